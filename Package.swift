@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Kyodo",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kyodo", targets: ["kyodo"]),
+        .library(name: "KyodoKit", targets: ["KyodoModel", "KyodoText", "KyodoReaders", "KyodoReports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "KyodoModel"),
+        .target(name: "KyodoText", dependencies: ["KyodoModel", "CLibXML2"]),
+        .target(name: "KyodoReaders", dependencies: ["KyodoModel", "KyodoText"]),
+        .target(name: "KyodoReports", dependencies: ["KyodoModel", "CLibXML2"], resources: [.copy("Schema/kyodo-report.xsd")]),
+        .executableTarget(
+            name: "kyodo",
+            dependencies: [
+                "KyodoModel", "KyodoText", "KyodoReaders", "KyodoReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "KyodoTestSupport", dependencies: ["KyodoModel", "KyodoText", "KyodoReaders"], path: "Tests/KyodoTestSupport"),
+        .testTarget(name: "KyodoTextTests", dependencies: ["KyodoText", "KyodoTestSupport"]),
+        .testTarget(name: "KyodoReadersTests", dependencies: ["KyodoReaders", "KyodoTestSupport"]),
+        .testTarget(name: "KyodoReportsTests", dependencies: ["KyodoReports", "KyodoTestSupport"]),
+        .testTarget(name: "KyodoCLITests", dependencies: ["KyodoTestSupport"]),
+    ]
+)

@@ -1,0 +1,48 @@
+import Foundation
+import KyodoModel
+import KyodoText
+
+/// Errors naming documents.
+public enum CorpusError: Error, LocalizedError, Equatable {
+    case unknownDocument(String, known: [String])
+
+    public var errorDescription: String? {
+        switch self {
+        case .unknownDocument(let name, let known):
+            "unknown document '\(name)': not a document id, a municipality id or a readable file; known ids: \(known.joined(separator: ", "))"
+        }
+    }
+}
+
+/// Resolves what the user names (a document id, a municipality id, a path) and reads it.
+public struct CorpusReader: Sendable {
+    /// The manifest of the corpus, if one was found.
+    public var manifest: Manifest?
+
+    public init(manifest: Manifest?) { self.manifest = manifest }
+
+    /// The documents a name stands for: a document id, every document of a municipality id,
+    /// or a text file outside the manifest.
+    public func documents(named name: String) throws -> [(Document, String)] {
+        if let manifest {
+            if let d = manifest.documents.first(where: { $0.id == name }) { return [(d, manifest.path(of: d))] }
+            let ofMunicipality = manifest.documents.filter { $0.municipality.id == name }
+            if !ofMunicipality.isEmpty { return ofMunicipality.map { ($0, manifest.path(of: $0)) } }
+        }
+        if FileManager.default.fileExists(atPath: name) || name.contains("/") || name.hasSuffix(".txt") {
+            let base = ((name as NSString).lastPathComponent as NSString).deletingPathExtension
+            let unknown = Municipality(id: base, name: "", nameEnglish: "", prefecture: "", code: "")
+            return [(Document(id: base, municipality: unknown, title: "", kind: "file", file: name), name)]
+        }
+        let known = manifest.map { m in m.documents.map(\.id) + Array(Set(m.documents.map(\.municipality.id))).sorted() } ?? []
+        throw CorpusError.unknownDocument(name, known: known)
+    }
+
+    /// Loads and reads one document.
+    public func read(_ document: Document, path: String, readerName: String? = nil) throws -> Guideline {
+        let source = try TextLoader.load(path: path, name: document.file)
+        var document = document
+        document.sha256 = source.sha256
+        return try ReaderRegistry.read(Outline(source), document: document, readerName: readerName)
+    }
+}

@@ -1,0 +1,90 @@
+/// What every command produces and every writer renders: a title, metadata, typed tables.
+public struct Report: Sendable, Hashable {
+    /// The report's title (Japanese with English alongside).
+    public var title: String
+    /// Ordered key–value facts about the report (generator, documents and their digests…).
+    public var metadata: [MetadataEntry]
+    /// The tables; the first is the main one (the one a CSV holds by default).
+    public var tables: [ReportTable]
+
+    public init(title: String, metadata: [MetadataEntry] = [], tables: [ReportTable]) {
+        self.title = title
+        self.metadata = metadata
+        self.tables = tables
+    }
+
+    /// The table with this name.
+    public func table(named name: String) -> ReportTable? { tables.first { $0.name == name } }
+}
+
+/// One metadata fact.
+public struct MetadataEntry: Sendable, Hashable {
+    /// Key (ASCII, stable for scripts).
+    public var key: String
+    /// Value.
+    public var value: String
+
+    public init(_ key: String, _ value: String) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// A table with typed columns.
+public struct ReportTable: Sendable, Hashable {
+    /// Name used by scripts and `--table` (ASCII).
+    public var name: String
+    /// Title for people.
+    public var title: String
+    /// The columns.
+    public var columns: [Column]
+    /// The rows; each has one value per column.
+    public var rows: [[Value]]
+
+    public init(name: String, title: String, columns: [Column], rows: [[Value]] = []) {
+        self.name = name
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
+/// A column: a stable ASCII name, a label for people, a type.
+public struct Column: Sendable, Hashable {
+    /// The kind of values a column holds.
+    public enum Kind: String, Sendable { case text, integer }
+    /// Stable name (`line_start`).
+    public var name: String
+    /// Label for people (`開始行`).
+    public var label: String
+    /// The kind of values.
+    public var kind: Kind
+    /// Whether the text writer may shorten the column's cells (long prose).
+    public var isProse: Bool
+    /// Whether the text writer leaves the column out (it repeats another one for people).
+    public var hiddenInText: Bool
+
+    public init(_ name: String, _ label: String, _ kind: Kind = .text, prose: Bool = false, hiddenInText: Bool = false) {
+        self.name = name
+        self.label = label
+        self.kind = kind
+        self.isProse = prose
+        self.hiddenInText = hiddenInText
+    }
+}
+
+/// A cell value.
+public enum Value: Sendable, Hashable {
+    case text(String)
+    case integer(Int)
+    case empty
+
+    /// The value as text (empty for `.empty`).
+    public var text: String {
+        switch self {
+        case .text(let s): s
+        case .integer(let n): String(n)
+        case .empty: ""
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import KyodoModel
+
+/// One unit of a document's outline: a marked line (heading or enumerated item), a paragraph,
+/// or a table — each with the original lines it came from.
+public struct Block: Sendable, Hashable {
+    /// What the block is.
+    public enum Kind: Sendable, Hashable {
+        /// A line opened by a marker (heading, enumerated item, bullet).
+        case marked(Marker)
+        /// Running text; hard-wrapped lines joined.
+        case paragraph
+        /// Tab-separated lines.
+        case table(Table)
+    }
+
+    /// A piece of the block's text and the line it came from.
+    public struct Piece: Sendable, Hashable {
+        /// 1-based line number.
+        public var line: Int
+        /// Scalar offset of the piece in `text`.
+        public var offset: Int
+    }
+
+    /// What the block is.
+    public var kind: Kind
+    /// The text, marker removed, wrapped lines joined; for a table, empty.
+    public var text: String
+    /// Whether a bullet (`- `, `・`) stood before the marker.
+    public var bulleted: Bool
+    /// Where each line's text starts in `text`.
+    public var pieces: [Piece]
+    /// First line, 1-based.
+    public var firstLine: Int
+    /// Last line, 1-based.
+    public var lastLine: Int
+
+    /// The marker, for a marked block.
+    public var marker: Marker? {
+        if case .marked(let m) = kind { return m }
+        return nil
+    }
+
+    /// The table, for a table block.
+    public var table: Table? {
+        if case .table(let t) = kind { return t }
+        return nil
+    }
+
+    /// Whether this is a paragraph.
+    public var isParagraph: Bool {
+        if case .paragraph = kind { return true }
+        return false
+    }
+
+    /// A short line with no sentence-ending punctuation: a title standing on its own.
+    public var isTitleLike: Bool {
+        guard isParagraph || marker != nil else { return false }
+        let count = text.unicodeScalars.count
+        return count > 0 && count <= 30 && !text.contains("。") && !text.hasSuffix("です") && !text.contains("\t")
+    }
+
+    /// The line on which the scalar offset `offset` of `text` stands.
+    public func line(atScalarOffset offset: Int) -> Int {
+        var line = firstLine
+        for piece in pieces where piece.offset <= offset { line = piece.line }
+        return line
+    }
+
+    /// The first and last line of the first occurrence of `fragment` in `text`, or the block's span.
+    public func lines(of fragment: String) -> ClosedRange<Int> {
+        guard let range = text.range(of: fragment) else { return firstLine...lastLine }
+        let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: range.lowerBound)
+        let end = start + fragment.unicodeScalars.count - 1
+        return line(atScalarOffset: start)...line(atScalarOffset: max(start, end))
+    }
+}

@@ -1,0 +1,123 @@
+/// Recognises the marker at the start of a line and returns it with the rest of the line.
+public enum MarkerScanner {
+    /// The marker of a trimmed line and the title after it, or nil for plain text.
+    public static func scan(_ line: String) -> (marker: Marker, title: String, bulleted: Bool)? {
+        var s = Substring(line)
+        var bulleted = false
+        if s.hasPrefix("- ") || s.hasPrefix("– ") {
+            bulleted = true
+            s = s.dropFirst(2).drop { $0 == " " }
+        }
+        if let (marker, rest) = scanNumbered(s) {
+            return (marker, trim(rest), bulleted)
+        }
+        guard let first = s.first else { return bulleted ? (.bullet, "", true) : nil }
+        switch first {
+        case "・", "•", "■", "➤", "○", "◯", "▪", "◎":
+            return (.bullet, trim(s.dropFirst()), true)
+        case "◆", "◇":
+            return (.diamond, trim(s.dropFirst()), bulleted)
+        case "【":
+            if s.hasSuffix("】") { return (.bracketed, trim(s.dropFirst().dropLast()), bulleted) }
+        case "●":
+            let inner = s.drop { $0 == "●" }
+            if inner.count < s.count - 1 || s.hasSuffix("●") {
+                var body = inner
+                while body.last == "●" || body.last == " " { body = body.dropLast() }
+                return (.ornamented, trim(body), bulleted)
+            }
+            return (.bullet, trim(s.dropFirst()), true)
+        case "＜", "<":
+            let close: Character = first == "＜" ? "＞" : ">"
+            if s.hasSuffix(String(close)), !s.contains("</"), s.count < 40 {
+                return (.angled, trim(s.dropFirst().dropLast()), bulleted)
+            }
+        default:
+            break
+        }
+        return bulleted ? (.bullet, trim(s), true) : nil
+    }
+
+    private static func trim(_ s: Substring) -> String {
+        String(s.drop { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }).trimmingTrailingSpaces()
+    }
+
+    /// Numbered, parenthesised, circled, roman, chapter and article markers.
+    private static func scanNumbered(_ s: Substring) -> (Marker, Substring)? {
+        guard let first = s.unicodeScalars.first else { return nil }
+        let v = first.value
+        if (0x2460...0x2473).contains(v) { return (.circled(Int(v - 0x2460) + 1), s.dropFirst()) }
+        if (0x2474...0x2487).contains(v) { return (.parenthesized(Int(v - 0x2474) + 1), s.dropFirst()) }
+        if (0x2160...0x216B).contains(v) { return (.roman(Int(v - 0x2160) + 1), s.dropFirst()) }
+        if first == "第" {
+            let rest = s.dropFirst()
+            if let (n, after) = readNumber(rest), let unit = after.first {
+                let rest = after.dropFirst()
+                let standsAlone = rest.isEmpty || rest.first == " " || rest.first == "\u{3000}"
+                if unit == "章", standsAlone { return (.chapter(n), rest) }
+                if unit == "条", standsAlone { return (.article(n), rest) }
+            }
+            return nil
+        }
+        if first == "(" || first == "（" {
+            let rest = s.dropFirst()
+            if let (n, after) = readNumber(rest, kanji: false), let close = after.first, close == ")" || close == "）" {
+                return (.parenthesized(n), after.dropFirst())
+            }
+            return nil
+        }
+        if let (n, after) = readNumber(s, kanji: false) {
+            if let dot = after.first, dot == "." || dot == "．" {
+                let rest = after.dropFirst()
+                if rest.first.map({ !$0.isNumber }) ?? true { return (.numbered(n), rest) }
+            }
+            if let space = after.first, space == " " || space == "\u{3000}",
+               let next = after.dropFirst().drop(while: { $0 == " " }).first, !next.isNumber, !next.isASCII {
+                return (.numbered(n), after)
+            }
+            return nil
+        }
+        if first == "I" || first == "V" || first == "X" {
+            let letters = s.prefix { $0 == "I" || $0 == "V" || $0 == "X" }
+            let after = s.dropFirst(letters.count)
+            if let space = after.first, space == " ", let next = after.dropFirst().first, !next.isASCII,
+               let n = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"].firstIndex(of: String(letters)) {
+                return (.roman(n + 1), after)
+            }
+        }
+        return nil
+    }
+
+    /// ASCII or full-width digits (and kanji numerals when allowed) at the start.
+    static func readNumber(_ s: Substring, kanji: Bool = true) -> (Int, Substring)? {
+        var value = 0
+        var count = 0
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            if (0x30...0x39).contains(v) { value = value * 10 + Int(v - 0x30) }
+            else if (0xFF10...0xFF19).contains(v) { value = value * 10 + Int(v - 0xFF10) }
+            else { break }
+            count += 1
+            if count > 4 { return nil }
+        }
+        if count > 0 { return (value, s.dropFirst(count)) }
+        guard kanji else { return nil }
+        let run = s.unicodeScalars.prefix { Normalizer.kanjiDigitValue($0.value) != nil }
+        guard !run.isEmpty, let n = Normalizer.kanjiNumber(Array(run)) else { return nil }
+        return (n, s.dropFirst(run.count))
+    }
+}
+
+extension String {
+    /// The string without trailing spaces, ideographic spaces and tabs.
+    public func trimmingTrailingSpaces() -> String {
+        var s = Substring(self)
+        while let last = s.last, last == " " || last == "\u{3000}" || last == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+
+    /// The string without leading and trailing spaces, ideographic spaces and tabs.
+    public func trimmedSpaces() -> String {
+        String(self.drop { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }).trimmingTrailingSpaces()
+    }
+}

@@ -1,0 +1,157 @@
+import KyodoModel
+
+/// The structure of a document: its blocks in order, read from the original lines.
+///
+/// Blank lines separate blocks, except where PDF extraction broke a sentence: a line of at
+/// least `wrapWidth` characters that does not end a sentence continues on the next text line,
+/// across blank lines. Structure (markers, numbering) is read from the original characters;
+/// nothing is normalised here.
+public struct Outline: Sendable {
+    /// Options for building an outline.
+    public struct Options: Sendable {
+        /// Lines at least this long that do not end a sentence are taken as hard-wrapped.
+        public var wrapWidth: Int = 30
+        public init() {}
+        /// The defaults.
+        public static let `default` = Options()
+    }
+
+    /// The source the outline was read from.
+    public var source: SourceText
+    /// The blocks, in document order.
+    public var blocks: [Block]
+
+    /// Reads the outline of a text.
+    public init(_ source: SourceText, options: Options = .default) {
+        self.source = source
+        self.blocks = OutlineBuilder(options: options).build(source.lines)
+    }
+
+    /// The index of the first block at or after `start` that matches.
+    public func firstIndex(from start: Int = 0, where predicate: (Block) -> Bool) -> Int? {
+        guard start < blocks.count else { return nil }
+        return blocks[max(0, start)...].firstIndex(where: predicate)
+    }
+
+    /// The blocks after the marked block at `index`, up to the next marker of the same or a
+    /// lower rank (or a stop block), i.e. the body of a section.
+    public func section(at index: Int, stop: ((Block) -> Bool)? = nil) -> ArraySlice<Block> {
+        guard index < blocks.count else { return [] }
+        let rank = blocks[index].marker?.rank ?? Int.max
+        var end = index + 1
+        while end < blocks.count {
+            let b = blocks[end]
+            if let m = b.marker, m.rank <= rank, !b.bulleted || m.rank <= 2 { break }
+            if let stop, stop(b) { break }
+            end += 1
+        }
+        return blocks[(index + 1)..<end]
+    }
+
+    /// A span in this outline's source.
+    public func span(_ first: Int, _ last: Int) -> SourceSpan { source.span(first, last) }
+
+    /// The span of a block.
+    public func span(_ block: Block) -> SourceSpan { source.span(block.firstLine, block.lastLine) }
+}
+
+/// Turns lines into blocks.
+struct OutlineBuilder {
+    var options: Outline.Options
+
+    private static let sentenceEnds: Set<Character> = ["。", "．", "！", "？", "!", "?", "」", "）", ")", "』", "】", "＞", ">", ":", "："]
+
+    func build(_ lines: [String]) -> [Block] {
+        var blocks: [Block] = []
+        var open: Block?          // paragraph or marked block that may continue
+        var openMayWrap = false   // the open block's last line looks hard-wrapped
+        var blankSinceOpen = false
+        var tableRows: [Table.Row] = []
+
+        func flushTable() {
+            guard let first = tableRows.first, let last = tableRows.last else { return }
+            blocks.append(Block(kind: .table(Table(rows: tableRows)), text: "", bulleted: false, pieces: [],
+                                firstLine: first.line, lastLine: last.line))
+            tableRows = []
+        }
+        func flushOpen() {
+            if let b = open { blocks.append(b) }
+            open = nil
+            openMayWrap = false
+        }
+
+        for (index, raw) in lines.enumerated() {
+            let number = index + 1
+            let trimmed = raw.trimmedSpaces()
+            if trimmed.isEmpty {
+                flushTable()
+                blankSinceOpen = true
+                continue
+            }
+            if raw.contains("\t") {
+                flushOpen()
+                tableRows.append(Table.Row(line: number, cells: raw.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmedSpaces() }))
+                continue
+            }
+            flushTable()
+            let scanned = MarkerScanner.scan(trimmed)
+            let continuesWrap = openMayWrap && (!blankSinceOpen || mayContinue(trimmed))
+            if scanned == nil, var b = open, continuesWrap || (!blankSinceOpen && b.isParagraph) {
+                // A hard-wrapped line, or the next line of a paragraph with no blank between.
+                if needsSpace(b.text, trimmed) { b.text += " " }
+                b.pieces.append(Block.Piece(line: number, offset: b.text.unicodeScalars.count))
+                b.text += trimmed
+                b.lastLine = number
+                open = b
+                openMayWrap = mayWrap(trimmed)
+                blankSinceOpen = false
+                continue
+            }
+            flushOpen()
+            if let (marker, title, bulleted) = scanned {
+                open = Block(kind: .marked(marker), text: title, bulleted: bulleted, pieces: [Block.Piece(line: number, offset: 0)],
+                             firstLine: number, lastLine: number)
+                openMayWrap = mayWrap(trimmed)
+            } else {
+                startParagraph(trimmed, number)
+            }
+            blankSinceOpen = false
+        }
+        flushTable()
+        flushOpen()
+        return blocks
+
+        func startParagraph(_ text: String, _ number: Int) {
+            open = Block(kind: .paragraph, text: text, bulleted: false, pieces: [Block.Piece(line: number, offset: 0)],
+                         firstLine: number, lastLine: number)
+            openMayWrap = mayWrap(text)
+        }
+    }
+
+    /// A line long enough to have been wrapped and not ending a sentence.
+    private func mayWrap(_ line: String) -> Bool {
+        guard let last = line.last else { return false }
+        return line.unicodeScalars.count >= options.wrapWidth && !Self.sentenceEnds.contains(last)
+    }
+
+    /// A line that can be the rest of a sentence wrapped across a blank line: long, or ending it.
+    /// A short line without an ending is a title of its own.
+    private func mayContinue(_ line: String) -> Bool {
+        guard let last = line.last else { return false }
+        return line.unicodeScalars.count >= options.wrapWidth || Self.sentenceEnds.contains(last) || last == "、"
+    }
+
+    private func needsSpace(_ a: String, _ b: String) -> Bool {
+        guard let x = a.unicodeScalars.last, let y = b.unicodeScalars.first else { return false }
+        return x.isASCII && y.isASCII && x.properties.isAlphabetic && y.properties.isAlphabetic
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: String) -> Substring {
+        var s = self
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return s
+    }
+}

@@ -1,0 +1,68 @@
+import KyodoModel
+
+/// The text of one file, decoded, split into its original lines.
+///
+/// Line numbers are 1-based and refer to the original file: a CRLF, CR or LF each end a line,
+/// and nothing is joined or dropped here.
+public struct SourceText: Sendable {
+    /// The document id or path used in spans and messages.
+    public var name: String
+    /// The original lines, without their line ends.
+    public var lines: [String]
+    /// The encoding the bytes were decoded from.
+    public var encoding: TextEncoding
+    /// Lower-case hex SHA-256 of the bytes.
+    public var sha256: String
+
+    public init(name: String, lines: [String], encoding: TextEncoding = .utf8, sha256: String = "") {
+        self.name = name
+        self.lines = lines
+        self.encoding = encoding
+        self.sha256 = sha256
+    }
+
+    /// Splits text on CRLF, CR and LF, keeping every line (a final line end adds no empty line).
+    public init(name: String, text: String, encoding: TextEncoding = .utf8, sha256: String = "") {
+        self.init(name: name, lines: SourceText.splitLines(text), encoding: encoding, sha256: sha256)
+    }
+
+    /// The line with this 1-based number, or an empty string when out of range.
+    public func line(_ number: Int) -> String {
+        number >= 1 && number <= lines.count ? lines[number - 1] : ""
+    }
+
+    /// A span of this text.
+    public func span(_ first: Int, _ last: Int) -> SourceSpan {
+        SourceSpan(source: name, firstLine: first, lastLine: last)
+    }
+
+    /// Splits on CRLF, CR and LF.
+    public static func splitLines(_ text: String) -> [String] {
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\r":
+                lines.append(String(current)); current = .init(); previousWasCR = true
+            case "\n":
+                if previousWasCR { previousWasCR = false; continue }
+                lines.append(String(current)); current = .init()
+            default:
+                previousWasCR = false
+                current.append(scalar)
+            }
+        }
+        if !current.isEmpty { lines.append(String(current)) }
+        return lines
+    }
+}
+
+/// The encodings the loader reads.
+public enum TextEncoding: String, Sendable, CaseIterable {
+    case utf8 = "UTF-8"
+    case utf8BOM = "UTF-8 (BOM)"
+    case utf16LE = "UTF-16LE"
+    case utf16BE = "UTF-16BE"
+    case shiftJIS = "CP932"
+}

@@ -1,0 +1,67 @@
+/// Tab-separated lines read as a table: what PDF extraction leaves of a printed table.
+public struct Table: Sendable, Hashable {
+    /// One line of the table.
+    public struct Row: Sendable, Hashable {
+        /// The 1-based line number in the original file.
+        public var line: Int
+        /// The cells, split on tabs and trimmed; empty cells are kept.
+        public var cells: [String]
+
+        /// The cell at `index`, or an empty string.
+        public subscript(_ index: Int) -> String { index < cells.count ? cells[index] : "" }
+
+        /// Whether every cell is empty.
+        public var isEmpty: Bool { cells.allSatisfy(\.isEmpty) }
+    }
+
+    /// A row together with the continuation lines that belong to it.
+    public struct Record: Sendable, Hashable {
+        /// The row that opens the record.
+        public var row: Row
+        /// Following rows whose first cell is empty: the rest of this record.
+        public var continuations: [Row]
+        /// First and last line.
+        public var lines: ClosedRange<Int> { row.line...(continuations.last?.line ?? row.line) }
+        /// The cell at `index` of the opening row followed by the same cell of each continuation.
+        public func column(_ index: Int) -> [String] {
+            ([row] + continuations).map { $0[index] }.filter { !$0.isEmpty }
+        }
+    }
+
+    /// Every line, in order.
+    public var rows: [Row]
+
+    public init(rows: [Row]) { self.rows = rows }
+
+    /// The first row.
+    public var header: Row? { rows.first }
+
+    /// The rows after the header, each with its continuation lines (rows whose first cell is empty).
+    public func records(skippingHeader: Bool = true) -> [Record] {
+        var records: [Record] = []
+        for row in rows.dropFirst(skippingHeader ? 1 : 0) where !row.isEmpty {
+            if row[0].isEmpty, !records.isEmpty {
+                records[records.count - 1].continuations.append(row)
+            } else {
+                records.append(Record(row: row, continuations: []))
+            }
+        }
+        return records
+    }
+
+    /// Whether the table is a table of contents: titles followed by page numbers.
+    public var isTableOfContents: Bool {
+        guard rows.count >= 3 else { return false }
+        let pageLike = rows.filter { row in
+            let nonEmpty = row.cells.filter { !$0.isEmpty }
+            guard row.cells.count == 2, let last = row.cells.last else { return false }
+            return nonEmpty.count <= 2 && (last.isEmpty || Table.isPageNumber(last))
+        }
+        return pageLike.count * 10 >= rows.count * 8
+    }
+
+    static func isPageNumber(_ s: String) -> Bool {
+        let core = s.filter { $0 != "-" && $0 != " " && $0 != "－" }
+        return !core.isEmpty && core.count <= 4 && core.allSatisfy { $0.isNumber }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import KyodoReaders
+import KyodoReports
+import KyodoText
+
+/// Maps the modules' errors to sysexits codes: 64 usage, 65 bad data, 66 missing input,
+/// 73 cannot create output.
+enum ExitCodes {
+    static func run(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as TextError {
+            switch error {
+            case .missing, .unreadable, .isDirectory: throw fail(error.errorDescription ?? "\(error)", 66)
+            case .undecodable, .binary: throw fail(error.errorDescription ?? "\(error)", 65)
+            }
+        } catch let error as ManifestError {
+            throw fail(error.errorDescription ?? "\(error)", 65)
+        } catch let error as CorpusError {
+            throw fail(error.errorDescription ?? "\(error)", 64)
+        } catch let error as ReaderError {
+            throw fail(error.description, 64)
+        } catch let error as ReportError {
+            switch error {
+            case .unknownFormat, .unknownTable: throw fail(error.description, 64)
+            case .invalid: throw fail(error.description, 65)
+            case .xml: throw fail(error.description, 70)
+            }
+        } catch let error as OutputError {
+            throw fail(error.errorDescription ?? "\(error)", 73)
+        }
+    }
+
+    private static func fail(_ message: String, _ code: Int32) -> Error {
+        FileHandleOutput.error("kyodo: error: " + message)
+        return ExitCode(code)
+    }
+}
+
+import Foundation
+enum FileHandleOutput {
+    static func error(_ line: String) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `kyodo` command: reads municipal 協働 guidelines into one schema and writes reports.
+@main
+struct Kyodo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kyodo",
+        abstract: "Read Japanese municipalities' 協働 (collaboration) guidelines into one schema, and report on them.",
+        discussion: """
+            DOC is a document id from the corpus manifest (kodaira-handbook), a municipality id \
+            (kodaira: all its documents), or a path to a text file.
+            """,
+        subcommands: [List.self, Show.self, Validate.self, ReportCommand.self]
+    )
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import KyodoModel
+import KyodoReaders
+import KyodoReports
+import KyodoText
+
+/// Where the corpus is and which reader to use.
+struct CorpusOptions: ParsableArguments {
+    @Option(name: .customLong("corpus"), help: "The corpus folder holding manifest.tsv.")
+    var corpus: String = ProcessInfo.processInfo.environment["KYODO_CORPUS"] ?? "corpus"
+
+    @Option(help: ArgumentHelp("Read with this reader instead of detecting one.", valueName: "name"))
+    var reader: String?
+
+    func validate() throws {
+        if let reader { _ = try ReaderRegistry.reader(named: reader) }
+    }
+
+    /// The corpus reader; a corpus folder without a manifest still reads plain files.
+    func corpusReader() throws -> CorpusReader {
+        let path = (corpus as NSString).appendingPathComponent("manifest.tsv")
+        guard FileManager.default.fileExists(atPath: path) else { return CorpusReader(manifest: nil) }
+        return CorpusReader(manifest: try Manifest.load(path: path))
+    }
+
+    /// Reads every document the names stand for, in the order named, each once.
+    func guidelines(_ names: [String]) throws -> [Guideline] {
+        let corpus = try corpusReader()
+        var seen = Set<String>()
+        var result: [Guideline] = []
+        for name in names {
+            for (document, path) in try corpus.documents(named: name) where seen.insert(path).inserted {
+                let g = try corpus.read(document, path: path, readerName: reader)
+                Diagnostics.report(g)
+                result.append(g)
+            }
+        }
+        return result
+    }
+}
+
+/// Format and destination of a report.
+struct OutputOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Output format: \(WriterRegistry.formats.joined(separator: ", ")).", valueName: "format"))
+    var format: String = "text"
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("CSV dialect: excel (UTF-8 with BOM, CRLF) or plain (no BOM, LF).", valueName: "dialect"))
+    var csvDialect: String = "excel"
+
+    @Option(help: ArgumentHelp("For CSV: the table to write (default: the report's main table).", valueName: "name"))
+    var table: String?
+
+    func validate() throws {
+        guard WriterRegistry.formats.contains(format) else {
+            throw ValidationError("unknown format '\(format)'; known formats: \(WriterRegistry.formats.joined(separator: ", "))")
+        }
+        guard WriterOptions.CSVDialect(rawValue: csvDialect) != nil else {
+            throw ValidationError("unknown CSV dialect '\(csvDialect)'; known: excel, plain")
+        }
+    }
+
+    var writerOptions: WriterOptions {
+        var o = WriterOptions()
+        o.csvDialect = WriterOptions.CSVDialect(rawValue: csvDialect) ?? .excel
+        o.csvTable = table
+        return o
+    }
+
+    /// Renders and writes a report; `inputs` are files that must never be overwritten.
+    func emit(_ report: Report, inputs: [String] = []) throws {
+        let bytes = try WriterRegistry.writer(format, options: writerOptions).render(report)
+        if let output {
+            try OutputFile.write(bytes, to: output, protecting: inputs)
+        } else {
+            FileHandle.standardOutput.write(Data(bytes))
+        }
+    }
+}
+
+/// The aspects a user asks for.
+enum AspectChoice {
+    /// Parses `principles`, `all`, or a comma-separated list.
+    static func parse(_ text: String) throws -> Set<Aspect>? {
+        if text == "all" { return nil }
+        var result = Set<Aspect>()
+        for part in text.split(separator: ",") {
+            guard let a = Aspect(rawValue: String(part).trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("unknown aspect '\(part)'; known: \(Aspect.allCases.map(\.rawValue).joined(separator: ", ")), all")
+            }
+            result.insert(a)
+        }
+        return result
+    }
+}
+
+/// Warnings on standard error, as `file:line: warning: message`.
+enum Diagnostics {
+    static func report(_ g: Guideline) {
+        for f in g.findings where f.kind == .warning {
+            let place = f.span.map { "\($0.source):\($0.firstLine)" } ?? g.document.file
+            FileHandle.standardError.write(Data("\(place): warning: \(f.aspect.map { $0.rawValue + ": " } ?? "")\(f.message)\n".utf8))
+        }
+        if g.reader == "generic" {
+            FileHandle.standardError.write(Data("\(g.document.file): warning: no dedicated reader recognised this layout; read with the generic reader\n".utf8))
+        }
+    }
+}
