@@ -49,9 +49,13 @@ public struct EraDate: Sendable, Hashable {
             if !fiscal {
                 var k = j
                 skipSpaces(s, &k)
-                if let (m, afterMonth) = readNumber(s, k, allowGan: false), afterMonth < s.count, s[afterMonth] == "月", (1...12).contains(m) {
-                    month = m
-                    end = afterMonth + 1
+                if let (m, afterNumber) = readNumber(s, k, allowGan: false), (1...12).contains(m) {
+                    var afterMonth = afterNumber
+                    skipSpaces(s, &afterMonth)
+                    if afterMonth < s.count, s[afterMonth] == "月" {
+                        month = m
+                        end = afterMonth + 1
+                    }
                 }
             }
             guard yearInEra >= 1, yearInEra < 100 else { i = end; continue }

@@ -67,7 +67,8 @@ public enum HTMLFragment {
                     let name = current.pointee.name.map { String(cString: $0) } ?? ""
                     let block = ["p", "li", "ul", "ol", "div", "br", "tr", "td"].contains(name)
                     if block { flush() }
-                    walk(current.pointee.children, inList: inList || name == "ul" || name == "ol" || name == "li")
+                    let childrenInList = name == "p" ? false : (inList || name == "ul" || name == "ol" || name == "li")
+                    walk(current.pointee.children, inList: childrenInList)
                     if block { flush() }
                 }
                 node = current.pointee.next

@@ -1,0 +1,43 @@
+import Foundation
+import KyodoModel
+import KyodoReaders
+import KyodoTestSupport
+import Testing
+
+/// Each corpus document's dump against its reviewed golden; `RECORD=1 swift test` rewrites them.
+@Suite struct GoldenTests {
+    static let files = ["kodaira-guideline.txt", "kodaira-handbook.txt", "koganei-guideline.txt", "higashikurume-pamphlet.txt", "hino-guideline.txt"]
+
+    @Test(arguments: files)
+    func matchesGolden(file: String) throws {
+        let dump = GuidelineDump.render(try Fixtures.readCorpus(file))
+        let golden = Fixtures.root + "/Tests/KyodoReadersTests/Goldens/" + file.replacingOccurrences(of: ".txt", with: ".dump")
+        if ProcessInfo.processInfo.environment["RECORD"] == "1" {
+            try dump.write(toFile: golden, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOfFile: golden, encoding: .utf8)
+        #expect(dump == expected, "reader output for \(file) differs from its golden; review and re-record with RECORD=1")
+    }
+
+    @Test(arguments: zip(files, ["kodaira-guideline", "kodaira-handbook", "koganei", "higashikurume", "hino"]))
+    func detectsTheReaderFromTheText(file: String, reader: String) throws {
+        #expect(try Fixtures.readCorpus(file).reader == reader)
+        // Detection looks at the text, not the file name.
+        #expect(try Fixtures.read(Fixtures.lines(file), name: "renamed.txt").reader == reader)
+    }
+
+    @Test func unknownReaderNamesTheKnownOnes() {
+        #expect(throws: ReaderError.self) { try ReaderRegistry.reader(named: "nosuch") }
+        let message = (try? ReaderRegistry.reader(named: "nosuch")).map { _ in "" } ?? "\(ReaderError.unknownReader("nosuch", known: ReaderRegistry.all.map(\.name)))"
+        #expect(message.contains("kodaira-handbook") && message.contains("generic"))
+    }
+
+    @Test func unrecognisedTextGetsWarningsNotSilence() throws {
+        let g = try Fixtures.read(["今日は良い天気です。", "", "明日も晴れるでしょう。"], name: "weather.txt")
+        #expect(g.reader == "generic")
+        #expect(g.items.isEmpty)
+        #expect(g.findings.contains { $0.kind == .warning && $0.aspect == nil })
+        #expect(g.findings.contains { $0.kind == .warning && $0.aspect == .principles })
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import KyodoModel
+import KyodoReaders
+import KyodoText
+
+/// Paths and helpers shared by the test targets.
+public enum Fixtures {
+    /// The repository root (tests run from it under `swift test`; found from this file otherwise).
+    public static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    /// A file of the bundled corpus.
+    public static func corpusPath(_ file: String) -> String { root + "/corpus/" + file }
+
+    /// The lines of a corpus document.
+    public static func lines(_ file: String) -> [String] {
+        let source = try! TextLoader.load(path: corpusPath(file), name: file)
+        return source.lines
+    }
+
+    /// A placeholder document for reading text that is not in the manifest.
+    public static func document(_ id: String) -> Document {
+        Document(id: id, municipality: Municipality(id: id, name: "", nameEnglish: "", prefecture: "", code: ""), title: "", kind: "test", file: id + ".txt")
+    }
+
+    /// Reads lines with the detected reader (or a named one).
+    public static func read(_ lines: [String], name: String, reader: String? = nil) throws -> Guideline {
+        let source = SourceText(name: name, lines: lines)
+        return try ReaderRegistry.read(Outline(source), document: document(name), readerName: reader)
+    }
+
+    /// Reads a corpus document, optionally edited first.
+    public static func readCorpus(_ file: String, reader: String? = nil, edit: (inout [String]) -> Void = { _ in }) throws -> Guideline {
+        var lines = lines(file)
+        edit(&lines)
+        return try read(lines, name: file, reader: reader)
+    }
+}
+
+/// Edits to a document's lines, for the tests that prove output follows the text.
+public enum Edit {
+    /// Replaces `old` with `new` on the 1-based line `line`; fails loudly if `old` is not there.
+    public static func replace(_ lines: inout [String], line: Int, _ old: String, _ new: String) {
+        precondition(lines[line - 1].contains(old), "line \(line) does not contain \(old): \(lines[line - 1])")
+        lines[line - 1] = lines[line - 1].replacingOccurrences(of: old, with: new)
+    }
+
+    /// Swaps two 1-based line ranges of equal shape (the second after the first).
+    public static func swap(_ lines: inout [String], _ a: ClosedRange<Int>, _ b: ClosedRange<Int>) {
+        let first = Array(lines[(a.lowerBound - 1)...(a.upperBound - 1)])
+        let second = Array(lines[(b.lowerBound - 1)...(b.upperBound - 1)])
+        lines.replaceSubrange((b.lowerBound - 1)...(b.upperBound - 1), with: first)
+        lines.replaceSubrange((a.lowerBound - 1)...(a.upperBound - 1), with: second)
+    }
+
+    /// Deletes 1-based lines.
+    public static func delete(_ lines: inout [String], _ range: ClosedRange<Int>) {
+        lines.removeSubrange((range.lowerBound - 1)...(range.upperBound - 1))
+    }
+
+    /// Inserts lines after the 1-based line `line`.
+    public static func insert(_ lines: inout [String], after line: Int, _ new: [String]) {
+        lines.insert(contentsOf: new, at: line)
+    }
+}
+
+extension Guideline {
+    /// The labels of the top-level items of an aspect, in order.
+    public func labels(_ aspect: Aspect) -> [String] { items(aspect).map(\.label) }
+}

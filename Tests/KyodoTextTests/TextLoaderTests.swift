@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import KyodoText
+
+@Suite struct TextLoaderTests {
+    @Test func keepsLineNumbersForEveryLineEnding() throws {
+        let source = try TextLoader.decode(Array("一\r\n二\r三\n\n五".utf8), name: "t")
+        #expect(source.lines == ["一", "二", "三", "", "五"])
+        #expect(source.encoding == .utf8)
+    }
+
+    @Test func stripsUTF8ByteOrderMark() throws {
+        let source = try TextLoader.decode([0xEF, 0xBB, 0xBF] + Array("協働\n".utf8), name: "t")
+        #expect(source.lines == ["協働"])
+        #expect(source.encoding == .utf8BOM)
+    }
+
+    @Test func decodesCP932() throws {
+        // 協働①髙 in CP932: ① and 髙 are Microsoft extensions to Shift_JIS.
+        let source = try TextLoader.decode([0x8b, 0xa6, 0x93, 0xad, 0x87, 0x40, 0xfb, 0xfc, 0x0d, 0x0a, 0x8b, 0xa6], name: "t")
+        #expect(source.encoding == .shiftJIS)
+        #expect(source.lines == ["協働①髙", "協"])
+    }
+
+    @Test func decodesUTF16WithBOM() throws {
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in "協働\n原則".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let source = try TextLoader.decode(bytes, name: "t")
+        #expect(source.lines == ["協働", "原則"])
+    }
+
+    @Test func refusesBinaryNamingTheOffset() {
+        #expect(throws: TextError.binary(path: "b.bin", offset: 3)) { try TextLoader.decode([0x41, 0x42, 0x43, 0x00, 0x44], name: "b.bin") }
+    }
+
+    @Test func namesMissingFilesAndDirectories() {
+        #expect(throws: TextError.missing(path: "/nonexistent/x.txt")) { try TextLoader.load(path: "/nonexistent/x.txt") }
+        #expect(throws: TextError.isDirectory(path: "/tmp")) { try TextLoader.load(path: "/tmp") }
+    }
+
+    @Test func fingerprintsTheBytes() {
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+}
