@@ -1,0 +1,108 @@
+import Foundation
+import KyodoTestSupport
+import Testing
+
+/// Runs the built `kyodo` binary as a user would.
+@Suite(.serialized) struct CLITests {
+    struct Result { var status: Int32; var stdout: [UInt8]; var stderr: String; var text: String { String(decoding: stdout, as: UTF8.self) } }
+
+    static let binary: String = {
+        let candidates = [".build/debug/kyodo", ".build/release/kyodo"].map { Fixtures.root + "/" + $0 }
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let path = dir.appendingPathComponent("kyodo").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+            dir.deleteLastPathComponent()
+        }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+    }()
+
+    func run(_ arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: [UInt8](stdout), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func showCSVHasTheColumnsScriptsRelyOn() throws {
+        let r = try run(["show", "kodaira", "koganei", "higashikurume", "hino", "--aspect", "all", "--format", "csv"])
+        #expect(r.status == 0)
+        #expect(Array(r.stdout.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let lines = String(decoding: r.stdout.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
+        let header = lines[0].split(separator: ",").map(String.init)
+        for column in ["document", "municipality", "aspect", "ordinal", "label", "line_start", "line_end"] { #expect(header.contains(column)) }
+        #expect(lines.contains { $0.hasPrefix("kodaira-handbook,kodaira,principles,原則,4,対等関係,") && $0.contains(",153,153,") })
+        #expect(lines.contains { $0.hasPrefix("higashikurume-pamphlet,higashikurume,principles,原則,7,時限性の原則,") })
+    }
+
+    @Test func showAspectFiltersAndTextReads() throws {
+        let r = try run(["show", "koganei-guideline", "--aspect", "principles"])
+        #expect(r.status == 0)
+        #expect(r.text.contains("対等性・自主性の尊重"))
+        #expect(!r.text.contains("実行委員会"))
+        #expect(r.text.contains("koganei-guideline.txt:164-168"))
+    }
+
+    @Test func aFileOutsideTheCorpusIsRead() throws {
+        let r = try run(["show", "corpus/hino-guideline.txt", "--format", "json"])
+        #expect(r.status == 0)
+        #expect(r.text.contains("\"label\": \"自主性・自立性の尊重\"") || r.text.contains("自主性・自立性の尊重"))
+    }
+
+    @Test func errorsHaveSysexitsCodesAndNameThePlace() throws {
+        let unknown = try run(["show", "nosuch"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("known ids") && unknown.stderr.contains("kodaira-handbook"))
+        let missing = try run(["show", "/nonexistent/guideline.txt"])
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("/nonexistent/guideline.txt"))
+        let format = try run(["show", "hino", "--format", "pdf"])
+        #expect(format.status == 64)
+        let directory = try run(["show", "Sources/"])
+        #expect(directory.status == 66)
+    }
+
+    @Test func unrecognisedFilesGetAWarningNamingWhatWasNotFound() throws {
+        let path = NSTemporaryDirectory() + "kyodo-weather.txt"
+        try "今日は良い天気です。\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try run(["show", path])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("warning") && r.stderr.contains("principles"))
+    }
+
+    @Test func outputIsWrittenAtomicallyAndNeverOverAnInput() throws {
+        let path = NSTemporaryDirectory() + "kyodo-out-\(UUID().uuidString).xml"
+        let r = try run(["show", "hino", "--format", "xml", "--output", path])
+        #expect(r.status == 0)
+        let v = try run(["validate", path])
+        #expect(v.status == 0 && v.text.contains("valid"))
+        let copy = NSTemporaryDirectory() + "kyodo-input-\(UUID().uuidString).txt"
+        try FileManager.default.copyItem(atPath: Fixtures.corpusPath("hino-guideline.txt"), toPath: copy)
+        let refused = try run(["show", copy, "--output", copy])
+        #expect(refused.status == 73)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == Data(contentsOf: URL(fileURLWithPath: Fixtures.corpusPath("hino-guideline.txt"))))
+        let noFolder = try run(["show", "hino", "--output", "/nonexistent-dir/x.csv"])
+        #expect(noFolder.status == 73)
+    }
+
+    @Test func listIsDeterministic() throws {
+        let a = try run(["list", "--format", "csv"]), b = try run(["list", "--format", "csv"])
+        #expect(a.status == 0 && a.stdout == b.stdout)
+        #expect(a.text.contains("kodaira-handbook,kodaira,小平市,13211"))
+    }
+
+    @Test func everySubcommandHasHelp() throws {
+        for sub in ["list", "show", "validate", "report"] {
+            let r = try run([sub, "--help"])
+            #expect(r.status == 0 && r.text.contains("USAGE"))
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import KyodoModel
+import KyodoReaders
+import KyodoReports
+import KyodoTestSupport
+import Testing
+
+@Suite struct WriterTests {
+    let sample = Report(title: "試験 Test", metadata: [MetadataEntry("generator", "kyodo")], tables: [
+        ReportTable(name: "items", title: "項目", columns: [Column("label", "項目"), Column("n", "行", .integer)], rows: [
+            [.text("対等関係"), .integer(153)],
+            [.text("=SUM(A1)"), .integer(2)],
+            [.text("a,\"b\"\nc"), .empty],
+        ]),
+    ])
+
+    @Test func excelCSVHasBOMAndCRLFAndNeutralisesFormulas() throws {
+        let bytes = try CSVWriter().render(sample)
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(text == "label,n\r\n対等関係,153\r\n'=SUM(A1),2\r\n\"a,\"\"b\"\"\nc\",\r\n")
+    }
+
+    @Test func plainCSVHasNoBOMAndLF() throws {
+        var options = WriterOptions()
+        options.csvDialect = .plain
+        let text = String(decoding: try CSVWriter(options: options).render(sample), as: UTF8.self)
+        #expect(text.hasPrefix("label,n\n対等関係,153\n"))
+    }
+
+    @Test(arguments: ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "＝1"])
+    func everyFormulaLeadIsNeutralised(cell: String) {
+        #expect(CSVWriter.neutralise(cell).hasPrefix("'"))
+    }
+
+    @Test func textAlignsByDisplayWidth() throws {
+        let text = String(decoding: try TextWriter().render(sample), as: UTF8.self)
+        let lines = text.split(separator: "\n").map(String.init)
+        let rows = lines.filter { $0.hasSuffix("153") || $0.hasSuffix(" 2") }
+        #expect(rows.count == 2)
+        // 対等関係 (4 wide characters) and 'a,"b" / c' (11 narrow ones): the numbers start in the same column.
+        let starts = rows.map { DisplayWidth.of(String($0.dropLast($0.hasSuffix("153") ? 3 : 1))) }
+        #expect(starts[0] == starts[1])
+        #expect(starts[0] == DisplayWidth.of("a,\"b\" / c") + 2)
+        #expect(DisplayWidth.of("協働ABC") == 7)
+        #expect(DisplayWidth.of("ｶﾞ") == 2)
+    }
+
+    @Test func jsonEscapesAndKeepsColumnOrder() throws {
+        let json = String(decoding: try JSONWriter().render(sample), as: UTF8.self)
+        #expect(json.contains("{\"label\": \"対等関係\", \"n\": 153}"))
+        #expect(json.contains("\"a,\\\"b\\\"\\nc\""))
+        #expect(json.contains("\"n\": null"))
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        #expect((parsed?["tables"] as? [[String: Any]])?.first?["name"] as? String == "items")
+    }
+
+    @Test func xmlOfEveryDocumentValidates() throws {
+        let guidelines = try GoldenTestsFiles.all.map { try Fixtures.readCorpus($0) }
+        for report in [ShowReport.make(guidelines), ListReport.make(guidelines), sample] {
+            let xml = try XMLWriter().render(report)
+            #expect(try XMLValidator.validate(xml) == [])
+        }
+    }
+
+    @Test func xmlReplacesForbiddenCharactersAndStillValidates() throws {
+        var forbidden = String.UnicodeScalarView()
+        for v in Array(0x00...0x08) + [0x0B, 0x0C] + Array(0x0E...0x1F) + [0xFFFE, 0xFFFF] { forbidden.append(Unicode.Scalar(v)!) }
+        let report = Report(title: "bad\u{1}title", tables: [
+            ReportTable(name: "t", title: "x", columns: [Column("c", "c")], rows: [[.text("a" + String(forbidden) + "b")]]),
+        ])
+        let xml = try XMLWriter().render(report)
+        #expect(try XMLValidator.validate(xml) == [])
+        #expect(String(decoding: xml, as: UTF8.self).contains("a" + String(repeating: "\u{FFFD}", count: forbidden.count) + "b"))
+    }
+
+    @Test func validatorRejectsWrongDocumentsAndNeverResolvesEntities() throws {
+        let wrong = Array("<?xml version=\"1.0\"?><report xmlns=\"urn:kyodo:report:1\" title=\"t\"><metadata/></report>".utf8)
+        #expect(try !XMLValidator.validate(wrong).isEmpty)
+        let entity = Array("""
+            <?xml version="1.0"?>
+            <!DOCTYPE report [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+            <report xmlns="urn:kyodo:report:1" title="&x;" generator="kyodo"><metadata/></report>
+            """.utf8)
+        let errors = try XMLValidator.validate(entity)
+        #expect(!errors.isEmpty)
+        #expect(!errors.joined().contains("root:"))
+        #expect(try !XMLValidator.validate(Array("<not-closed>".utf8)).isEmpty)
+    }
+
+    @Test func unknownFormatNamesTheKnownOnes() {
+        #expect(throws: ReportError.unknownFormat("pdf", known: WriterRegistry.formats)) { try WriterRegistry.writer("pdf") }
+    }
+}
+
+enum GoldenTestsFiles {
+    static let all = ["kodaira-guideline.txt", "kodaira-handbook.txt", "koganei-guideline.txt", "higashikurume-pamphlet.txt", "hino-guideline.txt"]
+}
