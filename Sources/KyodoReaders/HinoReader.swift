@@ -32,7 +32,7 @@ public struct HinoReader: GuidelineReader {
         if let h = r.marked(["基本的な考え方", "原則"], where: Self.isNumbered) {
             for (n, e) in r.enumeration(in: r.sectionRange(h), style: Self.isParenthesized).enumerated() {
                 let parts = e.block.text.split(separator: "～", maxSplits: 1).map { String($0).trimmedSpaces() }
-                var attributes = [Attribute("見出し", parts[0])]
+                var attributes = [Attribute("見出し", parts.first ?? "")]
                 if parts.count == 2 { attributes.append(Attribute("考え方", parts[1])) }
                 r.items.append(r.item(.principles, n + 1, label: e.block.text, description: r.text(of: e.body),
                                       attributes: attributes, lines: e.block.firstLine...e.lastLine))

@@ -107,9 +107,9 @@ enum GuidelineSections {
                     let row = rec.row
                     var attributes = [Attribute("表", title), Attribute(headerText[0], row[0])]
                     if let date = EraDate.find(in: row[0]).first { attributes.append(Attribute("年", date.iso)) }
-                    let label = row.cells.count > 2 ? row[1] : row[1]
+                    let label = row[1]
                     let description = row.cells.count > 2 ? row.cells[2...].joined(separator: "\n") : ""
-                    if row.cells.count > 2 { attributes.append(Attribute(headerText[1], row[1])) }
+                    if row.cells.count > 2 { attributes.append(Attribute(headerText[safe: 1] ?? "", row[1])) }
                     r.items.append(r.item(.history, historyOrdinal, label: label, description: description, attributes: attributes,
                                           lines: rec.lines))
                 }

@@ -171,7 +171,7 @@ public struct KodairaHandbookReader: GuidelineReader {
                         children.append(r.item(.programmes, k + 1, label: String(step).trimmedSpaces(), attributes: [Attribute("種別", "流れ")],
                                                lines: b.firstLine...b.lastLine))
                     }
-                } else if (b.isParagraph && b.isTitleLike && !b.text.first!.isNumber && !b.text.contains("～") && !b.text.contains("円")) || b.marker == .angled {
+                } else if isFieldTitle(b) || b.marker == .angled {
                     close()
                     field = b.text
                 } else if b.table == nil {
@@ -182,6 +182,13 @@ public struct KodairaHandbookReader: GuidelineReader {
             r.items.append(r.item(.programmes, n + 1, label: programme.block.text, attributes: attributes, children: children,
                                   lines: programme.block.firstLine...programme.lastLine))
         }
+    }
+
+    /// A line naming a field of a programme (事業の目的, 応募できる団体): a short title with no
+    /// digits, commas or brackets — values (上限100万円（消費税込）, 6月～7月下旬) have them.
+    private func isFieldTitle(_ b: Block) -> Bool {
+        b.isParagraph && b.isTitleLike && b.text.count <= 15
+            && !b.text.contains(where: { $0.isNumber || "、，,（()）～~".contains($0) })
     }
 
     /// The project table of the last appendix: numbered rows (department, project, partner(s),

@@ -100,7 +100,7 @@ enum AspectChoice {
 /// Warnings on standard error, as `file:line: warning: message`.
 enum Diagnostics {
     static func report(_ g: Guideline) {
-        for f in g.findings where f.kind == .warning {
+        for f in g.findings where f.kind == .warning || f.kind == .lostInExtraction {
             let place = f.span.map { "\($0.source):\($0.firstLine)" } ?? g.document.file
             FileHandle.standardError.write(Data("\(place): warning: \(f.aspect.map { $0.rawValue + ": " } ?? "")\(f.message)\n".utf8))
         }

@@ -70,6 +70,20 @@ import Testing
         #expect(directory.status == 66)
     }
 
+    @Test func badDataExits65NamingTheFile() throws {
+        let binary = NSTemporaryDirectory() + "kyodo-binary-\(UUID().uuidString).txt"
+        try Data([0x41, 0x00, 0x42]).write(to: URL(fileURLWithPath: binary))
+        let r = try run(["show", binary])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains(binary) && r.stderr.contains("offset 1"))
+        let corpus = NSTemporaryDirectory() + "kyodo-corpus-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: corpus, withIntermediateDirectories: true)
+        try "id\tfile\n".write(toFile: corpus + "/manifest.tsv", atomically: true, encoding: .utf8)
+        let m = try run(["list", "--corpus", corpus])
+        #expect(m.status == 65)
+        #expect(m.stderr.contains("manifest.tsv:1:"))
+    }
+
     @Test func unrecognisedFilesGetAWarningNamingWhatWasNotFound() throws {
         let path = NSTemporaryDirectory() + "kyodo-weather.txt"
         try "今日は良い天気です。\n".write(toFile: path, atomically: true, encoding: .utf8)

@@ -53,4 +53,19 @@ import Testing
         let g = try Fixtures.readCorpus(file) { Edit.replace(&$0, line: 5, "平成29年10月", "令和元年10月") }
         #expect(g.dates.first?.iso == "2019-10")
     }
+
+    @Test func rewrappedLinesReadTheSame() throws {
+        let original = try Fixtures.readCorpus(file)
+        let g = try Fixtures.readCorpus(file) { lines in
+            Edit.rewrap(&lines, line: 13, after: 40)
+            // A project name wrapped differently over its short lines.
+            Edit.replace(&lines, line: 31, "開催事業", "開催")
+            Edit.insert(&lines, after: 31, ["事業"])
+        }
+        #expect(g.items(.definition)[0].description == original.items(.definition)[0].description)
+        #expect(g.items(.definition)[0].span.firstLine == 13)
+        #expect(g.labels(.projects) == original.labels(.projects))
+        #expect(g.labels(.principles) == original.labels(.principles))
+        #expect(g.items(.principles)[0].span.firstLine == 101)
+    }
 }

@@ -48,4 +48,20 @@ import Testing
         }
         #expect(g.dates.map(\.iso) == ["2008-04"])
     }
+
+    @Test func reorderedDefinitionsFollow() throws {
+        let g = try Fixtures.readCorpus(file) {
+            Edit.swap(&$0, 84...87, 88...91)
+            Edit.replace(&$0, line: 84, "(2)", "(1)")
+            Edit.replace(&$0, line: 88, "(1)", "(2)")
+        }
+        #expect(g.labels(.definition) == ["市民活動団体", "市民活動", "協働"])
+    }
+
+    @Test func rewrappedLinesReadTheSame() throws {
+        let original = try Fixtures.readCorpus(file)
+        let g = try Fixtures.readCorpus(file) { Edit.rewrap(&$0, line: 115, after: 35) }
+        #expect(g.items(.principles)[0].description == original.items(.principles)[0].description)
+        #expect(g.items(.principles)[1].span.firstLine == 121)
+    }
 }

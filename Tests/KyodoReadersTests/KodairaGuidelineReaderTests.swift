@@ -57,4 +57,24 @@ import Testing
         #expect(g.items(.history).first?.attribute("年") == "2006")
         #expect(g.dates.map(\.iso) == ["2008-10", "2023-03"])
     }
+
+    @Test func reorderedAndAddedDirectionsFollow() throws {
+        let g = try Fixtures.readCorpus(file) {
+            Edit.swap(&$0, 87...94, 95...102)
+            Edit.replace(&$0, line: 87, "③", "②")
+            Edit.replace(&$0, line: 95, "②", "③")
+            Edit.insert(&$0, after: 111, ["", "⑤ 協働の担い手の育成", "", "協働の担い手を育てます。"])
+        }
+        #expect(g.labels(.measures) == ["協働事業の積極的な推進", "関係機関等との連携による環境整備", "市民が市民活動を支える仕組みづくりの支援",
+                                        "多様な担い手との連携・協働の推進", "協働の担い手の育成"])
+        #expect(g.items(.measures)[4].span.firstLine == 113)
+    }
+
+    @Test func rewrappedLinesReadTheSame() throws {
+        let original = try Fixtures.readCorpus(file)
+        let g = try Fixtures.readCorpus(file) { Edit.rewrap(&$0, line: 19, after: 40) }
+        let definition = try #require(g.items(.definition).first)
+        #expect(definition.description == original.items(.definition)[0].description)
+        #expect(definition.span.firstLine == 19 && definition.span.lastLine == 21)
+    }
 }

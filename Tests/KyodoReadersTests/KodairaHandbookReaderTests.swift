@@ -17,6 +17,9 @@ import Testing
         #expect(g.items(.checks).map(\.children.count) == [4, 4, 4])
         #expect(g.items(.programmes).map { $0.attribute("流れ") } == ["募集→決定→実施→報告", "提案→決定→実施→評価"])
         #expect(g.items(.programmes)[1].attribute("協働事業の予算") == "上限100万円（消費税込）")
+        // A short value line is a value, not a field name.
+        #expect(g.items(.programmes)[1].attribute("提案できる事業") == "市が協働により課題解決を図りたい事業（新規事業・既存事業）")
+        #expect(g.items(.programmes)[0].attribute("応募できる事業")?.hasPrefix("市内の市民活動団体等が") == true)
         #expect(g.items(.projects).count == 168)
         #expect(g.dates.map(\.iso) == ["2024-04", "2019-04"])
         #expect(g.dates.map(\.role) == [.published, .foreword])
@@ -62,5 +65,13 @@ import Testing
     @Test func changedDateFollows() throws {
         let g = try Fixtures.readCorpus(file) { Edit.replace(&$0, line: 8, "令和6年4月", "令和7年4月") }
         #expect(g.dates.first?.iso == "2025-04")
+    }
+
+    @Test func rewrappedLinesReadTheSame() throws {
+        let original = try Fixtures.readCorpus(file)
+        let g = try Fixtures.readCorpus(file) { Edit.rewrap(&$0, line: 69, after: 35) }
+        #expect(g.items(.definition)[0].description == original.items(.definition)[0].description)
+        #expect(g.items(.definition)[0].span.lastLine == 71)
+        #expect(g.items(.principles)[0].span.firstLine == 152)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import KyodoModel
 import KyodoReaders
 import KyodoText
+import Testing
 
 /// Paths and helpers shared by the test targets.
 public enum Fixtures {
@@ -42,9 +43,13 @@ public enum Fixtures {
 
 /// Edits to a document's lines, for the tests that prove output follows the text.
 public enum Edit {
-    /// Replaces `old` with `new` on the 1-based line `line`; fails loudly if `old` is not there.
-    public static func replace(_ lines: inout [String], line: Int, _ old: String, _ new: String) {
-        precondition(lines[line - 1].contains(old), "line \(line) does not contain \(old): \(lines[line - 1])")
+    /// Replaces `old` with `new` on the 1-based line `line`; records a test issue if `old` is not there.
+    public static func replace(_ lines: inout [String], line: Int, _ old: String, _ new: String,
+                               sourceLocation: SourceLocation = #_sourceLocation) {
+        guard lines.indices.contains(line - 1), lines[line - 1].contains(old) else {
+            Issue.record("line \(line) does not contain \(old)", sourceLocation: sourceLocation)
+            return
+        }
         lines[line - 1] = lines[line - 1].replacingOccurrences(of: old, with: new)
     }
 
@@ -59,6 +64,14 @@ public enum Edit {
     /// Deletes 1-based lines.
     public static func delete(_ lines: inout [String], _ range: ClosedRange<Int>) {
         lines.removeSubrange((range.lowerBound - 1)...(range.upperBound - 1))
+    }
+
+    /// Hard-wraps the 1-based line `line` after `characters` characters, with a blank line
+    /// between the pieces, as PDF extraction does.
+    public static func rewrap(_ lines: inout [String], line: Int, after characters: Int) {
+        let text = lines[line - 1]
+        let cut = text.index(text.startIndex, offsetBy: characters)
+        lines.replaceSubrange((line - 1)...(line - 1), with: [String(text[..<cut]), "", String(text[cut...])])
     }
 
     /// Inserts lines after the 1-based line `line`.
