@@ -40,12 +40,16 @@ public struct ReportTable: Sendable, Hashable {
     public var columns: [Column]
     /// The rows; each has one value per column.
     public var rows: [[Value]]
+    /// For text output: columns whose values head groups of consecutive rows instead of
+    /// repeating on every row. Other formats ignore it.
+    public var textGroupBy: [String]
 
-    public init(name: String, title: String, columns: [Column], rows: [[Value]] = []) {
+    public init(name: String, title: String, columns: [Column], rows: [[Value]] = [], textGroupBy: [String] = []) {
         self.name = name
         self.title = title
         self.columns = columns
         self.rows = rows
+        self.textGroupBy = textGroupBy
     }
 }
 
@@ -59,16 +63,16 @@ public struct Column: Sendable, Hashable {
     public var label: String
     /// The kind of values.
     public var kind: Kind
-    /// Whether the text writer may shorten the column's cells (long prose).
-    public var isProse: Bool
+    /// The display width past which the text writer shortens a cell with `…`; nil for none.
+    public var textWidth: Int?
     /// Whether the text writer leaves the column out (it repeats another one for people).
     public var hiddenInText: Bool
 
-    public init(_ name: String, _ label: String, _ kind: Kind = .text, prose: Bool = false, hiddenInText: Bool = false) {
+    public init(_ name: String, _ label: String, _ kind: Kind = .text, textWidth: Int? = nil, hiddenInText: Bool = false) {
         self.name = name
         self.label = label
         self.kind = kind
-        self.isProse = prose
+        self.textWidth = textWidth
         self.hiddenInText = hiddenInText
     }
 }

@@ -6,19 +6,19 @@ public enum ShowReport {
     /// Columns of the items table; `document, municipality, aspect, ordinal, label, line_start,
     /// line_end` are the ones scripts rely on.
     public static let itemColumns: [Column] = [
-        Column("document", "文書"), Column("municipality", "自治体", hiddenInText: true), Column("aspect", "観点"),
-        Column("aspect_ja", "観点(日本語)", hiddenInText: true), Column("ordinal", "番号"), Column("label", "項目"),
+        Column("document", "文書"), Column("municipality", "自治体", hiddenInText: true), Column("aspect", "観点", hiddenInText: true),
+        Column("aspect_ja", "観点(日本語)"), Column("ordinal", "番号"), Column("label", "項目", textWidth: 40),
         Column("normalized_label", "正規化ラベル", hiddenInText: true),
-        Column("description", "内容", prose: true), Column("attributes", "属性", prose: true),
+        Column("description", "内容", textWidth: 36), Column("attributes", "属性", textWidth: 36),
         Column("line_start", "開始行", .integer, hiddenInText: true), Column("line_end", "終了行", .integer, hiddenInText: true),
         Column("source", "出典"),
     ]
 
     /// Builds the report.
     public static func make(_ guidelines: [Guideline], aspects: Set<Aspect>? = nil) -> Report {
-        var items = ReportTable(name: "items", title: "抽出項目 Extracted items", columns: itemColumns)
+        var items = ReportTable(name: "items", title: "抽出項目 Extracted items", columns: itemColumns, textGroupBy: ["document", "aspect_ja"])
         var findings = ReportTable(name: "findings", title: "所見 Findings (absent, open lists, lost figures, warnings)", columns: [
-            Column("document", "文書"), Column("aspect", "観点"), Column("kind", "種別"), Column("message", "内容"),
+            Column("document", "文書"), Column("aspect", "観点"), Column("kind", "種別"), Column("message", "内容", textWidth: 100),
             Column("line_start", "行", .integer),
         ])
         var dates = ReportTable(name: "dates", title: "日付 Dates stated in the documents", columns: [
@@ -68,7 +68,7 @@ public enum ListReport {
     public static func make(_ guidelines: [Guideline]) -> Report {
         var columns = [
             Column("document", "文書"), Column("municipality", "自治体ID"), Column("name", "自治体"), Column("code", "団体コード"),
-            Column("title", "表題"), Column("kind", "種類"), Column("reader", "リーダー"), Column("dates", "日付"),
+            Column("title", "表題", textWidth: 30), Column("kind", "種類", hiddenInText: true), Column("reader", "リーダー"), Column("dates", "日付"),
         ]
         columns += Aspect.allCases.map { Column($0.rawValue, $0.japaneseLabel, .integer) }
         columns.append(Column("warnings", "警告", .integer))

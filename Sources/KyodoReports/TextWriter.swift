@@ -18,14 +18,16 @@ public struct TextWriter: ReportWriter {
         return Array(out.utf8)
     }
 
-    /// One table, aligned.
+    /// One table, aligned; rows grouped under headings when the table asks for it.
     public func render(_ table: ReportTable) -> String {
         guard !table.rows.isEmpty else { return "(none)\n" }
-        let shown = table.columns.indices.filter { !table.columns[$0].hiddenInText }
+        let groupColumns = table.textGroupBy.compactMap { name in table.columns.firstIndex { $0.name == name } }
+        let shown = table.columns.indices.filter { !table.columns[$0].hiddenInText && !groupColumns.contains($0) }
         let cells: [[String]] = table.rows.map { row in
-            shown.map { (table.columns[$0], row[$0]) }.map { column, value in
-                let flat = flatten(value.text)
-                return column.isProse && options.textProseWidth > 0 ? DisplayWidth.truncate(flat, to: options.textProseWidth) : flat
+            shown.map { i in
+                let flat = flatten(row[i].text)
+                guard options.textProseWidth > 0, let limit = table.columns[i].textWidth else { return flat }
+                return DisplayWidth.truncate(flat, to: limit)
             }
         }
         let header = shown.map { table.columns[$0].label }
@@ -36,9 +38,17 @@ public struct TextWriter: ReportWriter {
                 i == row.count - 1 ? c : c + String(repeating: " ", count: widths[i] - DisplayWidth.of(c))
             }.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
         }
-        var out = line(header)
-        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-        for row in cells { out += line(row) }
+        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        var out = groupColumns.isEmpty ? line(header) + rule : ""
+        var currentGroup: [String]?
+        for (row, rendered) in zip(table.rows, cells) {
+            let group = groupColumns.map { row[$0].text }
+            if !groupColumns.isEmpty, group != currentGroup {
+                out += (currentGroup == nil ? "" : "\n") + "■ " + group.joined(separator: " · ") + "\n" + line(header) + rule
+                currentGroup = group
+            }
+            out += line(rendered)
+        }
         return out
     }
 
