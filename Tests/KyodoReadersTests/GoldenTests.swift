@@ -1,6 +1,7 @@
 import Foundation
 import KyodoModel
 import KyodoReaders
+import KyodoText
 import KyodoTestSupport
 import Testing
 
@@ -39,5 +40,17 @@ import Testing
         #expect(g.items.isEmpty)
         #expect(g.findings.contains { $0.kind == .warning && $0.aspect == nil })
         #expect(g.findings.contains { $0.kind == .warning && $0.aspect == .principles })
+    }
+}
+
+/// The same document in another encoding and line-end convention reads the same.
+@Suite struct EncodingTests {
+    @Test func aCP932CRLFCopyReadsLikeTheUTF8Original() throws {
+        let utf8 = try Fixtures.readCorpus("koganei-guideline.txt")
+        let source = try TextLoader.load(path: Fixtures.root + "/Tests/Fixtures/koganei-guideline.cp932-crlf.txt", name: "koganei-guideline.txt")
+        #expect(source.encoding == .shiftJIS)
+        let cp932 = try ReaderRegistry.read(Outline(source), document: Fixtures.document("koganei-guideline.txt"))
+        #expect(cp932.items == utf8.items)
+        #expect(cp932.dates == utf8.dates)
     }
 }

@@ -46,6 +46,17 @@ import Testing
         #expect(DisplayWidth.of("ｶﾞ") == 2)
     }
 
+    @Test func textGroupsRowsUnderHeadingsAndCapsWidths() throws {
+        let table = ReportTable(name: "t", title: "T", columns: [Column("doc", "文書"), Column("label", "項目", textWidth: 6), Column("n", "行", .integer)],
+                                rows: [[.text("a"), .text("対等関係の構築"), .integer(1)], [.text("a"), .text("相互理解"), .integer(2)], [.text("b"), .text("x"), .integer(3)]],
+                                textGroupBy: ["doc"])
+        let text = TextWriter().render(table)
+        #expect(text.components(separatedBy: "■ ").count == 3)
+        // 項目 and 対等… are 4 and 5 columns wide: the column takes 5, the cap (6) is never passed.
+        #expect(text.contains("■ a\n項目   行\n-----  --\n対等…  1\n相互…  2\n\n■ b\n"))
+        #expect(!text.contains("a  "))
+    }
+
     @Test func jsonEscapesAndKeepsColumnOrder() throws {
         let json = String(decoding: try JSONWriter().render(sample), as: UTF8.self)
         #expect(json.contains("{\"label\": \"対等関係\", \"n\": 153}"))
