@@ -155,32 +155,46 @@ public struct KodairaHandbookReader: GuidelineReader {
               let h = r.outline.firstIndex(from: sheet, where: { b in if case .numbered = b.marker { !b.bulleted } else { false } })
         else { return }
         for (n, programme) in r.enumeration(in: r.sectionRange(h), endsAtTitle: false, style: Self.isParenthesized).enumerated() {
-            var attributes: [Attribute] = []
+            var fields = Fields()
             var children: [Item] = []
-            var field: String?
-            var value: [String] = []
-            func close() {
-                if let f = field, !value.isEmpty { attributes.append(Attribute(f, value.joined(separator: "\n"))) }
-                value = []
-            }
             for b in programme.body {
                 if b.marker == .bracketed, b.text.contains("→") {
-                    close(); field = nil
-                    attributes.append(Attribute("流れ", b.text))
+                    fields.close()
+                    fields.attributes.append(Attribute("流れ", b.text))
                     for (k, step) in b.text.split(separator: "→").enumerated() {
                         children.append(r.item(.programmes, k + 1, label: String(step).trimmedSpaces(), attributes: [Attribute("種別", "流れ")],
                                                lines: b.firstLine...b.lastLine))
                     }
                 } else if isFieldTitle(b) || b.marker == .angled {
-                    close()
-                    field = b.text
+                    fields.open(b.text)
                 } else if b.table == nil {
-                    value.append(b.bulleted ? "・" + b.text : (b.marker.flatMap(\.number).map { "\($0). " } ?? "") + b.text)
+                    fields.value.append(b.bulleted ? "・" + b.text : (b.marker?.number.map { "\($0). " } ?? "") + b.text)
                 }
             }
-            close()
+            fields.close()
+            let attributes = fields.attributes
             r.items.append(r.item(.programmes, n + 1, label: programme.block.text, attributes: attributes, children: children,
                                   lines: programme.block.firstLine...programme.lastLine))
+        }
+    }
+
+    /// Field titles and their values, collected in order.
+    private struct Fields {
+        var attributes: [Attribute] = []
+        var field: String?
+        var value: [String] = []
+
+        /// Ends the current field (a field with no value is dropped) and starts `name`.
+        mutating func open(_ name: String?) {
+            close()
+            field = name
+        }
+
+        /// Ends the current field.
+        mutating func close() {
+            if let f = field, !value.isEmpty { attributes.append(Attribute(f, value.joined(separator: "\n"))) }
+            field = nil
+            value = []
         }
     }
 

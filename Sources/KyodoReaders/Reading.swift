@@ -68,13 +68,18 @@ struct Reading {
 
     /// The enumeration that starts at the first marked block in `range` matching `style`:
     /// successive markers of the same style, numbered in sequence, each with its body.
+    /// (Plain loops only: a closure over the non-escaping `style` here crashed the Swift 6.3.1
+    /// optimiser, CopyPropagation, in release builds.)
     /// When `endsAtTitle` is set, the last entry's body ends at a title-like paragraph that follows
     /// its text (a new untitled section); entries whose bodies are made of titled fields pass false.
     func enumeration(in range: Range<Int>, endsAtTitle: Bool = true, style: (Marker) -> Bool = { _ in true }) -> [Entry] {
-        guard let start = range.first(where: { i in blocks[i].marker.map(style) ?? false }),
-              let first = blocks[start].marker else { return [] }
+        var found: (Int, Marker)?
+        for i in range where i < blocks.count {
+            if let m = blocks[i].marker, style(m) { found = (i, m); break }
+        }
+        guard let (start, first) = found else { return [] }
         var entries: [Entry] = []
-        var expected = first.number.map { $0 }
+        var expected: Int? = first.number
         var i = start
         while i < range.upperBound {
             let b = blocks[i]
@@ -91,10 +96,14 @@ struct Reading {
             i += 1
         }
         // The last entry ends where a title standing on its own follows its text.
-        if endsAtTitle, var last = entries.last,
-           let cut = last.body.indices.dropFirst().first(where: { k in last.body[k].isTitleLike && last.body[k].isParagraph && !last.body[k - 1].isTitleLike }) {
-            last.body = Array(last.body[..<cut])
-            entries[entries.count - 1] = last
+        if endsAtTitle, let lastIndex = entries.indices.last {
+            let body = entries[lastIndex].body
+            var cut: Int?
+            for k in body.indices.dropFirst() where body[k].isParagraph && body[k].isTitleLike && !body[k - 1].isTitleLike {
+                cut = k
+                break
+            }
+            if let cut { entries[lastIndex].body = Array(body[..<cut]) }
         }
         return entries
     }
