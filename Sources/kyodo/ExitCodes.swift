@@ -32,12 +32,7 @@ enum ExitCodes {
     }
 
     private static func fail(_ message: String, _ code: Int32) -> Error {
-        FileHandleOutput.error("kyodo: error: " + message)
+        Diagnostics.write("kyodo: error: " + message)
         return ExitCode(code)
     }
-}
-
-import Foundation
-enum FileHandleOutput {
-    static func error(_ line: String) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
 }

@@ -24,16 +24,23 @@ struct CorpusOptions: ParsableArguments {
         return CorpusReader(manifest: try Manifest.load(path: path))
     }
 
+    /// What was read: the guidelines, and the paths of the files they came from (which no
+    /// output may overwrite).
+    struct Read {
+        var guidelines: [Guideline] = []
+        var paths: [String] = []
+    }
+
     /// Reads every document the names stand for, in the order named, each once.
-    func guidelines(_ names: [String]) throws -> [Guideline] {
+    func read(_ names: [String]) throws -> Read {
         let corpus = try corpusReader()
-        var seen = Set<String>()
-        var result: [Guideline] = []
+        var result = Read()
         for name in names {
-            for (document, path) in try corpus.documents(named: name) where seen.insert(path).inserted {
+            for (document, path) in try corpus.documents(named: name) where !result.paths.contains(path) {
                 let g = try corpus.read(document, path: path, readerName: reader)
                 Diagnostics.report(g)
-                result.append(g)
+                result.guidelines.append(g)
+                result.paths.append(path)
             }
         }
         return result
@@ -70,7 +77,7 @@ struct OutputOptions: ParsableArguments {
         return o
     }
 
-    /// Renders and writes a report; `inputs` are files that must never be overwritten.
+    /// Renders and writes a report; `inputs` are the files read, which are never overwritten.
     func emit(_ report: Report, inputs: [String] = []) throws {
         let bytes = try WriterRegistry.writer(format, options: writerOptions).render(report)
         if let output {
@@ -97,15 +104,21 @@ enum AspectChoice {
     }
 }
 
-/// Warnings on standard error, as `file:line: warning: message`.
+/// Messages on standard error: warnings as `file:line: warning: message`, errors as
+/// `kyodo: error: message`.
 enum Diagnostics {
     static func report(_ g: Guideline) {
         for f in g.findings where f.kind == .warning || f.kind == .lostInExtraction {
             let place = f.span.map { "\($0.source):\($0.firstLine)" } ?? g.document.file
-            FileHandle.standardError.write(Data("\(place): warning: \(f.aspect.map { $0.rawValue + ": " } ?? "")\(f.message)\n".utf8))
+            write("\(place): warning: \(f.aspect.map { $0.rawValue + ": " } ?? "")\(f.message)")
         }
         if g.reader == "generic" {
-            FileHandle.standardError.write(Data("\(g.document.file): warning: no dedicated reader recognised this layout; read with the generic reader\n".utf8))
+            write("\(g.document.file): warning: no dedicated reader recognised this layout; read with the generic reader")
         }
+    }
+
+    /// Writes one line to standard error.
+    static func write(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }

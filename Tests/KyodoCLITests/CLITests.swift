@@ -103,6 +103,10 @@ import Testing
         let refused = try run(["show", copy, "--output", copy])
         #expect(refused.status == 73)
         #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == Data(contentsOf: URL(fileURLWithPath: Fixtures.corpusPath("hino-guideline.txt"))))
+        // Named by id, the document's file is still protected.
+        let byId = try run(["show", "hino", "--output", "corpus/hino-guideline.txt"])
+        #expect(byId.status == 73)
+        #expect(byId.stderr.contains("refusing to overwrite"))
         let noFolder = try run(["show", "hino", "--output", "/nonexistent-dir/x.csv"])
         #expect(noFolder.status == 73)
     }

@@ -11,7 +11,8 @@ struct List: ParsableCommand {
     func run() throws {
         try ExitCodes.run {
             let ids = try corpus.corpusReader().manifest?.documents.map(\.id) ?? []
-            try output.emit(ListReport.make(try corpus.guidelines(ids)))
+            let read = try corpus.read(ids)
+            try output.emit(ListReport.make(read.guidelines), inputs: read.paths)
         }
     }
 }

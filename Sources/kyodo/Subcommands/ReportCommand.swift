@@ -17,7 +17,8 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try ExitCodes.run {
             let ids = try corpus.corpusReader().manifest?.documents.map(\.id) ?? []
-            let guidelines = try corpus.guidelines(ids)
+            let read = try corpus.read(ids)
+            let guidelines = read.guidelines
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             var reports: [(String, String, Report)] = [("list", "The corpus: documents, dates, item counts per aspect", ListReport.make(guidelines))]
             reports.append(("show-all", "Every item of every document", ShowReport.make(guidelines)))
@@ -33,7 +34,7 @@ struct ReportCommand: ParsableCommand {
                 for format in WriterRegistry.formats {
                     let writer = try WriterRegistry.writer(format)
                     let file = "\(name).\(writer.fileExtension)"
-                    try OutputFile.write(try writer.render(report), to: (out as NSString).appendingPathComponent(file))
+                    try OutputFile.write(try writer.render(report), to: (out as NSString).appendingPathComponent(file), protecting: read.paths)
                     cells.append("[\(writer.fileExtension)](\(file))")
                 }
                 index += "| \(name) | \(what) | " + cells.joined(separator: " | ") + " |\n"

@@ -23,9 +23,9 @@ struct Show: ParsableCommand {
 
     func run() throws {
         try ExitCodes.run {
-            let guidelines = try corpus.guidelines(documents)
-            let report = ShowReport.make(guidelines, aspects: try AspectChoice.parse(aspect))
-            try output.emit(report, inputs: documents)
+            let read = try corpus.read(documents)
+            let report = ShowReport.make(read.guidelines, aspects: try AspectChoice.parse(aspect))
+            try output.emit(report, inputs: read.paths)
         }
     }
 }

@@ -14,7 +14,7 @@ struct Validate: ParsableCommand {
             var bad = 0
             for file in files {
                 guard let data = FileManager.default.contents(atPath: file) else {
-                    FileHandleOutput.error("kyodo: error: \(file): cannot read")
+                    Diagnostics.write("kyodo: error: \(file): cannot read")
                     throw ExitCode(66)
                 }
                 let errors = try XMLValidator.validate([UInt8](data), name: file)
@@ -22,7 +22,7 @@ struct Validate: ParsableCommand {
                     print("\(file): valid")
                 } else {
                     bad += 1
-                    for e in errors { FileHandleOutput.error("\(file): \(e)") }
+                    for e in errors { Diagnostics.write("\(file): \(e)") }
                 }
             }
             if bad > 0 { throw ExitCode(65) }
