@@ -39,10 +39,9 @@ enum DateFinder {
                     found.append(DocumentDate(role: .stated, iso: date.iso, text: date.text, span: source.span(line, line)))
                     continue
                 }
-                guard let (word, role) = roleWords.compactMap({ w -> (String.Index, DocumentDate.Role)? in
-                    after.range(of: w.0 + "しました").map { ($0.lowerBound, w.1) }
-                }).min(by: { $0.0 < $1.0 }) else { continue }
-                _ = word
+                // The role word nearest after the date: 「…」を策定しました.
+                let roles = roleWords.compactMap { w in after.range(of: w.0 + "しました").map { ($0.lowerBound, w.1) } }
+                guard let role = roles.min(by: { $0.0 < $1.0 })?.1 else { continue }
                 let line = block.lines(of: date.text).lowerBound
                 found.append(DocumentDate(role: role, iso: date.iso, text: date.text, span: source.span(line, line)))
             }

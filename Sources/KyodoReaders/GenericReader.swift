@@ -22,12 +22,7 @@ public struct GenericReader: GuidelineReader {
     public func read(_ outline: Outline, document: Document) -> Guideline {
         var r = Reading(outline, document)
         r.dates = DateFinder.standalone(in: outline.source, lines: 1...max(1, min(20, outline.source.lines.count)))
-        if let i = outline.firstIndex(where: { $0.isParagraph && ($0.text.hasPrefix("協働とは") || $0.text.hasPrefix("「協働」とは")) }) {
-            let b = outline.blocks[i]
-            r.items.append(r.item(.definition, 1, label: "協働", description: b.text, lines: b.firstLine...b.lastLine))
-        } else {
-            r.warn(.definition, "no sentence beginning 協働とは was found")
-        }
+        if !r.readDefinitionSentence() { r.warn(.definition, "no sentence beginning 協働とは was found") }
         for (aspect, cues) in Self.cues {
             guard let h = r.marked(cues) else {
                 r.warn(aspect, "no heading containing \(cues.joined(separator: ", ")) was found")

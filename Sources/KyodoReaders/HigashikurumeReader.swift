@@ -12,7 +12,7 @@ public struct HigashikurumeReader: GuidelineReader {
     public func detect(_ outline: Outline) -> Int {
         let ornaments = outline.blocks.filter { $0.marker == .ornamented }.count
         var score = ornaments >= 2 ? 60 : 0
-        if outline.blocks.prefix(10).contains(where: { $0.text.contains("東久留米") }) || outline.blocks.contains(where: { $0.text.contains("東久留米市でも") }) { score += 20 }
+        if outline.blocks.contains(where: { $0.text.contains("東久留米") }) { score += 20 }
         return score
     }
 
@@ -48,17 +48,7 @@ public struct HigashikurumeReader: GuidelineReader {
     }
 
     private func readDefinition(_ r: inout Reading) {
-        guard let i = r.outline.firstIndex(where: { $0.isParagraph && $0.text.hasPrefix("協働とは") }) else {
-            r.absent(.definition, "no sentence beginning 協働とは was found"); return
-        }
-        var block = r.blocks[i]
-        var text = block.text
-        // A following paragraph that continues the definition (そうすることにより…をいいます).
-        if i + 1 < r.blocks.count, r.blocks[i + 1].isParagraph, ["そうすることにより", "これにより", "つまり"].contains(where: r.blocks[i + 1].text.hasPrefix) {
-            text += "\n" + r.blocks[i + 1].text
-            block.lastLine = r.blocks[i + 1].lastLine
-        }
-        r.items.append(r.item(.definition, 1, label: "協働", description: text, lines: block.firstLine...block.lastLine))
+        if !r.readDefinitionSentence() { r.absent(.definition, "no sentence beginning 協働とは was found") }
     }
 
     private func readList(_ r: inout Reading, _ aspect: Aspect, cues: [String]) {

@@ -44,14 +44,14 @@ enum GuidelineSections {
         guard let start = b.text.range(of: "の定義を「"), let end = b.text[start.upperBound...].firstIndex(of: "」") else { return }
         let quoted = String(b.text[start.upperBound..<end])
         let term = b.text[..<start.lowerBound].split(whereSeparator: { "、，,".contains($0) }).last.map(String.init) ?? "協働"
+        // The source: the article before the quote (第3条) and the law the section heading names
+        // (自治基本条例における協働 → 自治基本条例).
         var attributes: [Attribute] = []
-        if let article = b.text.range(of: "条") , b.text.hasPrefix("第") || b.text.contains("第") {
-            let prefix = b.text[..<article.upperBound]
-            if let dai = prefix.range(of: "第", options: .backwards) {
-                let ordinance = (0..<i).reversed().first { r.blocks[$0].marker != nil }.map { r.blocks[$0].text } ?? ""
-                let law = ordinance.components(separatedBy: "における").first ?? ""
-                attributes.append(Attribute("出典", (law.isEmpty ? "" : law + " ") + String(prefix[dai.lowerBound...])))
-            }
+        let before = b.text[..<start.lowerBound]
+        if let article = before.range(of: "条", options: .backwards), let dai = before[..<article.lowerBound].range(of: "第", options: .backwards) {
+            let heading = (0..<i).reversed().first { r.blocks[$0].marker != nil }.map { r.blocks[$0].text } ?? ""
+            let law = heading.components(separatedBy: "における").first ?? ""
+            attributes.append(Attribute("出典", (law.isEmpty ? "" : law + " ") + String(before[dai.lowerBound..<article.upperBound])))
         }
         r.items.append(r.item(.definition, 1, label: term, description: quoted, attributes: attributes, lines: b.lines(of: quoted)))
     }

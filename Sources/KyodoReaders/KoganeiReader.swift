@@ -42,15 +42,13 @@ public struct KoganeiReader: GuidelineReader {
     }
 
     private func readDefinition(_ r: inout Reading) {
-        if let i = r.outline.firstIndex(where: { $0.isParagraph && $0.text.hasPrefix("協働とは") }) {
-            let b = r.blocks[i]
-            r.items.append(r.item(.definition, 1, label: "協働", description: b.text, lines: b.firstLine...b.lastLine))
-        } else {
+        if !r.readDefinitionSentence() {
             let aims = r.marked(["理念"]).map { " (its aims are stated under 「\(r.blocks[$0].text)」, line \(r.blocks[$0].firstLine))" } ?? ""
             r.absent(.definition, "the document states no definition of 協働\(aims)")
         }
     }
 
+    /// Forms named in a sentence of the 協働の形態 section (…後援、共催、委託…などがあります).
     private func readForms(_ r: inout Reading) {
         guard let h = r.marked(["協働の形態"]) else { r.absent(.forms, "no section headed 協働の形態 was found"); return }
         let range = r.sectionRange(h)
@@ -58,19 +56,17 @@ public struct KoganeiReader: GuidelineReader {
             let block = r.blocks[i]
             for sentence in InlineList.sentences(block.text) {
                 guard let names = InlineList.items(in: sentence) else { continue }
+                let sentenceStart = block.lines(of: sentence).lowerBound
                 for (n, name) in names.enumerated() {
-                    let lines = block.lines(of: sentence)
-                    let line = lines.lowerBound + 0
-                    let exact = block.lines(of: name)
-                    let at = lines.contains(exact.lowerBound) ? exact : line...line
-                    r.items.append(r.item(.forms, n + 1, label: name, attributes: [Attribute("記述", "本文中の列挙")], lines: at))
+                    // The name's own line: its first occurrence at or after the sentence.
+                    let at = block.lines(of: name)
+                    let lines = at.lowerBound >= sentenceStart ? at : sentenceStart...sentenceStart
+                    r.items.append(r.item(.forms, n + 1, label: name, attributes: [Attribute("記述", "本文中の列挙")], lines: lines))
                 }
-                let text = r.text(of: Array(r.blocks[range]))
-                if text.contains("限定して") || sentence.contains("など") {
-                    r.findings.append(Finding(.notExhaustive, aspect: .forms,
-                                              "the forms are named in prose as examples (…など); the text says it does not limit itself to them",
-                                              span: r.outline.span(block.firstLine, block.lastLine)))
-                }
+                let limits = r.text(of: Array(r.blocks[range])).contains("限定して")
+                r.findings.append(Finding(.notExhaustive, aspect: .forms,
+                                          "the forms are named in prose as examples (…など)" + (limits ? "; the text says it does not limit itself to them" : ""),
+                                          span: r.outline.span(block.firstLine, block.lastLine)))
                 return
             }
         }
@@ -96,15 +92,5 @@ public struct KoganeiReader: GuidelineReader {
             r.findings.append(Finding(.notExhaustive, aspect: .partners, "partner categories are given as examples (…など)",
                                       span: r.outline.span(r.blocks[h].firstLine, r.blocks[h].lastLine)))
         }
-    }
-}
-
-extension String {
-    /// The string without leading and trailing characters in `set`.
-    func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return String(s)
     }
 }

@@ -128,9 +128,9 @@ struct Reading {
     }
 
     /// Items for each entry of an enumeration: the marked title as label, its body as description.
-    func items(_ aspect: Aspect, from entries: [Entry], label: (Block) -> String = { $0.text }) -> [Item] {
+    func items(_ aspect: Aspect, from entries: [Entry]) -> [Item] {
         entries.enumerated().map { n, e in
-            item(aspect, n + 1, label: label(e.block), description: text(of: e.body), lines: e.block.firstLine...e.lastLine)
+            item(aspect, n + 1, label: e.block.text, description: text(of: e.body), lines: e.block.firstLine...e.lastLine)
         }
     }
 
@@ -140,6 +140,23 @@ struct Reading {
             return (title, marker.number)
         }
         return (cell, nil)
+    }
+
+    /// Reads a definition stated as a sentence `協働とは…` (or `「協働」とは…`); a following
+    /// paragraph that continues it (そうすることにより…, これにより…, つまり…) is part of it.
+    /// Returns whether one was found.
+    mutating func readDefinitionSentence() -> Bool {
+        guard let i = outline.firstIndex(where: { $0.isParagraph && ($0.text.hasPrefix("協働とは") || $0.text.hasPrefix("「協働」とは")) }) else {
+            return false
+        }
+        var text = blocks[i].text
+        var last = blocks[i].lastLine
+        if i + 1 < blocks.count, blocks[i + 1].isParagraph, ["そうすることにより", "これにより", "つまり"].contains(where: blocks[i + 1].text.hasPrefix) {
+            text += "\n" + blocks[i + 1].text
+            last = blocks[i + 1].lastLine
+        }
+        items.append(item(.definition, 1, label: "協働", description: text, lines: blocks[i].firstLine...last))
+        return true
     }
 
     // MARK: - Findings

@@ -1,3 +1,5 @@
+import Foundation
+
 /// CSV for spreadsheets and scripts: RFC 4180 quoting; the `excel` dialect (default) writes
 /// UTF-8 with a byte-order mark and CRLF so Excel on a Japanese Windows machine reads it, the
 /// `plain` dialect no BOM and LF. A cell starting with `=`, `+`, `-`, `@`, tab or CR is

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Plain text for a terminal: the title, the metadata, then each table with its columns
 /// aligned by display width, so Japanese lines up.
 public struct TextWriter: ReportWriter {
@@ -36,7 +38,7 @@ public struct TextWriter: ReportWriter {
         func line(_ row: [String]) -> String {
             row.enumerated().map { i, c in
                 i == row.count - 1 ? c : c + String(repeating: " ", count: widths[i] - DisplayWidth.of(c))
-            }.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
+            }.joined(separator: "  ").replacingOccurrences(of: " +$", with: "", options: .regularExpression) + "\n"
         }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
         var out = groupColumns.isEmpty ? line(header) + rule : ""
@@ -54,29 +56,5 @@ public struct TextWriter: ReportWriter {
 
     private func flatten(_ s: String) -> String {
         s.replacingOccurrences(of: "\r\n", with: " / ").replacingOccurrences(of: "\n", with: " / ").replacingOccurrences(of: "\t", with: " ")
-    }
-}
-
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var s = Substring(self)
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
-    }
-
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        return components(separatedBy: target).joined(separator: replacement)
-    }
-
-    func components(separatedBy separator: String) -> [String] {
-        var parts: [String] = []
-        var rest = Substring(self)
-        while let r = rest.range(of: separator) {
-            parts.append(String(rest[..<r.lowerBound]))
-            rest = rest[r.upperBound...]
-        }
-        parts.append(String(rest))
-        return parts
     }
 }

@@ -116,6 +116,14 @@ extension String {
         return String(s)
     }
 
+    /// The string without leading and trailing characters in `set`.
+    public func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+
     /// The string without leading and trailing spaces, ideographic spaces and tabs.
     public func trimmedSpaces() -> String {
         String(self.drop { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }).trimmingTrailingSpaces()

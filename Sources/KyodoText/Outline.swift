@@ -146,12 +146,3 @@ struct OutlineBuilder {
         return x.isASCII && y.isASCII && x.properties.isAlphabetic && y.properties.isAlphabetic
     }
 }
-
-extension Substring {
-    func trimmingCharacters(in set: String) -> Substring {
-        var s = self
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return s
-    }
-}
