@@ -28,6 +28,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "kyodo-bench", dependencies: ["KyodoModel", "KyodoText", "KyodoReaders"]),
         .target(name: "KyodoTestSupport", dependencies: ["KyodoModel", "KyodoText", "KyodoReaders"], path: "Tests/KyodoTestSupport"),
         .testTarget(name: "KyodoTextTests", dependencies: ["KyodoText", "KyodoTestSupport"]),
         .testTarget(name: "KyodoReadersTests", dependencies: ["KyodoReaders", "KyodoTestSupport"]),

@@ -15,7 +15,17 @@ enum KanjiVariants {
     勵励靈霊齡齢戀恋爐炉樓楼錄録灣湾舍舎舖舗圓円虛虚
     """
 
-    /// Old form → modern form.
+    /// Old form → modern form, for the CJK Unified Ideographs block (U+4E00…U+9FFF): entry
+    /// `old - 0x4E00` holds `new - 0x4E00 + 1`, or 0 when the character has no other form.
+    static let flat: [UInt16] = {
+        var flat = [UInt16](repeating: 0, count: 0x9FFF - 0x4E00 + 1)
+        for (old, new) in table where (0x4E00...0x9FFF).contains(old) && (0x4E00...0x9FFF).contains(new) {
+            flat[Int(old - 0x4E00)] = UInt16(new - 0x4E00 + 1)
+        }
+        return flat
+    }()
+
+    /// Old form → modern form (every pair, including any outside the unified block).
     static let table: [UInt32: UInt32] = {
         var table: [UInt32: UInt32] = [:]
         var scalars = pairs.unicodeScalars.makeIterator()

@@ -8,48 +8,172 @@
 public enum Normalizer {
     /// The folded form of `text`.
     public static func fold(_ text: String) -> String {
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(text.unicodeScalars.count)
-        var hasKanjiDigit = false
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            switch v {
-            case 0x21...0x7E, 0x0A, 0x09:
-                out.append(scalar)
-            case 0xFF01...0xFF5E:
-                out.append(Unicode.Scalar(v - 0xFEE0)!)
-            case 0x3000, 0xA0:
-                out.append(" ")
-            case 0xFF61...0xFF9F:
-                appendHalfwidthKana(v, to: &out)
-            case 0x3099, 0x309A:
-                if let last = out.last, let composed = compose(last.value, mark: v == 0x3099 ? 1 : 2) {
-                    out[out.count - 1] = Unicode.Scalar(composed)!
-                } else {
-                    out.append(scalar)
-                }
-            case 0x2460...0x2473:
-                appendNumber(Int(v - 0x2460 + 1), to: &out)
-            case 0x2474...0x2487:
-                out.append("("); appendNumber(Int(v - 0x2474 + 1), to: &out); out.append(")")
-            case 0x2160...0x216B:
-                out.append(contentsOf: romanNumerals[Int(v - 0x2160)].unicodeScalars)
-            case 0x2212, 0x2010, 0x2011:
-                out.append("-")
-            default:
-                if let modern = KanjiVariants.table[v] {
-                    out.append(Unicode.Scalar(modern)!)
-                } else {
-                    if kanjiDigitValue(v) != nil || v == 0x5143 { hasKanjiDigit = true }
-                    out.append(scalar)
-                }
+        var text = text
+        return text.withUTF8 { input in
+            // The fold never grows text except ⑽–⒇ (3 bytes → 4): a third more is always enough.
+            let capacity = input.count + input.count / 3 + 16
+            var hasKanjiDigit = false
+            let folded = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                count = foldUTF8(input, into: buffer, hasKanjiDigit: &hasKanjiDigit)
+            }
+            guard hasKanjiDigit else { return String(decoding: folded, as: UTF8.self) }
+            return folded.withUnsafeBufferPointer { numerals in
+                String(unsafeUninitializedCapacity: numerals.count) { foldKanjiNumeralsUTF8(numerals, into: $0) }
             }
         }
-        if hasKanjiDigit { out = foldKanjiNumerals(out) }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: out)
-        return String(result)
     }
+
+    /// Decodes the scalar at `i` of valid UTF-8 and its length.
+    @inline(__always) private static func decode(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
+        let b0 = p[i]
+        if b0 < 0x80 { return (UInt32(b0), 1) }
+        if b0 < 0xE0 { return (UInt32(b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2) }
+        if b0 < 0xF0 { return (UInt32(b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F), 3) }
+        return (UInt32(b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F), 4)
+    }
+
+    /// Writes `v` as UTF-8 at `w`, returning the new write position.
+    @inline(__always) private static func encode(_ v: UInt32, _ o: UnsafeMutableBufferPointer<UInt8>, _ w: Int) -> Int {
+        switch v {
+        case 0..<0x80:
+            o[w] = UInt8(v); return w + 1
+        case 0x80..<0x800:
+            o[w] = UInt8(0xC0 | v >> 6); o[w + 1] = UInt8(0x80 | v & 0x3F); return w + 2
+        case 0x800..<0x10000:
+            o[w] = UInt8(0xE0 | v >> 12); o[w + 1] = UInt8(0x80 | (v >> 6) & 0x3F); o[w + 2] = UInt8(0x80 | v & 0x3F); return w + 3
+        default:
+            o[w] = UInt8(0xF0 | v >> 18); o[w + 1] = UInt8(0x80 | (v >> 12) & 0x3F)
+            o[w + 2] = UInt8(0x80 | (v >> 6) & 0x3F); o[w + 3] = UInt8(0x80 | v & 0x3F); return w + 4
+        }
+    }
+
+    /// Writes the decimal digits of `n` at `w`.
+    @inline(__always) private static func digits(_ n: Int, _ o: UnsafeMutableBufferPointer<UInt8>, _ w: Int) -> Int {
+        var w = w
+        for byte in String(n).utf8 { o[w] = byte; w += 1 }
+        return w
+    }
+
+    /// The fold over valid UTF-8 (a `String`'s bytes): ASCII is copied, other scalars are
+    /// decoded, mapped and re-encoded. Returns the number of bytes written.
+    private static func foldUTF8(_ input: UnsafeBufferPointer<UInt8>, into o: UnsafeMutableBufferPointer<UInt8>, hasKanjiDigit: inout Bool) -> Int {
+        var w = 0
+        var lastStart = 0        // where the last scalar written starts
+        var lastScalar: UInt32 = 0
+        var i = 0
+        let n = input.count
+        while i < n {
+            let b0 = input[i]
+            if b0 < 0x80 {
+                lastStart = w; lastScalar = UInt32(b0)
+                o[w] = b0; w += 1; i += 1
+                continue
+            }
+            var (v, length) = decode(input, i)
+            i += length
+            switch v {
+            case 0x4E00...0x9FFF:
+                let mapped = KanjiVariants.flat[Int(v &- 0x4E00)]
+                if mapped != 0 { v = 0x4E00 + UInt32(mapped) - 1 }
+                if kanjiDigitValue(v) != nil || v == 0x5143 { hasKanjiDigit = true }
+            case 0x3007:
+                hasKanjiDigit = true
+            case 0xFF01...0xFF5E:
+                v -= 0xFEE0
+            case 0x3000, 0xA0:
+                v = 0x20
+            case 0xFF61...0xFF9F:
+                if v >= 0xFF9E, let composed = compose(lastScalar, mark: v == 0xFF9E ? 1 : 2) {
+                    w = lastStart
+                    v = composed
+                } else {
+                    v = halfwidthKana[Int(v - 0xFF61)]
+                }
+            case 0x3099, 0x309A:
+                if let composed = compose(lastScalar, mark: v == 0x3099 ? 1 : 2) {
+                    w = lastStart
+                    v = composed
+                }
+            case 0x2460...0x2473:
+                lastStart = w
+                w = digits(Int(v - 0x2460 + 1), o, w)
+                lastScalar = UInt32(o[w - 1])
+                continue
+            case 0x2474...0x2487:
+                lastStart = w
+                o[w] = 0x28
+                w = digits(Int(v - 0x2474 + 1), o, w + 1)
+                o[w] = 0x29; w += 1
+                lastScalar = 0x29
+                continue
+            case 0x2160...0x216B:
+                lastStart = w
+                for byte in romanNumerals[Int(v - 0x2160)].utf8 { o[w] = byte; w += 1 }
+                lastScalar = UInt32(o[w - 1])
+                continue
+            case 0x2212, 0x2010, 0x2011:
+                v = 0x2D
+            case 0xF900...0xFAFF:
+                if let modern = KanjiVariants.table[v] { v = modern }
+            default:
+                break
+            }
+            lastStart = w
+            lastScalar = v
+            w = encode(v, o, w)
+        }
+        return w
+    }
+
+    /// Replaces kanji numeral runs that count — after 第 or an era name, or before a counter
+    /// (年, 月, 条…) — by digits; 元 after an era and before 年 becomes 1. Over UTF-8.
+    private static func foldKanjiNumeralsUTF8(_ p: UnsafeBufferPointer<UInt8>, into o: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var w = 0
+        var i = 0
+        var previous: (UInt32, UInt32) = (0, 0)  // the two scalars before position i
+        while i < p.count {
+            let (v, length) = decode(p, i)
+            let isGan = v == 0x5143
+            guard kanjiDigitValue(v) != nil || isGan else {
+                for k in 0..<length { o[w + k] = p[i + k] }
+                w += length; i += length
+                previous = (previous.1, v)
+                continue
+            }
+            // The run of numerals starting here (元 stands alone).
+            var values: [Unicode.Scalar] = [Unicode.Scalar(v)!]
+            var j = i + length
+            var lastOfRun = v
+            if !isGan {
+                while j < p.count {
+                    let (u, l) = decode(p, j)
+                    guard kanjiDigitValue(u) != nil else { break }
+                    values.append(Unicode.Scalar(u)!)
+                    lastOfRun = u
+                    j += l
+                }
+            }
+            let next: UInt32 = j < p.count ? decode(p, j).0 : 0
+            let afterEra = eraPairs.contains(UInt64(previous.0) << 32 | UInt64(previous.1))
+            let afterDai = previous.1 == 0x7B2C  // 第
+            let beforeCounter = counters.contains(next)
+            if isGan, afterEra, next == 0x5E74 {  // 元年 after an era
+                o[w] = 0x31; w += 1
+            } else if !isGan, afterEra || afterDai || beforeCounter, let number = kanjiNumber(values) {
+                w = digits(number, o, w)
+            } else {
+                for k in i..<j { o[w] = p[k]; w += 1 }
+            }
+            previous = values.count >= 2 ? (values[values.count - 2].value, lastOfRun) : (previous.1, lastOfRun)
+            i = j
+        }
+        return w
+    }
+
+    private static let eraPairs: Set<UInt64> = Set(["平成", "令和", "昭和", "大正", "明治"].map { name in
+        let s = Array(name.unicodeScalars)
+        return UInt64(s[0].value) << 32 | UInt64(s[1].value)
+    })
 
     /// A key for comparing labels: folded, with spaces removed between non-ASCII characters,
     /// runs of spaces collapsed, and trailing punctuation trimmed.
@@ -81,15 +205,6 @@ public enum Normalizer {
     private static let halfwidthKana: [UInt32] = Array(
         "。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン゛゜"
             .unicodeScalars.map(\.value))
-
-    private static func appendHalfwidthKana(_ v: UInt32, to out: inout [Unicode.Scalar]) {
-        let mapped = halfwidthKana[Int(v - 0xFF61)]
-        if v == 0xFF9E || v == 0xFF9F, let last = out.last, let composed = compose(last.value, mark: v == 0xFF9E ? 1 : 2) {
-            out[out.count - 1] = Unicode.Scalar(composed)!
-            return
-        }
-        out.append(Unicode.Scalar(mapped)!)
-    }
 
     /// Katakana that take a voiced mark (カ→ガ…); hiragana are these minus 0x60.
     private static let voiceable: Set<UInt32> = Set("カキクケコサシスセソタチツテトハヒフヘホ".unicodeScalars.map(\.value))
@@ -145,32 +260,6 @@ public enum Normalizer {
         return total + current
     }
 
-    private static let eraNames: [[UInt32]] = ["平成", "令和", "昭和", "大正", "明治"].map { $0.unicodeScalars.map(\.value) }
     /// Counters after which a kanji numeral counts something (年, 月, 条…).
-    private static let counters: Set<UInt32> = Set("年月日条章節項号回期次".unicodeScalars.map(\.value))
-
-    /// Replaces kanji numeral runs that count (after 第 or an era name, or before a counter).
-    static func foldKanjiNumerals(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(s.count)
-        var i = 0
-        while i < s.count {
-            let isGan = s[i].value == 0x5143  // 元
-            guard kanjiDigitValue(s[i].value) != nil || isGan else { out.append(s[i]); i += 1; continue }
-            var j = i
-            if isGan { j = i + 1 } else { while j < s.count, kanjiDigitValue(s[j].value) != nil { j += 1 } }
-            let afterEra = i >= 2 && eraNames.contains([s[i - 2].value, s[i - 1].value])
-            let afterDai = i >= 1 && s[i - 1] == "第"
-            let beforeCounter = j < s.count && counters.contains(s[j].value)
-            if isGan {
-                if afterEra && j < s.count && s[j] == "年" { out.append("1") } else { out.append(s[i]) }
-            } else if (afterEra || afterDai || beforeCounter), let n = kanjiNumber(s[i..<j]) {
-                appendNumber(n, to: &out)
-            } else {
-                out.append(contentsOf: s[i..<j])
-            }
-            i = j
-        }
-        return out
-    }
+    static let counters: Set<UInt32> = Set("年月日条章節項号回期次".unicodeScalars.map(\.value))
 }

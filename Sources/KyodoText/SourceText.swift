@@ -36,25 +36,27 @@ public struct SourceText: Sendable {
         SourceSpan(source: name, firstLine: first, lastLine: last)
     }
 
-    /// Splits on CRLF, CR and LF.
+    /// Splits on CRLF, CR and LF, over the UTF-8 bytes (a CR or LF byte is never inside a
+    /// multi-byte sequence).
     public static func splitLines(_ text: String) -> [String] {
-        var lines: [String] = []
-        var current = String.UnicodeScalarView()
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\r":
-                lines.append(String(current)); current = .init(); previousWasCR = true
-            case "\n":
-                if previousWasCR { previousWasCR = false; continue }
-                lines.append(String(current)); current = .init()
-            default:
-                previousWasCR = false
-                current.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [String] = []
+            var start = 0
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == 0x0A || b == 0x0D {
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                    i += (b == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A) ? 2 : 1
+                    start = i
+                } else {
+                    i += 1
+                }
             }
+            if start < bytes.count { lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
+            return lines
         }
-        if !current.isEmpty { lines.append(String(current)) }
-        return lines
     }
 }
 

@@ -35,6 +35,21 @@ import Testing
         #expect(Normalizer.fold("⑴ 背景") == "(1) 背景")
     }
 
+    @Test func byteLevelEdgeCases() {
+        #expect(Normalizer.fold("⒇⑳") == "(20)20")                // the only folds that grow
+        #expect(Normalizer.fold("ﾞｱ") == "゛ア")                    // a voiced mark with nothing to compose
+        #expect(Normalizer.fold("aﾞ") == "a゛")
+        #expect(Normalizer.fold("𠮷野家🍣") == "𠮷野家🍣")          // 4-byte scalars pass through
+        #expect(Normalizer.fold("第十条") == "第10条")              // a run at the end of the text
+        #expect(Normalizer.fold("十年") == "10年")                  // at the start
+        #expect(Normalizer.fold("平成元年と元年") == "平成1年と元年") // 元 only after an era
+        #expect(Normalizer.fold("") == "")
+        #expect(Normalizer.fold("ＡＢＣ１２３") == "ABC123")
+        #expect(Normalizer.fold("Ⅻ章") == "XII章")
+        let long = String(repeating: "協働の原則①⑴ｶﾞ關", count: 2000)
+        #expect(Normalizer.fold(long) == String(repeating: "協働の原則1(1)ガ関", count: 2000))
+    }
+
     @Test func labelKeyRemovesLetterSpacingAndTrailingPunctuation() {
         #expect(Normalizer.labelKey("後 援") == "後援")
         #expect(Normalizer.labelKey("協働の原則。") == "協働の原則")

@@ -1,0 +1,51 @@
+import Foundation
+import KyodoModel
+import KyodoReaders
+import KyodoText
+
+// Measures the text layer and the readers on the bundled corpus (release build):
+//   swift run -c release kyodo-bench [corpus-folder] [rounds]
+// Prints throughput per stage; nothing is asserted.
+
+let arguments = CommandLine.arguments
+let folder = arguments.count > 1 ? arguments[1] : "corpus"
+let rounds = arguments.count > 2 ? Int(arguments[2]) ?? 50 : 50
+
+let manifest = try Manifest.load(path: folder + "/manifest.tsv")
+let files = manifest.documents.map { ($0, manifest.path(of: $0)) }
+let bytes = try files.map { try [UInt8](Data(contentsOf: URL(fileURLWithPath: $0.1))) }
+let totalBytes = bytes.reduce(0) { $0 + $1.count }
+let megabytes = Double(totalBytes * rounds) / 1_000_000
+
+func measure(_ name: String, unit: (Double) -> String, _ body: () throws -> Void) rethrows {
+    let clock = ContinuousClock()
+    try body()  // warm-up
+    let elapsed = try clock.measure { for _ in 0..<rounds { try body() } }
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    print(name.padding(toLength: 34, withPad: " ", startingAt: 0), unit(seconds))
+}
+
+print("corpus: \(files.count) documents, \(totalBytes) bytes; \(rounds) rounds")
+let texts = try bytes.enumerated().map { try TextLoader.decode($1, name: files[$0].0.file) }
+let joined = texts.map { $0.lines.joined(separator: "\n") }
+var sink = 0
+
+try measure("load (decode + split lines)", unit: { String(format: "%8.1f MB/s", megabytes / $0) }) {
+    for (i, b) in bytes.enumerated() { sink &+= try TextLoader.decode(b, name: files[i].0.file).lines.count }
+}
+measure("Normalizer.fold", unit: { String(format: "%8.1f MB/s", megabytes / $0) }) {
+    for t in joined { sink &+= Normalizer.fold(t).utf8.count }
+}
+measure("Foundation NFKC (for comparison)", unit: { String(format: "%8.1f MB/s", megabytes / $0) }) {
+    for t in joined { sink &+= t.precomposedStringWithCompatibilityMapping.utf8.count }
+}
+measure("outline", unit: { String(format: "%8.1f MB/s", megabytes / $0) }) {
+    for t in texts { sink &+= Outline(t).blocks.count }
+}
+measure("outline + detect + read", unit: { String(format: "%8.1f MB/s  %8.0f documents/s", megabytes / $0, Double(files.count * rounds) / $0) }) {
+    for (i, t) in texts.enumerated() {
+        let outline = Outline(t)
+        sink &+= ReaderRegistry.detect(outline).read(outline, document: files[i].0).items.count
+    }
+}
+print("(checksum \(sink))")
