@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "kyodo", targets: ["kyodo"]),
-        .library(name: "KyodoKit", targets: ["KyodoModel", "KyodoText", "KyodoReaders", "KyodoReports"]),
+        .library(name: "KyodoKit", targets: ["KyodoModel", "KyodoText", "KyodoReaders", "KyodoCompare", "KyodoReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,11 +20,12 @@ let package = Package(
         .target(name: "KyodoModel"),
         .target(name: "KyodoText", dependencies: ["KyodoModel", "CLibXML2"]),
         .target(name: "KyodoReaders", dependencies: ["KyodoModel", "KyodoText"]),
+        .target(name: "KyodoCompare", dependencies: ["KyodoModel", "KyodoText"]),
         .target(name: "KyodoReports", dependencies: ["KyodoModel", "CLibXML2"], resources: [.copy("Schema/kyodo-report.xsd")]),
         .executableTarget(
             name: "kyodo",
             dependencies: [
-                "KyodoModel", "KyodoText", "KyodoReaders", "KyodoReports",
+                "KyodoModel", "KyodoText", "KyodoReaders", "KyodoCompare", "KyodoReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -32,6 +33,7 @@ let package = Package(
         .target(name: "KyodoTestSupport", dependencies: ["KyodoModel", "KyodoText", "KyodoReaders"], path: "Tests/KyodoTestSupport"),
         .testTarget(name: "KyodoTextTests", dependencies: ["KyodoText", "KyodoTestSupport"]),
         .testTarget(name: "KyodoReadersTests", dependencies: ["KyodoReaders", "KyodoTestSupport"]),
+        .testTarget(name: "KyodoCompareTests", dependencies: ["KyodoCompare", "KyodoReaders", "KyodoTestSupport"]),
         .testTarget(name: "KyodoReportsTests", dependencies: ["KyodoReports", "KyodoTestSupport"]),
         .testTarget(name: "KyodoCLITests", dependencies: ["KyodoTestSupport"]),
     ]

@@ -47,6 +47,17 @@ struct CorpusOptions: ParsableArguments {
     }
 }
 
+/// The codebook to align with.
+struct VocabularyOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The codebook (TSV: aspect, id, ja, en, cues); default: vocabulary.tsv in the corpus folder.", valueName: "file"))
+    var vocabulary: String?
+
+    /// Reads the codebook named, or the corpus's.
+    func load(corpus: CorpusOptions) throws -> Vocabulary {
+        try VocabularyFile.load(path: vocabulary ?? (corpus.corpus as NSString).appendingPathComponent("vocabulary.tsv"))
+    }
+}
+
 /// Format and destination of a report.
 struct OutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Output format: \(WriterRegistry.formats.joined(separator: ", ")).", valueName: "format"))

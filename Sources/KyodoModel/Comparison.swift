@@ -1,0 +1,154 @@
+/// A reference to an item, enough to cite it.
+public struct ItemRef: Codable, Sendable, Hashable {
+    /// Document id.
+    public var document: String
+    /// Municipality id.
+    public var municipality: String
+    /// Aspect.
+    public var aspect: Aspect
+    /// Ordinal path (`4`, `4.2`).
+    public var ordinal: String
+    /// Label as written.
+    public var label: String
+    /// Where it stands.
+    public var span: SourceSpan
+
+    public init(document: String, municipality: String, aspect: Aspect, ordinal: String, label: String, span: SourceSpan) {
+        self.document = document
+        self.municipality = municipality
+        self.aspect = aspect
+        self.ordinal = ordinal
+        self.label = label
+        self.span = span
+    }
+}
+
+/// One concept an item was aligned to, with a reason a person can read.
+public struct ConceptMatch: Codable, Sendable, Hashable {
+    /// The concept's id.
+    public var concept: String
+    /// 1.0 when the label states it, less when only the description does.
+    public var score: Double
+    /// Why (`label contains 「対等」`).
+    public var reason: String
+
+    public init(concept: String, score: Double, reason: String) {
+        self.concept = concept
+        self.score = score
+        self.reason = reason
+    }
+}
+
+/// An item of another municipality that an unaligned item resembles.
+public struct Resemblance: Codable, Sendable, Hashable {
+    /// The resembling item.
+    public var item: ItemRef
+    /// Character-bigram similarity of the normalised labels, 0…1.
+    public var similarity: Double
+
+    public init(item: ItemRef, similarity: Double) {
+        self.item = item
+        self.similarity = similarity
+    }
+}
+
+/// An item with what alignment found for it.
+public struct AlignedItem: Codable, Sendable, Hashable {
+    /// The item.
+    public var item: ItemRef
+    /// Its description as written.
+    public var description: String
+    /// The concepts it carries; empty when it fits none.
+    public var matches: [ConceptMatch]
+    /// For an item that fits no concept: the most similar items of other municipalities.
+    public var resembles: [Resemblance]
+
+    public init(item: ItemRef, description: String, matches: [ConceptMatch], resembles: [Resemblance]) {
+        self.item = item
+        self.description = description
+        self.matches = matches
+        self.resembles = resembles
+    }
+}
+
+/// A municipality states nothing for an aspect (as opposed to stating items no concept fits).
+public struct NotStated: Codable, Sendable, Hashable {
+    /// Municipality id.
+    public var municipality: String
+    /// Aspect.
+    public var aspect: Aspect
+    /// What the documents' readers said (absent, figure lost…).
+    public var reason: String
+
+    public init(municipality: String, aspect: Aspect, reason: String) {
+        self.municipality = municipality
+        self.aspect = aspect
+        self.reason = reason
+    }
+}
+
+/// How alike two municipalities are on one aspect.
+public struct PairSimilarity: Codable, Sendable, Hashable {
+    /// Aspect.
+    public var aspect: Aspect
+    /// First municipality id.
+    public var first: String
+    /// Second municipality id.
+    public var second: String
+    /// Shared concepts over the union of their concepts; nil when either states none.
+    public var concepts: Double?
+    /// Character-bigram similarity of all their wording on the aspect; nil when either states nothing.
+    public var text: Double?
+
+    public init(aspect: Aspect, first: String, second: String, concepts: Double?, text: Double?) {
+        self.aspect = aspect
+        self.first = first
+        self.second = second
+        self.concepts = concepts
+        self.text = text
+    }
+}
+
+/// Items of several municipalities aligned to the codebook's concepts.
+public struct Comparison: Codable, Sendable, Hashable {
+    /// The codebook used.
+    public var vocabulary: Vocabulary
+    /// The aspects compared.
+    public var aspects: [Aspect]
+    /// The municipalities, in the order given.
+    public var municipalities: [Municipality]
+    /// The documents read, in order.
+    public var documents: [Document]
+    /// Every top-level item of the compared aspects.
+    public var items: [AlignedItem]
+    /// Municipality × aspect pairs with no items at all.
+    public var notStated: [NotStated]
+    /// Municipality × municipality similarity per aspect.
+    public var similarities: [PairSimilarity]
+
+    public init(vocabulary: Vocabulary, aspects: [Aspect], municipalities: [Municipality], documents: [Document],
+                items: [AlignedItem], notStated: [NotStated], similarities: [PairSimilarity]) {
+        self.vocabulary = vocabulary
+        self.aspects = aspects
+        self.municipalities = municipalities
+        self.documents = documents
+        self.items = items
+        self.notStated = notStated
+        self.similarities = similarities
+    }
+
+    /// The items of one municipality and aspect.
+    public func items(_ municipality: String, _ aspect: Aspect) -> [AlignedItem] {
+        items.filter { $0.item.municipality == municipality && $0.item.aspect == aspect }
+    }
+
+    /// The ids of the concepts a municipality states on an aspect.
+    public func concepts(_ municipality: String, _ aspect: Aspect) -> Set<String> {
+        Set(items(municipality, aspect).flatMap { $0.matches.map(\.concept) })
+    }
+
+    /// Whether the municipality states the aspect at all.
+    public func states(_ municipality: String, _ aspect: Aspect) -> Bool {
+        !notStated.contains { $0.municipality == municipality && $0.aspect == aspect }
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+import KyodoModel
+
+/// The `compare` report: items of several municipalities aligned to the codebook.
+///
+/// The main table follows the layout — `wide` (concepts × municipalities, cells the wording
+/// with its line), `long` (one row per item per concept, for pandas and R), `presence`
+/// (1, 0, or NA when the municipality states nothing on the aspect) — and every layout adds
+/// a summary in sentences, the items unique to one municipality, items that carry several
+/// concepts, the similarity matrices, and what each municipality leaves unstated.
+public enum CompareReport {
+    /// The layout of the main table.
+    public enum Layout: String, CaseIterable, Sendable { case wide, long, presence }
+
+    /// The label of the row holding items no concept fits.
+    static let noConcept = "(概念外 no concept)"
+
+    /// Builds the report.
+    public static func make(_ c: Comparison, layout: Layout) -> Report {
+        let main: ReportTable = switch layout {
+        case .wide: wide(c)
+        case .long: long(c)
+        case .presence: presence(c)
+        }
+        var metadata = [MetadataEntry("generator", "kyodo"), MetadataEntry("vocabulary", c.vocabulary.source),
+                        MetadataEntry("layout", layout.rawValue), MetadataEntry("aspects", c.aspects.map(\.rawValue).joined(separator: ","))]
+        metadata += c.documents.map { MetadataEntry("document", "\($0.id) municipality=\($0.municipality.id) sha256=\($0.sha256)") }
+        return Report(title: "協働指針の比較 Kyodo: guidelines compared", metadata: metadata,
+                      tables: [main, summary(c), unique(c), combined(c)] + similarity(c) + [notStated(c)])
+    }
+
+    /// A column name safe for every format (`[a-z][a-z0-9_]*`).
+    static func columnName(_ id: String) -> String {
+        let mapped = String(id.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
+        return mapped.first.map { $0.isLetter } == true ? mapped : "m_" + mapped
+    }
+
+    static func municipalityColumns(_ c: Comparison, kind: Column.Kind = .text) -> [Column] {
+        c.municipalities.map { Column(columnName($0.id), $0.name.isEmpty ? $0.id : "\($0.name) \($0.nameEnglish)", kind, textWidth: 52) }
+    }
+
+    static func cite(_ r: ItemRef) -> String { "\(r.label) (\(r.span))" }
+
+    static func score(_ x: Double) -> String { String(format: "%.3f", x) }
+
+    // MARK: - Main tables
+
+    static func wide(_ c: Comparison) -> ReportTable {
+        var t = ReportTable(name: "matrix", title: "概念 × 自治体 Concepts × municipalities (wording as written, with its line)",
+                            columns: [Column("aspect", "観点", hiddenInText: true), Column("aspect_ja", "観点(日本語)"), Column("concept", "概念ID"),
+                                      Column("concept_ja", "概念"), Column("concept_en", "concept", hiddenInText: true)] + municipalityColumns(c),
+                            textGroupBy: ["aspect_ja"])
+        for aspect in c.aspects {
+            for concept in c.vocabulary.concepts(aspect) {
+                var row: [Value] = [.text(aspect.rawValue), .text(aspect.japaneseLabel), .text(concept.id), .text(concept.japanese), .text(concept.english)]
+                for m in c.municipalities {
+                    guard c.states(m.id, aspect) else { row.append(.text("（記載なし not stated）")); continue }
+                    let cited = c.items(m.id, aspect).filter { $0.matches.contains { $0.concept == concept.id } }.map { cite($0.item) }
+                    row.append(cited.isEmpty ? .empty : .text(cited.joined(separator: "\n")))
+                }
+                t.rows.append(row)
+            }
+            var row: [Value] = [.text(aspect.rawValue), .text(aspect.japaneseLabel), .empty, .text(noConcept), .text("no concept")]
+            for m in c.municipalities {
+                let loose = c.items(m.id, aspect).filter { $0.matches.isEmpty }.map { cite($0.item) }
+                row.append(loose.isEmpty ? .empty : .text(loose.joined(separator: "\n")))
+            }
+            if row.dropFirst(5).contains(where: { $0 != .empty }) { t.rows.append(row) }
+        }
+        return t
+    }
+
+    static func long(_ c: Comparison) -> ReportTable {
+        var t = ReportTable(name: "alignment", title: "整列 Alignment: one row per item per concept",
+                            columns: [Column("aspect", "観点"), Column("concept", "概念ID"), Column("concept_ja", "概念", hiddenInText: true),
+                                      Column("municipality", "自治体"), Column("document", "文書"), Column("label", "項目", textWidth: 30),
+                                      Column("score", "スコア"), Column("line_start", "開始行", .integer), Column("line_end", "終了行", .integer),
+                                      Column("reason", "理由", textWidth: 40)])
+        for a in c.items {
+            func row(_ concept: String, _ conceptJa: String, _ score: String, _ reason: String) -> [Value] {
+                [.text(a.item.aspect.rawValue), .text(concept), .text(conceptJa), .text(a.item.municipality), .text(a.item.document),
+                 .text(a.item.label), score.isEmpty ? .empty : .text(score), .integer(a.item.span.firstLine), .integer(a.item.span.lastLine), .text(reason)]
+            }
+            if a.matches.isEmpty {
+                t.rows.append(row("", "", "", reasonUnaligned(a)))
+            } else {
+                for m in a.matches {
+                    t.rows.append(row(m.concept, c.vocabulary.concept(a.item.aspect, m.concept)?.japanese ?? "", score(m.score), m.reason))
+                }
+            }
+        }
+        return t
+    }
+
+    static func reasonUnaligned(_ a: AlignedItem) -> String {
+        if a.resembles.isEmpty { return "no concept fits; resembles no item of another municipality: unique to \(a.item.municipality)" }
+        return "no concept fits; resembles " + a.resembles.map { "\($0.item.municipality) 「\($0.item.label)」 (\(score($0.similarity)))" }.joined(separator: ", ")
+    }
+
+    static func presence(_ c: Comparison) -> ReportTable {
+        var t = ReportTable(name: "presence", title: "有無 Presence: 1 stated, 0 not stated, NA the aspect is not stated at all",
+                            columns: [Column("aspect", "観点"), Column("concept", "概念ID"), Column("concept_ja", "概念")] + municipalityColumns(c))
+        for aspect in c.aspects {
+            for concept in c.vocabulary.concepts(aspect) {
+                var row: [Value] = [.text(aspect.rawValue), .text(concept.id), .text(concept.japanese)]
+                for m in c.municipalities {
+                    row.append(c.states(m.id, aspect) ? .integer(c.concepts(m.id, aspect).contains(concept.id) ? 1 : 0) : .text("NA"))
+                }
+                t.rows.append(row)
+            }
+        }
+        return t
+    }
+
+    // MARK: - Companion tables
+
+    /// Sentences a researcher can quote: what all share, what one alone states.
+    static func summary(_ c: Comparison) -> ReportTable {
+        var t = ReportTable(name: "summary", title: "要約 Summary", columns: [Column("aspect", "観点"), Column("statement", "所見")])
+        for aspect in c.aspects {
+            let stating = c.municipalities.filter { c.states($0.id, aspect) }
+            guard stating.count >= 2 else { continue }
+            let names = stating.map(\.id).joined(separator: ", ")
+            let all = c.vocabulary.concepts(aspect).filter { concept in stating.allSatisfy { c.concepts($0.id, aspect).contains(concept.id) } }
+            if !all.isEmpty {
+                t.rows.append([.text(aspect.rawValue), .text("shared by all of \(names): " + all.map { "\($0.japanese) (\($0.english))" }.joined(separator: ", "))])
+            }
+            for concept in c.vocabulary.concepts(aspect) {
+                let holders = stating.filter { c.concepts($0.id, aspect).contains(concept.id) }
+                guard holders.count == 1, let only = holders.first else { continue }
+                let wording = c.items(only.id, aspect).filter { $0.matches.contains { $0.concept == concept.id } }.map { cite($0.item) }
+                t.rows.append([.text(aspect.rawValue), .text("only \(only.id) states \(concept.japanese) (\(concept.english)): " + wording.joined(separator: "; "))])
+            }
+            for a in c.items where a.item.aspect == aspect && a.matches.count >= 2 {
+                let concepts = a.matches.compactMap { c.vocabulary.concept(aspect, $0.concept) }
+                t.rows.append([.text(aspect.rawValue), .text("\(a.item.municipality) folds \(concepts.map { "\($0.japanese) (\($0.english))" }.joined(separator: " and ")) into one item: \(cite(a.item))")])
+            }
+            for m in c.municipalities where !c.states(m.id, aspect) {
+                t.rows.append([.text(aspect.rawValue), .text("\(m.id) states no \(aspect.rawValue)")])
+            }
+        }
+        return t
+    }
+
+    /// Items whose concepts no other municipality states, and items that fit no concept and resemble nothing.
+    static func unique(_ c: Comparison) -> ReportTable {
+        var t = ReportTable(name: "unique", title: "独自項目 Items unique to one municipality",
+                            columns: [Column("aspect", "観点"), Column("municipality", "自治体"), Column("label", "項目", textWidth: 36),
+                                      Column("concept", "概念"), Column("line_start", "行", .integer), Column("source", "出典"), Column("why", "理由", textWidth: 50)])
+        for a in c.items {
+            let others = c.municipalities.filter { $0.id != a.item.municipality }
+            if a.matches.isEmpty {
+                guard a.resembles.isEmpty else { continue }
+                t.rows.append([.text(a.item.aspect.rawValue), .text(a.item.municipality), .text(a.item.label), .empty, .integer(a.item.span.firstLine),
+                               .text(a.item.span.description), .text("fits no concept and resembles no item of another municipality")])
+                continue
+            }
+            let alone = a.matches.filter { m in !others.contains { c.concepts($0.id, a.item.aspect).contains(m.concept) } }
+            guard !alone.isEmpty, alone.count == a.matches.count else { continue }
+            t.rows.append([.text(a.item.aspect.rawValue), .text(a.item.municipality), .text(a.item.label),
+                           .text(alone.compactMap { c.vocabulary.concept(a.item.aspect, $0.concept)?.japanese }.joined(separator: "・")),
+                           .integer(a.item.span.firstLine), .text(a.item.span.description), .text("no other municipality compared states this concept")])
+        }
+        return t
+    }
+
+    /// Items that carry two or more concepts (自主・自立の尊重: autonomy and independence).
+    static func combined(_ c: Comparison) -> ReportTable {
+        var t = ReportTable(name: "combined", title: "複合項目 Items carrying several concepts",
+                            columns: [Column("aspect", "観点"), Column("municipality", "自治体"), Column("label", "項目"), Column("concepts", "概念"),
+                                      Column("source", "出典")])
+        for a in c.items where a.matches.count >= 2 {
+            t.rows.append([.text(a.item.aspect.rawValue), .text(a.item.municipality), .text(a.item.label),
+                           .text(a.matches.compactMap { c.vocabulary.concept(a.item.aspect, $0.concept)?.japanese }.joined(separator: " + ")),
+                           .text(a.item.span.description)])
+        }
+        return t
+    }
+
+    /// Two municipality × municipality matrices: shared concepts over the union, and wording.
+    static func similarity(_ c: Comparison) -> [ReportTable] {
+        [("similarity_concepts", "類似度（概念） Similarity: shared concepts / union of concepts (NA: aspect not stated)", \PairSimilarity.concepts),
+         ("similarity_text", "類似度（文言） Similarity: character-bigram Dice of all wording on the aspect", \PairSimilarity.text)].map { name, title, path in
+            var t = ReportTable(name: name, title: title,
+                                columns: [Column("aspect", "観点"), Column("municipality", "自治体")] + municipalityColumns(c), textGroupBy: ["aspect"])
+            for aspect in c.aspects {
+                for a in c.municipalities {
+                    var row: [Value] = [.text(aspect.rawValue), .text(a.id)]
+                    for b in c.municipalities {
+                        let s = c.similarities.first { $0.aspect == aspect && $0.first == a.id && $0.second == b.id }
+                        row.append((s?[keyPath: path]).map { .text(score($0)) } ?? .text("NA"))
+                    }
+                    t.rows.append(row)
+                }
+            }
+            return t
+        }
+    }
+
+    static func notStated(_ c: Comparison) -> ReportTable {
+        var t = ReportTable(name: "not_stated", title: "記載なし Aspects a municipality does not state (as opposed to items no concept fits)",
+                            columns: [Column("aspect", "観点"), Column("municipality", "自治体"), Column("reason", "理由", textWidth: 90)])
+        for n in c.notStated { t.rows.append([.text(n.aspect.rawValue), .text(n.municipality), .text(n.reason)]) }
+        return t
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import KyodoCompare
+import KyodoModel
+import KyodoReports
+
+/// `kyodo compare DOC…`: items of several municipalities aligned to the codebook.
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Align municipalities' guidelines to the codebook's concepts and compare them.",
+        discussion: """
+            Layouts: wide (concepts × municipalities, each cell the wording as written with its line), \
+            long (one row per item per concept: aspect, concept, municipality, document, label, score, line_start, line_end), \
+            presence (1 / 0 / NA). Every layout adds a summary, the items unique to one municipality, items carrying \
+            several concepts, similarity matrices, and the aspects a municipality does not state; with CSV, pick one \
+            with --table (summary, unique, combined, similarity_concepts, similarity_text, not_stated).
+            """)
+
+    @Argument(help: ArgumentHelp("Document ids, municipality ids or text files.", valueName: "DOC"))
+    var documents: [String] = []
+
+    @Flag(help: "Compare every document of the corpus.")
+    var all = false
+
+    @Option(help: ArgumentHelp("Aspects to compare: principles, forms, partners, processes (comma-separated), or all.", valueName: "aspect"))
+    var aspect: String = "principles,forms,partners,processes"
+
+    @Option(help: ArgumentHelp("wide, long or presence.", valueName: "layout"))
+    var layout: String = "wide"
+
+    @OptionGroup var vocabulary: VocabularyOptions
+    @OptionGroup var corpus: CorpusOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if documents.isEmpty && !all { throw ValidationError("name documents or municipalities to compare, or use --all") }
+        if !documents.isEmpty && all { throw ValidationError("--all compares the whole corpus: name no documents with it") }
+        guard CompareReport.Layout(rawValue: layout) != nil else {
+            throw ValidationError("unknown layout '\(layout)'; known: \(CompareReport.Layout.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        _ = try AspectChoice.parse(aspect)
+    }
+
+    func run() throws {
+        try ExitCodes.run {
+            let names = all ? try corpus.corpusReader().manifest?.documents.map(\.id) ?? [] : documents
+            let read = try corpus.read(names)
+            let aspects = try AspectChoice.parse(aspect).map { Aspect.allCases.filter($0.contains) } ?? Aspect.core.filter { $0 != .definition }
+            let comparison = Aligner(vocabulary: try vocabulary.load(corpus: corpus)).compare(read.guidelines, aspects: aspects)
+            try output.emit(CompareReport.make(comparison, layout: CompareReport.Layout(rawValue: layout) ?? .wide), inputs: read.paths)
+        }
+    }
+}
