@@ -23,21 +23,23 @@ public enum Fixtures {
     }
 
     /// A placeholder document for reading text that is not in the manifest.
-    public static func document(_ id: String) -> Document {
-        Document(id: id, municipality: Municipality(id: id, name: "", nameEnglish: "", prefecture: "", code: ""), title: "", kind: "test", file: id + ".txt")
+    public static func document(_ id: String, municipality: String? = nil) -> Document {
+        Document(id: id, municipality: Municipality(id: municipality ?? id, name: "", nameEnglish: "", prefecture: "", code: ""),
+                 title: "", kind: "test", file: id)
     }
 
     /// Reads lines with the detected reader (or a named one).
-    public static func read(_ lines: [String], name: String, reader: String? = nil) throws -> Guideline {
+    public static func read(_ lines: [String], name: String, municipality: String? = nil, reader: String? = nil) throws -> Guideline {
         let source = SourceText(name: name, lines: lines)
-        return try ReaderRegistry.read(Outline(source), document: document(name), readerName: reader)
+        return try ReaderRegistry.read(Outline(source), document: document(name, municipality: municipality), readerName: reader)
     }
 
     /// Reads a corpus document, optionally edited first.
-    public static func readCorpus(_ file: String, reader: String? = nil, edit: (inout [String]) -> Void = { _ in }) throws -> Guideline {
+    public static func readCorpus(_ file: String, municipality: String? = nil, reader: String? = nil,
+                                  edit: (inout [String]) -> Void = { _ in }) throws -> Guideline {
         var lines = lines(file)
         edit(&lines)
-        return try read(lines, name: file, reader: reader)
+        return try read(lines, name: file, municipality: municipality, reader: reader)
     }
 }
 
