@@ -22,6 +22,11 @@ public enum HTMLFragment {
         s.contains("<p>") || s.contains("<ul") || s.contains("<li") || s.contains("</p>") || s.contains("<br")
     }
 
+    /// All the text of an HTML fragment, tags removed, text nodes joined by spaces.
+    public static func text(_ html: String) -> String {
+        pieces(html).map { $0.isListItem ? "・" + $0.text : $0.text }.joined(separator: " ")
+    }
+
     /// The paragraphs and list items of an HTML fragment, in order.
     public static func pieces(_ html: String) -> [Piece] {
         let wrapped = "<html><body>" + html + "</body></html>"
