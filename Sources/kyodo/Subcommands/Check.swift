@@ -1,0 +1,43 @@
+import ArgumentParser
+import KyodoCompare
+import KyodoModel
+import KyodoReports
+
+/// `kyodo check DRAFT --against DOC…`: what a draft lacks that its peers state.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a draft against peers: the concepts they state that it lacks, with their wording, and what only the draft has.")
+
+    @Argument(help: ArgumentHelp("The draft: a text file (or a document id).", valueName: "DRAFT"))
+    var draft: String
+
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("The peers: document ids, municipality ids or files.", valueName: "DOC"))
+    var against: [String] = []
+
+    @Option(help: ArgumentHelp("Aspects to check (comma-separated), or all.", valueName: "aspect"))
+    var aspect: String = "principles,forms,partners,processes"
+
+    @OptionGroup var vocabulary: VocabularyOptions
+    @OptionGroup var corpus: CorpusOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if against.isEmpty { throw ValidationError("name the peers to check against with --against DOC…") }
+        _ = try AspectChoice.parse(aspect)
+    }
+
+    func run() throws {
+        try ExitCodes.run {
+            let draftRead = try corpus.read([draft])
+            let peers = try corpus.read(against)
+            guard let draftGuideline = draftRead.guidelines.first else { return }
+            let aspects = try AspectChoice.parse(aspect).map { Aspect.allCases.filter($0.contains) } ?? Aspect.core.filter { $0 != .definition }
+            // The draft stands for itself even when its text is a copy of a peer's.
+            var own = draftGuideline
+            own.document.municipality.id = "draft:" + own.document.id
+            let others = peers.guidelines.filter { $0.document.municipality.id != own.document.municipality.id }
+            let comparison = Aligner(vocabulary: try vocabulary.load(corpus: corpus)).compare([own] + others, aspects: aspects)
+            try output.emit(CheckReport.make(comparison, draft: own.document.municipality.id), inputs: draftRead.paths + peers.paths)
+        }
+    }
+}
