@@ -12,13 +12,29 @@ public struct Document: Codable, Sendable, Hashable {
     public var file: String
     /// SHA-256 of the file's bytes, lower-case hex; empty until loaded.
     public var sha256: String
+    /// Parts of this document that reprint another document (a version of it).
+    public var reprints: [Reprint]
 
-    public init(id: String, municipality: Municipality, title: String, kind: String, file: String, sha256: String = "") {
+    public init(id: String, municipality: Municipality, title: String, kind: String, file: String, sha256: String = "", reprints: [Reprint] = []) {
         self.id = id
         self.municipality = municipality
         self.title = title
         self.kind = kind
         self.file = file
         self.sha256 = sha256
+        self.reprints = reprints
+    }
+}
+
+/// A part of a document that reprints another document of the corpus.
+public struct Reprint: Codable, Sendable, Hashable {
+    /// The section of this document holding the reprint (`資料1`).
+    public var section: String
+    /// The id of the document reprinted (`kodaira-guideline`).
+    public var document: String
+
+    public init(section: String, document: String) {
+        self.section = section
+        self.document = document
     }
 }

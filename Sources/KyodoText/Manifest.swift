@@ -13,7 +13,8 @@ public enum ManifestError: Error, LocalizedError, Equatable {
 }
 
 /// The corpus manifest: one document per line of a tab-separated file with a header row
-/// (`id, municipality, name, name_en, prefecture, code, title, kind, file`). Dates are not
+/// (`id, municipality, name, name_en, prefecture, code, title, kind, file`, and optionally
+/// `reprints`: `SECTION=DOC; …`, parts of the document that reprint another). Dates are not
 /// in it: readers find them in the text.
 public struct Manifest: Sendable {
     /// The columns a manifest must have.
@@ -68,7 +69,24 @@ public struct Manifest: Sendable {
             }
             let municipality = Municipality(id: try cell("municipality"), name: try cell("name"), nameEnglish: try cell("name_en"),
                                             prefecture: try cell("prefecture"), code: String(code.prefix(5)))
-            documents.append(Document(id: id, municipality: municipality, title: try cell("title"), kind: try cell("kind"), file: try cell("file")))
+            var reprints: [Reprint] = []
+            if let i = header.firstIndex(of: "reprints"), i < cells.count, !cells[i].isEmpty {
+                for part in cells[i].split(separator: ";") {
+                    let pair = part.split(separator: "=", maxSplits: 1).map { String($0).trimmedSpaces() }
+                    guard pair.count == 2, !pair[0].isEmpty, !pair[1].isEmpty else {
+                        throw ManifestError.malformed(path: path, line: n + 1, message: "reprints '\(part)' is not SECTION=DOCUMENT")
+                    }
+                    reprints.append(Reprint(section: pair[0], document: pair[1]))
+                }
+            }
+            documents.append(Document(id: id, municipality: municipality, title: try cell("title"), kind: try cell("kind"), file: try cell("file"),
+                                      reprints: reprints))
+        }
+        for d in documents {
+            for r in d.reprints where !documents.contains(where: { $0.id == r.document }) {
+                throw ManifestError.malformed(path: path, line: 1 + (lines.firstIndex { $0.hasPrefix(d.id + "\t") } ?? 0),
+                                              message: "\(d.id) reprints unknown document '\(r.document)'")
+            }
         }
         return Manifest(path: path, documents: documents)
     }

@@ -117,8 +117,60 @@ import Testing
         #expect(a.text.contains("kodaira-handbook,kodaira,小平市,13211"))
     }
 
+    @Test func compareLongCSVHasTheDesignColumns() throws {
+        let r = try run(["compare", "kodaira", "koganei", "higashikurume", "--aspect", "principles", "--layout", "long", "--format", "csv", "--csv-dialect", "plain"])
+        #expect(r.status == 0)
+        let lines = r.text.components(separatedBy: "\n")
+        #expect(lines[0].hasPrefix("aspect,concept,concept_ja,municipality,document,label,score,line_start,line_end,reason"))
+        #expect(lines.contains { $0.hasPrefix("principles,time_limit,時限性,higashikurume,higashikurume-pamphlet,時限性の原則,1.000,104,104,") })
+        let bad = try run(["compare", "kodaira", "--layout", "tall"])
+        #expect(bad.status == 64 && bad.stderr.contains("wide, long, presence"))
+        let none = try run(["compare"])
+        #expect(none.status == 64)
+    }
+
+    @Test func compareTablesAreReachableAsCSV() throws {
+        let r = try run(["compare", "--all", "--aspect", "principles", "--format", "csv", "--table", "similarity_concepts", "--csv-dialect", "plain"])
+        #expect(r.status == 0)
+        #expect(r.text.hasPrefix("aspect,municipality,kodaira,koganei,higashikurume,hino\nprinciples,kodaira,1.000,"))
+    }
+
+    @Test func diffNamesASectionAndPutsNewTextFirst() throws {
+        let r = try run(["diff", "kodaira-guideline", "kodaira-handbook#資料1", "--format", "csv", "--csv-dialect", "plain"])
+        #expect(r.status == 0)
+        #expect(r.text.hasPrefix("new_lines,new_text,new_excerpt,old_lines,old_text,old_excerpt\n600,"))
+        let oldFirst = try run(["diff", "kodaira-guideline", "kodaira-handbook#資料1", "--old-first", "--format", "csv", "--csv-dialect", "plain"])
+        #expect(oldFirst.text.hasPrefix("old_lines,old_text,old_excerpt,new_lines"))
+        let changes = try run(["diff", "kodaira-guideline", "kodaira-handbook#資料1", "--format", "csv", "--table", "changes", "--csv-dialect", "plain"])
+        #expect(changes.text.contains("6,changed,変更,市,庁,134,661"))
+        let noSection = try run(["diff", "kodaira-guideline", "kodaira-handbook#資料9"])
+        #expect(noSection.status == 64 && noSection.stderr.contains("資料9"))
+    }
+
+    @Test func checkADraft() throws {
+        let r = try run(["check", "Tests/Fixtures/koganei-draft.txt", "--against", "kodaira", "higashikurume", "hino", "--aspect", "principles",
+                         "--format", "csv", "--table", "draft_only", "--csv-dialect", "plain"])
+        #expect(r.status == 0)
+        #expect(r.text.contains("principles,協働の継続性,,Tests/Fixtures/koganei-draft.txt:181-183,"))
+        let noPeers = try run(["check", "Tests/Fixtures/koganei-draft.txt"])
+        #expect(noPeers.status == 64)
+    }
+
+    @Test func reportWritesEveryReportDeterministically() throws {
+        let a = NSTemporaryDirectory() + "kyodo-report-a-\(UUID().uuidString)", b = NSTemporaryDirectory() + "kyodo-report-b-\(UUID().uuidString)"
+        #expect(try run(["report", "--out", a]).status == 0)
+        #expect(try run(["report", "--out", b]).status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: a).sorted()
+        #expect(files.contains("README.md") && files.contains("compare-principles-presence.csv") && files.contains("diff-kodaira-guideline-kodaira-handbook.xml"))
+        for f in files {
+            #expect(FileManager.default.contents(atPath: a + "/" + f) == FileManager.default.contents(atPath: b + "/" + f), "\(f) differs between runs")
+        }
+        // The committed Reports/ is what the command produces.
+        for f in files { #expect(FileManager.default.contents(atPath: a + "/" + f) == FileManager.default.contents(atPath: Fixtures.root + "/Reports/" + f), "Reports/\(f) is stale") }
+    }
+
     @Test func everySubcommandHasHelp() throws {
-        for sub in ["list", "show", "validate", "report"] {
+        for sub in ["list", "show", "compare", "diff", "check", "validate", "report"] {
             let r = try run([sub, "--help"])
             #expect(r.status == 0 && r.text.contains("USAGE"))
         }
