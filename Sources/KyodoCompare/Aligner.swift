@@ -3,7 +3,8 @@ import KyodoText
 
 /// Options for alignment.
 public struct AlignerOptions: Sendable {
-    /// An unaligned item resembles another when their labels' bigram similarity reaches this.
+    /// An unaligned item resembles another when the bigram similarity of their label and
+    /// description's first sentence reaches this.
     public var resemblanceThreshold: Double = 0.3
     /// How many resembling items to keep.
     public var maxResemblances: Int = 3
@@ -46,7 +47,9 @@ public struct Aligner: Sendable {
             }
         }
         // Items that fit no concept: the items of other municipalities they resemble.
-        let labelBigrams = items.map { TextSimilarity.bigrams($0.item.label) }
+        let labelBigrams = items.map { a in
+            TextSimilarity.bigrams(a.item.label).union(TextSimilarity.bigrams(a.description.split(separator: "。").first.map(String.init) ?? ""))
+        }
         for i in items.indices where items[i].matches.isEmpty {
             var candidates: [Resemblance] = []
             for j in items.indices where items[j].item.aspect == items[i].item.aspect && items[j].item.municipality != items[i].item.municipality {

@@ -43,7 +43,7 @@ public struct ConceptMatch: Codable, Sendable, Hashable {
 public struct Resemblance: Codable, Sendable, Hashable {
     /// The resembling item.
     public var item: ItemRef
-    /// Character-bigram similarity of the normalised labels, 0…1.
+    /// Character-bigram similarity of the folded label and first sentence of description, 0…1.
     public var similarity: Double
 
     public init(item: ItemRef, similarity: Double) {
