@@ -1,17 +1,6 @@
 import Foundation
 import KyodoModel
 
-/// Errors reading a manifest; each names the file and line.
-public enum ManifestError: Error, LocalizedError, Equatable {
-    case malformed(path: String, line: Int, message: String)
-
-    public var errorDescription: String? {
-        switch self {
-        case .malformed(let path, let line, let message): "\(path):\(line): \(message)"
-        }
-    }
-}
-
 /// The corpus manifest: one document per line of a tab-separated file with a header row
 /// (`id, municipality, name, name_en, prefecture, code, title, kind, file`, and optionally
 /// `reprints`: `SECTION=DOC; …`, parts of the document that reprint another). Dates are not
@@ -41,51 +30,29 @@ public struct Manifest: Sendable {
 
     /// Parses manifest lines.
     public static func parse(_ lines: [String], path: String) throws -> Manifest {
-        guard let headerLine = lines.first else { throw ManifestError.malformed(path: path, line: 1, message: "empty manifest") }
-        let header = headerLine.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmedSpaces() }
-        var index: [String: Int] = [:]
-        for name in columns {
-            guard let i = header.firstIndex(of: name) else {
-                throw ManifestError.malformed(path: path, line: 1, message: "missing column '\(name)' (needs: \(columns.joined(separator: ", ")))")
-            }
-            index[name] = i
-        }
+        let file = try DataFile(lines, path: path, required: columns)
         var documents: [Document] = []
-        var seen = Set<String>()
-        for (n, line) in lines.enumerated().dropFirst() where !line.trimmedSpaces().isEmpty && !line.hasPrefix("#") {
-            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmedSpaces() }
-            func cell(_ name: String) throws -> String {
-                let i = index[name]!
-                guard i < cells.count, !cells[i].isEmpty else {
-                    throw ManifestError.malformed(path: path, line: n + 1, message: "missing value for '\(name)'")
-                }
-                return cells[i]
-            }
-            let id = try cell("id")
-            guard seen.insert(id).inserted else { throw ManifestError.malformed(path: path, line: n + 1, message: "duplicate document id '\(id)'") }
-            let code = try cell("code")
+        for row in file.rows {
+            let id = try row.required("id")
+            guard !documents.contains(where: { $0.id == id }) else { throw row.error("duplicate document id '\(id)'") }
+            let code = try row.required("code")
             guard code.count == 5 || code.count == 6, code.allSatisfy(\.isNumber) else {
-                throw ManifestError.malformed(path: path, line: n + 1, message: "code '\(code)' is not a 5- or 6-digit local-government code")
+                throw row.error("code '\(code)' is not a 5- or 6-digit local-government code")
             }
-            let municipality = Municipality(id: try cell("municipality"), name: try cell("name"), nameEnglish: try cell("name_en"),
-                                            prefecture: try cell("prefecture"), code: String(code.prefix(5)))
+            let municipality = Municipality(id: try row.required("municipality"), name: try row.required("name"), nameEnglish: try row.required("name_en"),
+                                            prefecture: try row.required("prefecture"), code: String(code.prefix(5)))
             var reprints: [Reprint] = []
-            if let i = header.firstIndex(of: "reprints"), i < cells.count, !cells[i].isEmpty {
-                for part in cells[i].split(separator: ";") {
-                    let pair = part.split(separator: "=", maxSplits: 1).map { String($0).trimmedSpaces() }
-                    guard pair.count == 2, !pair[0].isEmpty, !pair[1].isEmpty else {
-                        throw ManifestError.malformed(path: path, line: n + 1, message: "reprints '\(part)' is not SECTION=DOCUMENT")
-                    }
-                    reprints.append(Reprint(section: pair[0], document: pair[1]))
-                }
+            for part in (row.optional("reprints") ?? "").split(separator: ";") {
+                let pair = part.split(separator: "=", maxSplits: 1).map { String($0).trimmedSpaces() }
+                guard pair.count == 2, !pair[0].isEmpty, !pair[1].isEmpty else { throw row.error("reprints '\(part)' is not SECTION=DOCUMENT") }
+                reprints.append(Reprint(section: pair[0], document: pair[1]))
             }
-            documents.append(Document(id: id, municipality: municipality, title: try cell("title"), kind: try cell("kind"), file: try cell("file"),
-                                      reprints: reprints))
+            documents.append(Document(id: id, municipality: municipality, title: try row.required("title"), kind: try row.required("kind"),
+                                      file: try row.required("file"), reprints: reprints))
         }
-        for d in documents {
+        for (d, row) in zip(documents, file.rows) {
             for r in d.reprints where !documents.contains(where: { $0.id == r.document }) {
-                throw ManifestError.malformed(path: path, line: 1 + (lines.firstIndex { $0.hasPrefix(d.id + "\t") } ?? 0),
-                                              message: "\(d.id) reprints unknown document '\(r.document)'")
+                throw row.error("\(d.id) reprints unknown document '\(r.document)'")
             }
         }
         return Manifest(path: path, documents: documents)

@@ -14,7 +14,7 @@ enum ExitCodes {
             case .missing, .unreadable, .isDirectory: throw fail(error.errorDescription ?? "\(error)", 66)
             case .undecodable, .binary: throw fail(error.errorDescription ?? "\(error)", 65)
             }
-        } catch let error as ManifestError {
+        } catch let error as DataFileError {
             throw fail(error.errorDescription ?? "\(error)", 65)
         } catch let error as CorpusError {
             throw fail(error.errorDescription ?? "\(error)", 64)

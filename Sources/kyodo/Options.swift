@@ -101,6 +101,14 @@ struct OutputOptions: ParsableArguments {
 
 /// The aspects a user asks for.
 enum AspectChoice {
+    /// The aspects of `text` in schema order; `all` (or nil) gives `fallback`.
+    static func list(_ text: String, all fallback: [Aspect]) throws -> [Aspect] {
+        try parse(text).map { chosen in Aspect.allCases.filter(chosen.contains) } ?? fallback
+    }
+
+    /// The aspects compared across municipalities by default: the shared schema but the definition.
+    static let comparable = Aspect.core.filter { $0 != .definition }
+
     /// Parses `principles`, `all`, or a comma-separated list.
     static func parse(_ text: String) throws -> Set<Aspect>? {
         if text == "all" { return nil }

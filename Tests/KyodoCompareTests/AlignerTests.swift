@@ -98,11 +98,11 @@ import Testing
     }
 
     @Test func aMalformedCodebookNamesFileAndLine() {
-        #expect(throws: ManifestError.malformed(path: "v.tsv", line: 3, message: "unknown aspect 'princples'; known: " + Aspect.allCases.map(\.rawValue).joined(separator: ", "))) {
+        #expect(throws: DataFileError.malformed(path: "v.tsv", line: 3, message: "unknown aspect 'princples'; known: " + Aspect.allCases.map(\.rawValue).joined(separator: ", "))) {
             try VocabularyFile.parse(["aspect\tid\tja\ten\tcues", "principles\tx\tX\tx\tx", "princples\ty\tY\ty\ty"], path: "v.tsv")
         }
-        #expect(throws: ManifestError.self) { try VocabularyFile.parse(["aspect\tid\tja\ten\tcues", "forms\tx\tX\tx\t"], path: "v.tsv") }
-        #expect(throws: ManifestError.self) { try VocabularyFile.parse(["aspect\tid\tja\ten\tcues", "forms\tx\tX\tx\tx", "forms\tx\tX\tx\tx"], path: "v.tsv") }
+        #expect(throws: DataFileError.self) { try VocabularyFile.parse(["aspect\tid\tja\ten\tcues", "forms\tx\tX\tx\t"], path: "v.tsv") }
+        #expect(throws: DataFileError.self) { try VocabularyFile.parse(["aspect\tid\tja\ten\tcues", "forms\tx\tX\tx\tx", "forms\tx\tX\tx\tx"], path: "v.tsv") }
     }
 
     @Test(arguments: CompareReport.Layout.allCases)

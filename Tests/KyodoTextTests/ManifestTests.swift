@@ -14,17 +14,17 @@ import KyodoTestSupport
 
     @Test func namesTheFileAndLineOfAMissingValue() {
         let lines = [header, "a\tkodaira\t小平市\tKodaira\t東京都\t13211\tT\tguideline\ta.txt", "b\tkodaira\t小平市\tKodaira\t東京都\t13211\t\tguideline\tb.txt"]
-        #expect(throws: ManifestError.malformed(path: "m.tsv", line: 3, message: "missing value for 'title'")) { try Manifest.parse(lines, path: "m.tsv") }
+        #expect(throws: DataFileError.malformed(path: "m.tsv", line: 3, message: "missing value for 'title'")) { try Manifest.parse(lines, path: "m.tsv") }
     }
 
     @Test func rejectsMissingColumnsDuplicatesAndBadCodes() {
-        #expect(throws: ManifestError.self) { try Manifest.parse(["id\tfile"], path: "m.tsv") }
+        #expect(throws: DataFileError.self) { try Manifest.parse(["id\tfile"], path: "m.tsv") }
         let row = "a\tkodaira\t小平市\tKodaira\t東京都\t13211\tT\tguideline\ta.txt"
-        #expect(throws: ManifestError.malformed(path: "m.tsv", line: 3, message: "duplicate document id 'a'")) {
+        #expect(throws: DataFileError.malformed(path: "m.tsv", line: 3, message: "duplicate document id 'a'")) {
             try Manifest.parse([header, row, row], path: "m.tsv")
         }
-        #expect(throws: ManifestError.self) { try Manifest.parse([header, row.replacingOccurrences(of: "13211", with: "13x11")], path: "m.tsv") }
-        #expect(throws: ManifestError.self) { try Manifest.parse([], path: "m.tsv") }
+        #expect(throws: DataFileError.self) { try Manifest.parse([header, row.replacingOccurrences(of: "13211", with: "13x11")], path: "m.tsv") }
+        #expect(throws: DataFileError.self) { try Manifest.parse([], path: "m.tsv") }
     }
 
     @Test func skipsBlankAndCommentLines() throws {

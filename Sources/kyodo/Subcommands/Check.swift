@@ -31,7 +31,7 @@ struct Check: ParsableCommand {
             let draftRead = try corpus.read([draft])
             let peers = try corpus.read(against)
             guard let draftGuideline = draftRead.guidelines.first else { return }
-            let aspects = try AspectChoice.parse(aspect).map { Aspect.allCases.filter($0.contains) } ?? Aspect.core.filter { $0 != .definition }
+            let aspects = try AspectChoice.list(aspect, all: AspectChoice.comparable)
             // The draft stands for itself even when its text is a copy of a peer's.
             var own = draftGuideline
             own.document.municipality.id = "draft:" + own.document.id

@@ -44,7 +44,7 @@ struct Compare: ParsableCommand {
         try ExitCodes.run {
             let names = all ? try corpus.corpusReader().manifest?.documents.map(\.id) ?? [] : documents
             let read = try corpus.read(names)
-            let aspects = try AspectChoice.parse(aspect).map { Aspect.allCases.filter($0.contains) } ?? Aspect.core.filter { $0 != .definition }
+            let aspects = try AspectChoice.list(aspect, all: AspectChoice.comparable)
             let comparison = Aligner(vocabulary: try vocabulary.load(corpus: corpus)).compare(read.guidelines, aspects: aspects)
             try output.emit(CompareReport.make(comparison, layout: CompareReport.Layout(rawValue: layout) ?? .wide), inputs: read.paths)
         }

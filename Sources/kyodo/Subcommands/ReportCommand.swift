@@ -43,7 +43,7 @@ struct ReportCommand: ParsableCommand {
                 entries.append(Entry(name: "show-\(g.document.id)", what: "Items of \(g.document.id) (\(g.document.title))", report: ShowReport.make([g])))
             }
             let aligner = Aligner(vocabulary: try vocabulary.load(corpus: corpus))
-            for aspect in Aspect.core where aspect != .definition {
+            for aspect in AspectChoice.comparable {
                 let comparison = aligner.compare(guidelines, aspects: [aspect])
                 for layout in CompareReport.Layout.allCases {
                     entries.append(Entry(name: "compare-\(aspect.rawValue)-\(layout.rawValue)",
