@@ -29,6 +29,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "kyodo-fuzz", dependencies: ["KyodoModel", "KyodoText", "KyodoReaders"]),
         .executableTarget(name: "kyodo-bench", dependencies: ["KyodoModel", "KyodoText", "KyodoReaders"]),
         .target(name: "KyodoTestSupport", dependencies: ["KyodoModel", "KyodoText", "KyodoReaders"], path: "Tests/KyodoTestSupport"),
         .testTarget(name: "KyodoTextTests", dependencies: ["KyodoText", "KyodoTestSupport"]),

@@ -113,6 +113,8 @@ public enum Normalizer {
                 continue
             case 0x2212, 0x2010, 0x2011:
                 v = 0x2D
+            case 0x301C:  // WAVE DASH: what EUC-JP and ISO-2022-JP decode JIS 0x2141 to; CP932 gives ～ (U+FF5E)
+                v = 0x7E
             case 0xF900...0xFAFF:
                 if let modern = KanjiVariants.table[v] { v = modern }
             default:

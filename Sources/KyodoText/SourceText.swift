@@ -67,4 +67,23 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     case utf16LE = "UTF-16LE"
     case utf16BE = "UTF-16BE"
     case shiftJIS = "CP932"
+    case eucJP = "EUC-JP"
+    case iso2022JP = "ISO-2022-JP"
+
+    /// The encoding a user names with `--encoding` (case and punctuation are ignored:
+    /// `utf-8`, `UTF8`, `shift_jis`, `sjis`, `cp932`, `euc-jp`, `iso-2022-jp`, `utf-16`…).
+    public init?(userName: String) {
+        switch userName.lowercased().filter({ $0.isLetter || $0.isNumber }) {
+        case "utf8": self = .utf8
+        case "utf16", "utf16le": self = .utf16LE
+        case "utf16be": self = .utf16BE
+        case "cp932", "sjis", "shiftjis", "windows31j", "ms932": self = .shiftJIS
+        case "eucjp": self = .eucJP
+        case "iso2022jp", "jis": self = .iso2022JP
+        default: return nil
+        }
+    }
+
+    /// The names `--encoding` accepts.
+    public static let userNames = "utf-8, utf-16, utf-16be, cp932 (shift_jis), euc-jp, iso-2022-jp"
 }

@@ -12,7 +12,7 @@ enum ExitCodes {
         } catch let error as TextError {
             switch error {
             case .missing, .unreadable, .isDirectory: throw fail(error.errorDescription ?? "\(error)", 66)
-            case .undecodable, .binary: throw fail(error.errorDescription ?? "\(error)", 65)
+            case .undecodable, .invalidUTF8, .notInEncoding, .binary, .empty, .blank, .tooLarge: throw fail(error.errorDescription ?? "\(error)", 65)
             }
         } catch let error as DataFileError {
             throw fail(error.errorDescription ?? "\(error)", 65)

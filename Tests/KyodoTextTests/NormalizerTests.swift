@@ -46,6 +46,7 @@ import Testing
         #expect(Normalizer.fold("") == "")
         #expect(Normalizer.fold("ＡＢＣ１２３") == "ABC123")
         #expect(Normalizer.fold("Ⅻ章") == "XII章")
+        #expect(Normalizer.fold("(1)～(7)") == Normalizer.fold("(1)〜(7)"))  // the wave-dash problem
         let long = String(repeating: "協働の原則①⑴ｶﾞ關", count: 2000)
         #expect(Normalizer.fold(long) == String(repeating: "協働の原則1(1)ガ関", count: 2000))
     }

@@ -1,0 +1,71 @@
+import KyodoModel
+import KyodoReaders
+import KyodoText
+
+/// The fuzz target: any bytes through the loader, the normaliser, the outline and every reader.
+/// Built with `-sanitize=fuzzer -DFUZZING` it is a libFuzzer target (see README); built plainly
+/// it replays the files named on its command line, which is how CI smoke-tests it and how a
+/// crash the fuzzer found is reproduced.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func kyodoFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    exercise(bytes)
+    return 0
+}
+
+/// Everything the tool does to a document, short of writing files.
+func exercise(_ bytes: [UInt8]) {
+    guard let source = try? TextLoader.decode(bytes, name: "fuzz.txt") else { return }
+    for line in source.lines.prefix(200) {
+        _ = Normalizer.fold(line)
+        _ = Normalizer.labelKey(line)
+        _ = EraDate.find(in: line)
+    }
+    let outline = Outline(source)
+    let document = Document(id: "fuzz", municipality: Municipality(id: "fuzz", name: "", nameEnglish: "", prefecture: "", code: ""),
+                            title: "", kind: "fuzz", file: "fuzz.txt")
+    for reader in ReaderRegistry.all {
+        _ = reader.detect(outline)
+        _ = GuidelineDump.render(reader.read(outline, document: document))
+    }
+    _ = Section.lines(of: "資料1", in: outline)
+}
+
+#if FUZZING
+/// libFuzzer's driver, for an executable whose `main` SwiftPM names itself.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
+                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+/// SwiftPM links an executable's `main` to `<product>_main`: hand it to libFuzzer.
+@_cdecl("kyodo_fuzz_main")
+func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var argc = argc
+    var argv = argv
+    return LLVMFuzzerRunDriver(&argc, &argv, kyodoFuzz)
+}
+#else
+import Foundation
+
+/// Replays inputs: `kyodo-fuzz FILE|FOLDER…`.
+@main
+enum Replay {
+    static func main() throws {
+        var count = 0
+        for path in CommandLine.arguments.dropFirst() {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            let files = isDirectory.boolValue
+                ? try FileManager.default.contentsOfDirectory(atPath: path).sorted().map { (path as NSString).appendingPathComponent($0) }
+                : [path]
+            for file in files {
+                guard let data = FileManager.default.contents(atPath: file) else { continue }
+                exercise([UInt8](data))
+                count += 1
+            }
+        }
+        print("replayed \(count) inputs")
+    }
+}
+#endif
