@@ -100,7 +100,7 @@ public struct TextDiff: Sendable {
         }
         for number in range where number >= 1 && number <= source.lines.count {
             var text = source.line(number)
-            let isRow = text.contains("\t")
+            let isRow = text.includes("\t")
             if isRow {
                 text = text.split(separator: "\t", omittingEmptySubsequences: false)
                     .map { HTMLFragment.looksLikeHTML(String($0)) ? HTMLFragment.text(String($0)) : String($0) }.joined(separator: " ")
@@ -116,7 +116,7 @@ public struct TextDiff: Sendable {
             }
             let standsAlone = number + 1 > range.upperBound || source.line(number + 1).trimmedSpaces().isEmpty
             let trimmed = text.trimmedSpaces()
-            if isRow || (standsAlone && trimmed.count <= 30 && !trimmed.contains("。")) { close() }
+            if isRow || (standsAlone && trimmed.count <= 30 && !trimmed.includes("。")) { close() }
         }
         close()
         return units

@@ -29,7 +29,7 @@ public struct CorpusReader: Sendable {
             let ofMunicipality = manifest.documents.filter { $0.municipality.id == name }
             if !ofMunicipality.isEmpty { return ofMunicipality.map { ($0, manifest.path(of: $0)) } }
         }
-        if FileManager.default.fileExists(atPath: name) || name.contains("/") || name.hasSuffix(".txt") {
+        if FileManager.default.fileExists(atPath: name) || name.includes("/") || name.hasSuffix(".txt") {
             let base = ((name as NSString).lastPathComponent as NSString).deletingPathExtension
             let unknown = Municipality(id: base, name: "", nameEnglish: "", prefecture: "", code: "")
             return [(Document(id: base, municipality: unknown, title: "", kind: "file", file: name), name)]
@@ -39,8 +39,8 @@ public struct CorpusReader: Sendable {
     }
 
     /// Loads and reads one document.
-    public func read(_ document: Document, path: String, readerName: String? = nil) throws -> Guideline {
-        let source = try TextLoader.load(path: path, name: document.file)
+    public func read(_ document: Document, path: String, readerName: String? = nil, options: TextLoader.Options = .default) throws -> Guideline {
+        let source = try TextLoader.load(path: path, name: document.file, options: options)
         var document = document
         document.sha256 = source.sha256
         return try ReaderRegistry.read(Outline(source), document: document, readerName: readerName)

@@ -12,7 +12,7 @@ public struct HigashikurumeReader: GuidelineReader {
     public func detect(_ outline: Outline) -> Int {
         let ornaments = outline.blocks.filter { $0.marker == .ornamented }.count
         var score = ornaments >= 2 ? 60 : 0
-        if outline.blocks.contains(where: { $0.text.contains("東久留米") }) { score += 20 }
+        if outline.blocks.contains(where: { $0.text.includes("東久留米") }) { score += 20 }
         return score
     }
 
@@ -76,7 +76,7 @@ public struct HigashikurumeReader: GuidelineReader {
     /// Example projects: after a sentence introducing them (…紹介します), pairs of a short name
     /// (wrapped over lines) and a description, up to a paragraph beginning その他 or a title.
     private func readProjects(_ r: inout Reading) {
-        guard let intro = r.outline.firstIndex(where: { $0.isParagraph && $0.text.contains("紹介します") }) else { return }
+        guard let intro = r.outline.firstIndex(where: { $0.isParagraph && $0.text.includes("紹介します") }) else { return }
         let year = EraDate.find(in: r.blocks[intro].text).first
         var i = intro + 1
         var ordinal = 0
@@ -95,8 +95,8 @@ public struct HigashikurumeReader: GuidelineReader {
     /// Partners named in prose: `市民・市民活動団体や企業、行政など、様々な協働の担い手`.
     private func readPartners(_ r: inout Reading) {
         for block in r.blocks where block.isParagraph {
-            for sentence in InlineList.sentences(block.text) where sentence.contains("担い手") {
-                guard let nado = sentence.range(of: "など"), sentence[nado.upperBound...].contains("担い手"),
+            for sentence in InlineList.sentences(block.text) where sentence.includes("担い手") {
+                guard let nado = sentence.range(of: "など"), sentence[nado.upperBound...].includes("担い手"),
                       let names = InlineList.items(in: sentence) else { continue }
                 for (n, name) in names.enumerated() {
                     let lines = block.lines(of: name)

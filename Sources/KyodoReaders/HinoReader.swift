@@ -11,8 +11,8 @@ public struct HinoReader: GuidelineReader {
 
     public func detect(_ outline: Outline) -> Int {
         var score = 0
-        if outline.blocks.prefix(8).contains(where: { $0.text.contains("日野市") }) { score += 40 }
-        let tilde = outline.blocks.filter { b in b.marker.map { if case .parenthesized = $0 { true } else { false } } ?? false && b.text.contains("～") }
+        if outline.blocks.prefix(8).contains(where: { $0.text.includes("日野市") }) { score += 40 }
+        let tilde = outline.blocks.filter { b in b.marker.map { if case .parenthesized = $0 { true } else { false } } ?? false && b.text.includes("～") }
         if tilde.count >= 3 { score += 30 }
         if outline.blocks.contains(where: { $0.text.hasSuffix("の定義") }) { score += 10 }
         return score
@@ -67,7 +67,7 @@ public struct HinoReader: GuidelineReader {
                 ordinal += 1
                 let term = String(e.block.text.dropLast("の定義".count))
                 r.items.append(r.item(.definition, ordinal, label: term, description: r.text(of: e.body), lines: e.block.firstLine...e.lastLine))
-            } else if e.block.text.contains("形態") {
+            } else if e.block.text.includes("形態") {
                 formsSeen = true
                 let range = (e.index + 1)..<(e.index + 1 + e.body.count)
                 let listed = r.enumeration(in: range)

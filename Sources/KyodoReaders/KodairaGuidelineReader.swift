@@ -12,8 +12,8 @@ public struct KodairaGuidelineReader: GuidelineReader {
     public func detect(_ outline: Outline) -> Int {
         guard let title = outline.blocks.first(where: \.isParagraph)?.text else { return 0 }
         var score = 0
-        if title.contains("小平市") && title.contains("指針") { score += 60 }
-        if outline.blocks.prefix(6).contains(where: { $0.text.contains("制定") }) { score += 20 }
+        if title.includes("小平市") && title.includes("指針") { score += 60 }
+        if outline.blocks.prefix(6).contains(where: { $0.text.includes("制定") }) { score += 20 }
         return score
     }
 
@@ -37,7 +37,7 @@ enum GuidelineSections {
     /// `第3条においては、協働の定義を「…」としています` → a definition with its source.
     static func readQuotedDefinition(_ r: inout Reading, in range: Range<Int>? = nil) {
         let range = range ?? 0..<r.blocks.count
-        guard let i = range.first(where: { r.blocks[$0].text.contains("の定義を「") }) else {
+        guard let i = range.first(where: { r.blocks[$0].text.includes("の定義を「") }) else {
             r.absent(.definition, "no quoted definition of 協働 was found"); return
         }
         let b = r.blocks[i]
@@ -59,7 +59,7 @@ enum GuidelineSections {
     /// The guideline speaks of 協働の原則 but lists none: say so, naming any it quotes.
     static func noteUnlistedPrinciples(_ r: inout Reading, in range: Range<Int>? = nil) {
         let range = range ?? 0..<r.blocks.count
-        let mentions = range.filter { r.blocks[$0].text.contains("協働の原則") }
+        let mentions = range.filter { r.blocks[$0].text.includes("協働の原則") }
         var quoted: [String] = []
         for i in mentions {
             let t = r.blocks[i].text
@@ -78,7 +78,7 @@ enum GuidelineSections {
     /// The circled directions under 取組の方向性; a `**…**` mark becomes an attribute.
     static func readDirections(_ r: inout Reading, in range: Range<Int>? = nil) {
         let range = range ?? 0..<r.blocks.count
-        guard let h = range.first(where: { r.blocks[$0].marker != nil && r.blocks[$0].text.contains("方向性") }) else { return }
+        guard let h = range.first(where: { r.blocks[$0].marker != nil && r.blocks[$0].text.includes("方向性") }) else { return }
         let entries = r.enumeration(in: r.sectionRange(h)) { if case .circled = $0 { true } else { false } }
         for (n, e) in entries.enumerated() {
             var label = e.block.text

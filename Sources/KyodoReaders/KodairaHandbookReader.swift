@@ -12,9 +12,9 @@ public struct KodairaHandbookReader: GuidelineReader {
 
     public func detect(_ outline: Outline) -> Int {
         var score = 0
-        if outline.blocks.prefix(4).contains(where: { $0.text.contains("ハンドブック") }) { score += 50 }
+        if outline.blocks.prefix(4).contains(where: { $0.text.includes("ハンドブック") }) { score += 50 }
         if outline.blocks.contains(where: { $0.marker == .diamond }) { score += 20 }
-        if outline.blocks.prefix(12).contains(where: { $0.text.contains("小平市") }) { score += 20 }
+        if outline.blocks.prefix(12).contains(where: { $0.text.includes("小平市") }) { score += 20 }
         return score
     }
 
@@ -34,7 +34,7 @@ public struct KodairaHandbookReader: GuidelineReader {
         readCheckSheet(&r)
         readProgrammes(&r)
         readProjectTable(&r)
-        let title = blocks.prefix(3).filter(\.isParagraph).map(\.text).prefix { !$0.contains("小平市") || $0.contains("ハンドブック") }
+        let title = blocks.prefix(3).filter(\.isParagraph).map(\.text).prefix { !$0.includes("小平市") || $0.includes("ハンドブック") }
         return r.guideline(reader: name, title: title.joined())
     }
 
@@ -86,7 +86,7 @@ public struct KodairaHandbookReader: GuidelineReader {
                 guard let names = InlineList.items(in: sentence) else { continue }
                 let extra = names.filter { name in
                     let key = Normalizer.labelKey(name)
-                    return !tableKeys.contains { $0.contains(key) || key.contains($0) }
+                    return !tableKeys.contains { $0.includes(key) || key.includes($0) }
                 }
                 if !extra.isEmpty {
                     r.findings.append(Finding(.notExhaustive, aspect: .forms,
@@ -128,14 +128,14 @@ public struct KodairaHandbookReader: GuidelineReader {
 
     /// The check sheet: Roman-numbered stages after its title, each with a table of checks.
     private func readCheckSheet(_ r: inout Reading) {
-        guard let t = r.outline.firstIndex(where: { $0.isParagraph && $0.isTitleLike && $0.text.contains("チェックシート") }) else { return }
+        guard let t = r.outline.firstIndex(where: { $0.isParagraph && $0.isTitleLike && $0.text.includes("チェックシート") }) else { return }
         let stop = r.outline.firstIndex(from: t) { b in if case .numbered = b.marker { !b.bulleted } else { false } } ?? r.blocks.count
         let stages = r.enumeration(in: t..<stop) { if case .roman = $0 { true } else { false } }
         for (n, stage) in stages.enumerated() {
             var children: [Item] = []
             for b in stage.body {
                 guard let table = b.table else { continue }
-                let contentColumn = table.header?.cells.firstIndex { $0.contains("内容") } ?? 1
+                let contentColumn = table.header?.cells.firstIndex { $0.includes("内容") } ?? 1
                 for rec in table.records() {
                     let ordinal = Int(rec.row[0]) ?? children.count + 1
                     children.append(r.item(.checks, ordinal, label: rec.row[contentColumn], lines: rec.lines))
@@ -144,21 +144,21 @@ public struct KodairaHandbookReader: GuidelineReader {
             r.items.append(r.item(.checks, n + 1, label: stage.block.text, attributes: [Attribute("表", r.blocks[t].text)],
                                   children: children, lines: stage.block.firstLine...stage.lastLine))
         }
-        let announcing = r.blocks[t..<stop].filter { $0.text.contains("段階") }.map(\.text).joined()
+        let announcing = r.blocks[t..<stop].filter { $0.text.includes("段階") }.map(\.text).joined()
         r.checkAnnounced(.checks, in: announcing, found: stages.count, line: r.blocks[t].firstLine)
     }
 
     /// The programmes: `(N)` sections under the chapter after the check sheet, each described
     /// by title lines (事業の目的, 応募できる団体…) with their text, and a 【A→B→C】 flow.
     private func readProgrammes(_ r: inout Reading) {
-        guard let sheet = r.outline.firstIndex(where: { $0.isParagraph && $0.text.contains("チェックシート") }),
+        guard let sheet = r.outline.firstIndex(where: { $0.isParagraph && $0.text.includes("チェックシート") }),
               let h = r.outline.firstIndex(from: sheet, where: { b in if case .numbered = b.marker { !b.bulleted } else { false } })
         else { return }
         for (n, programme) in r.enumeration(in: r.sectionRange(h), endsAtTitle: false, style: Self.isParenthesized).enumerated() {
             var fields = Fields()
             var children: [Item] = []
             for b in programme.body {
-                if b.marker == .bracketed, b.text.contains("→") {
+                if b.marker == .bracketed, b.text.includes("→") {
                     fields.close()
                     fields.attributes.append(Attribute("流れ", b.text))
                     for (k, step) in b.text.split(separator: "→").enumerated() {
@@ -212,8 +212,8 @@ public struct KodairaHandbookReader: GuidelineReader {
         var lastNumber = 0
         for block in r.blocks {
             guard let table = block.table, let header = table.header,
-                  let formColumn = header.cells.firstIndex(where: { $0.contains("協働形態") || $0.contains("形態") }),
-                  let nameColumn = header.cells.firstIndex(where: { $0.contains("事業名") }) else { continue }
+                  let formColumn = header.cells.firstIndex(where: { $0.includes("協働形態") || $0.includes("形態") }),
+                  let nameColumn = header.cells.firstIndex(where: { $0.includes("事業名") }) else { continue }
             let numbered = header[0].isEmpty  // a first header cell left empty heads the row numbers
             for rec in table.records() {
                 var cells = rec.row.cells
@@ -227,8 +227,8 @@ public struct KodairaHandbookReader: GuidelineReader {
                 }
                 let shift = numbered ? 1 : 0
                 func column(_ header: Int) -> [String] { rec.column(header).filter { !$0.isEmpty } }
-                let partnerColumn = header.cells.firstIndex { $0.contains("相手") }
-                let deptColumn = header.cells.firstIndex { $0.contains("課名") }
+                let partnerColumn = header.cells.firstIndex { $0.includes("相手") }
+                let deptColumn = header.cells.firstIndex { $0.includes("課名") }
                 ordinal += 1
                 if let number, number != lastNumber + 1 {
                     r.warn(.projects, "project table: row \(number) follows row \(lastNumber)", line: rec.row.line)

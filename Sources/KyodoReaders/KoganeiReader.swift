@@ -10,9 +10,9 @@ public struct KoganeiReader: GuidelineReader {
 
     public func detect(_ outline: Outline) -> Int {
         let title = outline.blocks.first?.text ?? ""
-        var score = title.contains("小金井市") ? 60 : 0
+        var score = title.includes("小金井市") ? 60 : 0
         if outline.blocks.contains(where: { if case .chapter = $0.marker { true } else { false } }) { score += 20 }
-        if outline.blocks.prefix(3).contains(where: { $0.text.contains("基本指針") }) { score += 10 }
+        if outline.blocks.prefix(3).contains(where: { $0.text.includes("基本指針") }) { score += 10 }
         return score
     }
 
@@ -63,7 +63,7 @@ public struct KoganeiReader: GuidelineReader {
                     let lines = at.lowerBound >= sentenceStart ? at : sentenceStart...sentenceStart
                     r.items.append(r.item(.forms, n + 1, label: name, attributes: [Attribute("記述", "本文中の列挙")], lines: lines))
                 }
-                let limits = r.text(of: Array(r.blocks[range])).contains("限定して")
+                let limits = r.text(of: Array(r.blocks[range])).includes("限定して")
                 r.findings.append(Finding(.notExhaustive, aspect: .forms,
                                           "the forms are named in prose as examples (…など)" + (limits ? "; the text says it does not limit itself to them" : ""),
                                           span: r.outline.span(block.firstLine, block.lastLine)))
@@ -78,7 +78,7 @@ public struct KoganeiReader: GuidelineReader {
         var ordinal = 0
         for i in (h + 1)..<r.blocks.count {
             let b = r.blocks[i]
-            guard b.isParagraph, b.text.count <= 60, !b.text.contains("。") else { break }
+            guard b.isParagraph, b.text.count <= 60, !b.text.includes("。") else { break }
             ordinal += 1
             var label = b.text
             var examples = ""
@@ -88,7 +88,7 @@ public struct KoganeiReader: GuidelineReader {
             }
             r.items.append(r.item(.partners, ordinal, label: label, description: examples, lines: b.firstLine...b.lastLine))
         }
-        if ordinal > 0, r.items.contains(where: { $0.aspect == .partners && $0.description.contains("など") }) {
+        if ordinal > 0, r.items.contains(where: { $0.aspect == .partners && $0.description.includes("など") }) {
             r.findings.append(Finding(.notExhaustive, aspect: .partners, "partner categories are given as examples (…など)",
                                       span: r.outline.span(r.blocks[h].firstLine, r.blocks[h].lastLine)))
         }

@@ -31,12 +31,12 @@ struct Reading {
     /// The first marked block at or after `from` whose title contains one of `cues`
     /// (and, when given, satisfies `where`).
     func marked(_ cues: [String], from: Int = 0, where extra: (Block) -> Bool = { _ in true }) -> Int? {
-        outline.firstIndex(from: from) { b in b.marker != nil && !b.bulleted && cues.contains { b.text.contains($0) } && extra(b) }
+        outline.firstIndex(from: from) { b in b.marker != nil && !b.bulleted && cues.contains { b.text.includes($0) } && extra(b) }
     }
 
     /// The first title-like paragraph at or after `from` whose text contains one of `cues`.
     func titleParagraph(_ cues: [String], from: Int = 0) -> Int? {
-        outline.firstIndex(from: from) { b in b.isParagraph && b.isTitleLike && cues.contains { b.text.contains($0) } }
+        outline.firstIndex(from: from) { b in b.isParagraph && b.isTitleLike && cues.contains { b.text.includes($0) } }
     }
 
     /// The range of block indices forming the body of the section headed at `index`.

@@ -56,7 +56,7 @@ public struct Block: Sendable, Hashable {
     public var isTitleLike: Bool {
         guard isParagraph || marker != nil else { return false }
         let count = text.unicodeScalars.count
-        return count > 0 && count <= 30 && !text.contains("。") && !text.hasSuffix("です") && !text.contains("\t")
+        return count > 0 && count <= 30 && !text.includes("。") && !text.hasSuffix("です") && !text.includes("\t")
     }
 
     /// The line on which the scalar offset `offset` of `text` stands.

@@ -25,16 +25,21 @@ public struct EraDate: Sendable, Hashable {
     /// The eras and the Gregorian year of their first year.
     public static let eras: [(name: String, start: Int)] = [("令和", 2019), ("平成", 1989), ("昭和", 1926), ("大正", 1912), ("明治", 1868)]
 
+    /// The eras' two scalars and first year, for scanning.
+    private static let eraScalars: [(first: Unicode.Scalar, second: Unicode.Scalar, start: Int)] = eras.map { era in
+        let scalars = Array(era.name.unicodeScalars)
+        return (scalars[0], scalars[1], era.start)
+    }
+
     /// Every era date in a line, in order.
     public static func find(in line: String) -> [EraDate] {
+        // Most lines hold no era name: look for one before doing any work.
+        guard line.includes("平成") || line.includes("令和") || line.includes("昭和") || line.includes("大正") || line.includes("明治") else { return [] }
         let s = Array(line.unicodeScalars)
         var found: [EraDate] = []
         var i = 0
         while i + 1 < s.count {
-            guard let era = eras.first(where: { e in
-                let n = Array(e.name.unicodeScalars)
-                return s[i] == n[0] && s[i + 1] == n[1]
-            }) else { i += 1; continue }
+            guard let era = eraScalars.first(where: { s[i] == $0.first && s[i + 1] == $0.second }).map({ (start: $0.start, name: "") }) else { i += 1; continue }
             var j = i + 2
             skipSpaces(s, &j)
             guard let (yearInEra, afterYear) = readNumber(s, j, allowGan: true) else { i += 1; continue }

@@ -19,7 +19,7 @@ public enum HTMLFragment {
 
     /// Whether a cell holds HTML markup.
     public static func looksLikeHTML(_ s: String) -> Bool {
-        s.contains("<p>") || s.contains("<ul") || s.contains("<li") || s.contains("</p>") || s.contains("<br")
+        s.includes("<p>") || s.includes("<ul") || s.includes("<li") || s.includes("</p>") || s.includes("<br")
     }
 
     /// All the text of an HTML fragment, tags removed, text nodes joined by spaces.

@@ -29,7 +29,7 @@ public enum MarkerScanner {
             return (.bullet, trim(s.dropFirst()), true)
         case "＜", "<":
             let close: Character = first == "＜" ? "＞" : ">"
-            if s.hasSuffix(String(close)), !s.contains("</"), s.count < 40 {
+            if s.hasSuffix(String(close)), !s.includes("</"), s.count < 40 {
                 return (.angled, trim(s.dropFirst().dropLast()), bulleted)
             }
         default:

@@ -88,7 +88,7 @@ struct OutlineBuilder {
                 blankSinceOpen = true
                 continue
             }
-            if raw.contains("\t") {
+            if raw.includes("\t") {
                 flushOpen()
                 tableRows.append(Table.Row(line: number, cells: raw.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmedSpaces() }))
                 continue

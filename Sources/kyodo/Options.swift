@@ -13,8 +13,25 @@ struct CorpusOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Read with this reader instead of detecting one.", valueName: "name"))
     var reader: String?
 
+    @Option(help: ArgumentHelp("The documents' encoding instead of detecting it: \(TextEncoding.userNames).", valueName: "encoding"))
+    var encoding: String?
+
+    @Option(help: ArgumentHelp("Refuse files larger than this many megabytes.", valueName: "MB"))
+    var maxSize: Int = 64
+
     func validate() throws {
         if let reader { _ = try ReaderRegistry.reader(named: reader) }
+        if let encoding, TextEncoding(userName: encoding) == nil {
+            throw ValidationError("unknown encoding '\(encoding)'; known: \(TextEncoding.userNames)")
+        }
+        if maxSize < 1 { throw ValidationError("--max-size must be at least 1 (MB)") }
+    }
+
+    /// Loading options from the flags.
+    var loadOptions: TextLoader.Options {
+        var options = TextLoader.Options(encoding: encoding.flatMap(TextEncoding.init(userName:)))
+        options.maxBytes = maxSize * 1_000_000
+        return options
     }
 
     /// The corpus reader; a corpus folder without a manifest still reads plain files.
@@ -37,7 +54,7 @@ struct CorpusOptions: ParsableArguments {
         var result = Read()
         for name in names {
             for (document, path) in try corpus.documents(named: name) where !result.paths.contains(path) {
-                let g = try corpus.read(document, path: path, readerName: reader)
+                let g = try corpus.read(document, path: path, readerName: reader, options: loadOptions)
                 Diagnostics.report(g)
                 result.guidelines.append(g)
                 result.paths.append(path)

@@ -43,7 +43,7 @@ struct Diff: ParsableCommand {
         guard found.count == 1, let (document, path) = found.first else {
             throw ValidationError("'\(name)' names \(found.count) documents (\(found.map(\.0.id).joined(separator: ", "))): name one")
         }
-        let source = try TextLoader.load(path: path, name: document.file)
+        let source = try TextLoader.load(path: path, name: document.file, options: corpus.loadOptions)
         guard let section else { return (source, 1...max(1, source.lines.count), path) }
         guard let lines = Section.lines(of: section, in: Outline(source)) else {
             throw ValidationError("no part of \(document.file) begins with '\(section)'")
