@@ -33,6 +33,9 @@ public struct GenericReader: GuidelineReader {
             if !entries.isEmpty {
                 r.items += r.items(aspect, from: entries)
             } else if let (_, table) = r.firstTable(in: range) {
+                if table.records().isEmpty {
+                    r.warn(aspect, "the section 「\(outline.blocks[h].text)」 has a table with no rows", line: outline.blocks[h].firstLine)
+                }
                 for (n, rec) in table.records().enumerated() {
                     let (label, _) = r.cellLabel(rec.row[0])
                     r.items.append(r.item(aspect, n + 1, label: label, description: rec.column(1).joined(separator: "\n"), lines: rec.lines))

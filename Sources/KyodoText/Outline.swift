@@ -88,7 +88,9 @@ struct OutlineBuilder {
                 blankSinceOpen = true
                 continue
             }
-            if raw.includes("\t") {
+            // A tab makes a table row; so does any line that directly follows one (a ragged row
+            // whose other cells are empty).
+            if raw.includes("\t") || !tableRows.isEmpty {
                 flushOpen()
                 tableRows.append(Table.Row(line: number, cells: raw.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmedSpaces() }))
                 continue
