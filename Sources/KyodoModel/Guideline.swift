@@ -12,15 +12,19 @@ public struct Guideline: Codable, Sendable, Hashable {
     public var items: [Item]
     /// Absences, open lists, lost figures and warnings.
     public var findings: [Finding]
+    /// How sure the reader is of each aspect, 0…1; set by the generic reader, empty for the
+    /// dedicated ones (which know their layout).
+    public var confidence: [Aspect: Double]
 
     public init(document: Document, reader: String, title: String? = nil, dates: [DocumentDate] = [],
-                items: [Item] = [], findings: [Finding] = []) {
+                items: [Item] = [], findings: [Finding] = [], confidence: [Aspect: Double] = [:]) {
         self.document = document
         self.reader = reader
         self.title = title
         self.dates = dates
         self.items = items
         self.findings = findings
+        self.confidence = confidence
     }
 
     /// The top-level items of one aspect.

@@ -8,6 +8,9 @@ public enum GuidelineDump {
         var out = "document \(g.document.id) reader=\(g.reader)\n"
         if let title = g.title { out += "title \(title)\n" }
         for d in g.dates { out += "date \(d.role.rawValue) \(d.iso) \"\(d.text)\" @\(d.span.firstLine)\n" }
+        for (aspect, value) in g.confidence.sorted(by: { $0.key < $1.key }) {
+            out += "confidence \(aspect.rawValue) \(twoDecimals(value))\n"
+        }
         for item in g.items { render(item, depth: 0, into: &out) }
         for f in g.findings {
             out += "finding \(f.kind.rawValue) \(f.aspect?.rawValue ?? "-")\(f.span.map { " @\($0.firstLine)" } ?? ""): \(f.message)\n"
@@ -23,6 +26,13 @@ public enum GuidelineDump {
         for a in item.attributes { out += "\(pad)  \(a.name): \(firstLine(a.value))\n" }
         if !item.description.isEmpty { out += "\(pad)  = \(firstLine(item.description))\n" }
         for child in item.children { render(child, depth: depth + 1, into: &out) }
+    }
+
+    /// `0.85`: two decimals, without Foundation.
+    public static func twoDecimals(_ value: Double) -> String {
+        let hundredths = Int((max(0, value) * 100).rounded())
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
     private static func firstLine(_ s: String) -> String {

@@ -17,6 +17,10 @@ enum DateFinder {
             let dates = EraDate.find(in: line)
             guard dates.count == 1, let date = dates.first, date.month != nil || !date.isFiscalYear else { continue }
             var rest = line.replacingOccurrences(of: date.text, with: "")
+            // A day after the month (令和3年3月26日) belongs to the date.
+            if date.month != nil, let day = rest.firstIndex(of: "日"), rest[..<day].allSatisfy({ $0.isNumber }) {
+                rest = String(rest[rest.index(after: day)...])
+            }
             let role = roleWords.first { rest.contains($0.0) }?.1
             for (word, _) in roleWords { rest = rest.replacingOccurrences(of: word, with: "") }
             rest = rest.replacingOccurrences(of: "・印刷", with: "").replacingOccurrences(of: "・", with: "").trimmedSpaces()

@@ -90,6 +90,9 @@ struct Reading {
                 break
             } else if let m = b.marker, m.sameStyle(as: first) {
                 break  // same style, out of sequence: another enumeration
+            } else if b.isParagraph, i + 1 < range.upperBound, case .article = blocks[i + 1].marker,
+                      b.text.hasPrefix("（") || b.text.hasPrefix("(") {
+                break  // the caption of the next article: a new section
             } else if !entries.isEmpty {
                 entries[entries.count - 1].body.append(b)
             }
@@ -177,12 +180,16 @@ struct Reading {
         warn(aspect, "the text announces \(n) \(aspect.rawValue) but \(found) were found", line: line)
     }
 
-    /// The count in `Nつの` or `(1)～(N)` in a text.
+    /// The count a text announces: `7つの視点`, `次の5つ`, `次の5項目`, `(1)～(7)`.
     func announcedCount(_ text: String) -> Int? {
         let folded = Normalizer.fold(text)
-        if let r = folded.range(of: "つの") {
-            let digits = folded[..<r.lowerBound].reversed().prefix { $0.isASCII && $0.isNumber }
-            if let n = Int(String(digits.reversed())) { return n }
+        for unit in ["つ", "項目", "点"] {
+            var rest = folded[...]
+            while let r = rest.range(of: unit) {
+                let digits = rest[..<r.lowerBound].reversed().prefix { $0.isASCII && $0.isNumber }
+                if let n = Int(String(digits.reversed())), n > 0 { return n }
+                rest = rest[r.upperBound...]
+            }
         }
         if let r = folded.range(of: ")~(") {
             let digits = folded[r.upperBound...].prefix { $0.isASCII && $0.isNumber }

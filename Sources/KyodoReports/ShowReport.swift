@@ -56,8 +56,10 @@ public enum ShowReport {
 
     /// Metadata naming the generator and each document with its reader and digest.
     public static func metadata(_ guidelines: [Guideline]) -> [MetadataEntry] {
-        [MetadataEntry("generator", "kyodo")] + guidelines.map { g in
-            MetadataEntry("document", "\(g.document.id) file=\(g.document.file) reader=\(g.reader) sha256=\(g.document.sha256)")
+        [MetadataEntry("generator", "kyodo")] + guidelines.flatMap { g in
+            [MetadataEntry("document", "\(g.document.id) file=\(g.document.file) reader=\(g.reader) sha256=\(g.document.sha256)")]
+                + (g.confidence.isEmpty ? [] : [MetadataEntry("confidence", "\(g.document.id) " + g.confidence.sorted { $0.key < $1.key }
+                    .map { "\($0.key.rawValue)=\(GuidelineDump.twoDecimals($0.value))" }.joined(separator: " "))])
         }
     }
 }

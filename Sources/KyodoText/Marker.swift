@@ -20,6 +20,8 @@ public enum Marker: Hashable, Sendable {
     case diamond
     /// `＜…＞`, `<…>`
     case angled
+    /// `■`, `□`: a heading in web pages and leaflets
+    case square
     /// `・`, `-`, `•`, `■`, `➤`
     case bullet
 
@@ -27,11 +29,10 @@ public enum Marker: Hashable, Sendable {
     public var rank: Int {
         switch self {
         case .diamond, .chapter: 1
-        case .numbered, .ornamented: 2
+        case .numbered, .ornamented, .article: 2
         case .parenthesized, .roman: 3
         case .circled: 4
-        case .article: 5
-        case .bracketed, .angled: 6
+        case .bracketed, .angled, .square: 6
         case .bullet: 9
         }
     }
@@ -49,7 +50,7 @@ public enum Marker: Hashable, Sendable {
         switch (self, other) {
         case (.chapter, .chapter), (.article, .article), (.numbered, .numbered), (.parenthesized, .parenthesized),
              (.circled, .circled), (.roman, .roman), (.bracketed, .bracketed), (.ornamented, .ornamented),
-             (.diamond, .diamond), (.angled, .angled), (.bullet, .bullet): true
+             (.diamond, .diamond), (.angled, .angled), (.square, .square), (.bullet, .bullet): true
         default: false
         }
     }

@@ -13,7 +13,9 @@ public enum MarkerScanner {
         }
         guard let first = s.first else { return bulleted ? (.bullet, "", true) : nil }
         switch first {
-        case "・", "•", "■", "➤", "○", "◯", "▪", "◎":
+        case "■", "□":
+            return (.square, trim(s.dropFirst()), bulleted)
+        case "・", "•", "➤", "○", "◯", "▪", "◎":
             return (.bullet, trim(s.dropFirst()), true)
         case "◆", "◇":
             return (.diamond, trim(s.dropFirst()), bulleted)
