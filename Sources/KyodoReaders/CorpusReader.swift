@@ -5,11 +5,13 @@ import KyodoText
 /// Errors naming documents.
 public enum CorpusError: Error, LocalizedError, Equatable {
     case unknownDocument(String, known: [String])
+    case noTextFiles(folder: String)
 
     public var errorDescription: String? {
         switch self {
         case .unknownDocument(let name, let known):
-            "unknown document '\(name)': not a document id, a municipality id or a readable file; known ids: \(known.joined(separator: ", "))"
+            "unknown document '\(name)': not a document id, a municipality id, a file or a folder; known ids: \(known.joined(separator: ", "))"
+        case .noTextFiles(let folder): "\(folder): a folder with no .txt files in it"
         }
     }
 }
@@ -29,13 +31,25 @@ public struct CorpusReader: Sendable {
             let ofMunicipality = manifest.documents.filter { $0.municipality.id == name }
             if !ofMunicipality.isEmpty { return ofMunicipality.map { ($0, manifest.path(of: $0)) } }
         }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: name, isDirectory: &isFolder), isFolder.boolValue {
+            // A folder: its .txt files, in name order, each a document of its own.
+            let files = ((try? FileManager.default.contentsOfDirectory(atPath: name)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+            guard !files.isEmpty else { throw CorpusError.noTextFiles(folder: name) }
+            return files.map { Self.file((name as NSString).appendingPathComponent($0)) }
+        }
         if FileManager.default.fileExists(atPath: name) || name.includes("/") || name.hasSuffix(".txt") {
-            let base = ((name as NSString).lastPathComponent as NSString).deletingPathExtension
-            let unknown = Municipality(id: base, name: "", nameEnglish: "", prefecture: "", code: "")
-            return [(Document(id: base, municipality: unknown, title: "", kind: "file", file: name), name)]
+            return [Self.file(name)]
         }
         let known = manifest.map { m in m.documents.map(\.id) + Array(Set(m.documents.map(\.municipality.id))).sorted() } ?? []
         throw CorpusError.unknownDocument(name, known: known)
+    }
+
+    /// A file outside the manifest: its own document, its name its id and municipality.
+    static func file(_ path: String) -> (Document, String) {
+        let base = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let unknown = Municipality(id: base, name: "", nameEnglish: "", prefecture: "", code: "")
+        return (Document(id: base, municipality: unknown, title: "", kind: "file", file: path), path)
     }
 
     /// Loads and reads one document.

@@ -40,7 +40,7 @@ public struct GenericReader: GuidelineReader {
         if r.items.isEmpty {
             r.warn(nil, "no structure of a collaboration guideline was recognised: no definition, principles, forms, partners or process")
         }
-        var g = r.guideline(reader: name, title: outline.blocks.first(where: \.isParagraph)?.text)
+        var g = r.guideline(reader: name, title: outline.source.lines.first { !$0.trimmedSpaces().isEmpty }?.trimmedSpaces())
         g.confidence = confidence
         return g
     }

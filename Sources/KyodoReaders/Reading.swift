@@ -90,7 +90,7 @@ struct Reading {
                 break
             } else if let m = b.marker, m.sameStyle(as: first) {
                 break  // same style, out of sequence: another enumeration
-            } else if b.isParagraph, i + 1 < range.upperBound, case .article = blocks[i + 1].marker,
+            } else if b.isParagraph, i + 1 < blocks.count, case .article = blocks[i + 1].marker,
                       b.text.hasPrefix("（") || b.text.hasPrefix("(") {
                 break  // the caption of the next article: a new section
             } else if !entries.isEmpty {

@@ -17,6 +17,7 @@ enum ExitCodes {
         } catch let error as DataFileError {
             throw fail(error.errorDescription ?? "\(error)", 65)
         } catch let error as CorpusError {
+            if case .noTextFiles = error { throw fail(error.errorDescription ?? "\(error)", 66) }
             throw fail(error.errorDescription ?? "\(error)", 64)
         } catch let error as ReaderError {
             throw fail(error.description, 64)

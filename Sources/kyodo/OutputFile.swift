@@ -29,14 +29,15 @@ enum OutputFile {
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).kyodo-\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try Data(bytes).write(to: temporary)
-            if FileManager.default.fileExists(atPath: target.path) {
-                _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: target)
-            }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw OutputError.cannotWrite(path: path, reason: (error as NSError).localizedDescription)
+        }
+        // rename(2) replaces the target atomically: a reader sees the old file or the new one.
+        guard rename(temporary.path, target.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw OutputError.cannotWrite(path: path, reason: reason)
         }
     }
 }

@@ -85,8 +85,12 @@ import Testing
     }
 
     @Test func aDirectoryAndAnUnreadableFile() throws {
+        // A folder where documents are named: its .txt files; with none, a clear error.
         let d = try cli.run(["show", dir])
-        #expect(d.status == 66 && d.stderr.contains("is a directory"))
+        #expect(d.status == 66 && d.stderr.contains("a folder with no .txt files"))
+        // A folder where a file is required.
+        let v = try cli.run(["compare", "hino", "koganei", "--vocabulary", dir])
+        #expect(v.status == 66 && v.stderr.contains("is a directory"))
         // Root reads every file: drop to nobody to test a file without read permission.
         let secret = file("secret.txt", Data("協働とは、共に取り組むことです。".utf8))
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: secret)

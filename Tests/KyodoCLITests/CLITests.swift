@@ -177,8 +177,50 @@ import Testing
         for f in files { #expect(FileManager.default.contents(atPath: a + "/" + f) == FileManager.default.contents(atPath: Fixtures.root + "/Reports/" + f), "Reports/\(f) is stale") }
     }
 
+    @Test func aFolderOfFilesIsRead() throws {
+        let r = try run(["show", "Tests/Fixtures/generic", "--aspect", "principles", "--format", "csv", "--csv-dialect", "plain"])
+        #expect(r.status == 0)
+        let documents = Set(r.text.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[0] })
+        #expect(documents == ["ordinance", "runin", "tables", "webpage"])
+        let c = try run(["compare", "Tests/Fixtures/generic", "kodaira", "--aspect", "principles", "--layout", "presence", "--format", "csv", "--csv-dialect", "plain"])
+        #expect(c.text.hasPrefix("aspect,concept,concept_ja,ordinance,runin,tables,webpage,kodaira\n"))
+    }
+
+    @Test func addPutsADocumentIntoACorpus() throws {
+        let corpus = NSTemporaryDirectory() + "kyodo-add-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: Fixtures.root + "/corpus", toPath: corpus)
+        let arguments = ["add", "Tests/Fixtures/generic/runin.txt", "--municipality", "testshi", "--name", "試験市", "--name-en", "Testshi",
+                         "--prefecture", "東京都", "--code", "13999", "--corpus", corpus]
+        let r = try run(arguments)
+        #expect(r.status == 0 && r.text.contains("added testshi-guideline"))
+        #expect(FileManager.default.contents(atPath: corpus + "/testshi-guideline.txt") == FileManager.default.contents(atPath: Fixtures.root + "/Tests/Fixtures/generic/runin.txt"))
+        let list = try run(["list", "--corpus", corpus, "--format", "csv", "--csv-dialect", "plain"])
+        #expect(list.text.contains("testshi-guideline,testshi,試験市,13999,協働推進の手引き,guideline,generic,"))
+        let show = try run(["show", "testshi", "--corpus", corpus, "--aspect", "principles", "--format", "csv", "--csv-dialect", "plain"])
+        #expect(show.text.contains(",principles,原則,1,目的の共有,"))
+        // Twice: refused, and nothing changed.
+        let manifest = FileManager.default.contents(atPath: corpus + "/manifest.tsv")
+        let again = try run(arguments)
+        #expect(again.status == 64 && again.stderr.contains("already has a document 'testshi-guideline'"))
+        #expect(FileManager.default.contents(atPath: corpus + "/manifest.tsv") == manifest)
+        let bad = try run(["add", "Tests/Fixtures/generic/runin.txt", "--municipality", "試験", "--name", "x", "--name-en", "x", "--prefecture", "x", "--code", "1", "--corpus", corpus])
+        #expect(bad.status == 64)
+    }
+
+    @Test func anExistingOutputIsReplacedWhole() throws {
+        let path = NSTemporaryDirectory() + "kyodo-replace-\(UUID().uuidString).csv"
+        try Data("old content that is longer than nothing".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(try run(["show", "hino", "--format", "csv", "--output", path]).status == 0)
+        let first = FileManager.default.contents(atPath: path)
+        #expect(try run(["show", "hino", "--format", "csv", "--output", path]).status == 0)
+        #expect(FileManager.default.contents(atPath: path) == first)
+        #expect(String(decoding: first ?? Data(), as: UTF8.self).contains("hino-guideline"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.contains(".kyodo-") && $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
     @Test func everySubcommandHasHelp() throws {
-        for sub in ["list", "show", "compare", "diff", "check", "validate", "report"] {
+        for sub in ["list", "show", "compare", "diff", "check", "add", "validate", "report"] {
             let r = try run([sub, "--help"])
             #expect(r.status == 0 && r.text.contains("USAGE"))
         }
