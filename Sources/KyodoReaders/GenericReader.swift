@@ -238,8 +238,8 @@ public struct GenericReader: GuidelineReader {
         return ([], "")
     }
 
-    /// Splits a label that runs into its description (`目的の共有　市と市民活動団体は…。`,
-    /// `対等の原則：市民と市は…`): at a colon, or at the first space when a sentence follows.
+    /// Splits a label that runs into its description (`見出し　説明の文が続く…。`,
+    /// `見出し：説明…`): at a colon, or at the first space when a sentence follows.
     static func splitRunIn(_ text: String) -> (label: String, description: String) {
         for separator in ["：", ":"] {
             if let r = text.range(of: separator), text.distance(from: text.startIndex, to: r.lowerBound) <= 30 {

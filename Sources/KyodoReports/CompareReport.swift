@@ -164,7 +164,7 @@ public enum CompareReport {
         return t
     }
 
-    /// Items that carry two or more concepts (自主・自立の尊重: autonomy and independence).
+    /// Items that carry two or more concepts (one label naming, say, autonomy and independence).
     static func combined(_ c: Comparison) -> ReportTable {
         var t = ReportTable(name: "combined", title: "複合項目 Items carrying several concepts",
                             columns: [Column("aspect", "観点"), Column("municipality", "自治体"), Column("label", "項目"), Column("concepts", "概念"),
