@@ -30,7 +30,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "kyodo-fuzz", dependencies: ["KyodoModel", "KyodoText", "KyodoReaders"]),
-        .executableTarget(name: "kyodo-bench", dependencies: ["KyodoModel", "KyodoText", "KyodoReaders"]),
+        .executableTarget(name: "kyodo-bench", dependencies: ["KyodoModel", "KyodoText", "KyodoReaders", "KyodoCompare"]),
         .target(name: "KyodoTestSupport", dependencies: ["KyodoModel", "KyodoText", "KyodoReaders"], path: "Tests/KyodoTestSupport"),
         .testTarget(name: "KyodoTextTests", dependencies: ["KyodoText", "KyodoTestSupport"]),
         .testTarget(name: "KyodoReadersTests", dependencies: ["KyodoReaders", "KyodoTestSupport"]),

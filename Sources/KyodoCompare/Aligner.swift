@@ -1,3 +1,4 @@
+import Dispatch
 import KyodoModel
 import KyodoText
 
@@ -94,23 +95,58 @@ public struct Aligner: Sendable {
     }
 
     /// Municipality × municipality similarity per aspect: concept overlap and wording.
+    ///
+    /// Each municipality's concepts and bigrams are gathered once; each unordered pair is
+    /// computed once, the rows spread over the cores. The matrix is n² by nature.
     func similarities(_ c: Comparison) -> [PairSimilarity] {
+        let municipalities = c.municipalities
+        let n = municipalities.count
+        let position = Dictionary(municipalities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let notStated = Set(c.notStated.map { "\($0.aspect.rawValue)\t\($0.municipality)" })
         var result: [PairSimilarity] = []
+        result.reserveCapacity(c.aspects.count * n * n)
         for aspect in c.aspects {
-            let text = Dictionary(uniqueKeysWithValues: c.municipalities.map { m in
-                (m.id, TextSimilarity.bigrams(c.items(m.id, aspect).map { $0.item.label + $0.description }.joined()))
-            })
-            for a in c.municipalities {
-                for b in c.municipalities {
-                    let stated = c.states(a.id, aspect) && c.states(b.id, aspect)
-                    let ca = c.concepts(a.id, aspect), cb = c.concepts(b.id, aspect)
-                    let union = ca.union(cb)
-                    let conceptScore: Double? = stated ? (union.isEmpty ? 0 : Double(ca.intersection(cb).count) / Double(union.count)) : nil
-                    let textScore: Double? = stated ? TextSimilarity.dice(text[a.id]!, text[b.id]!) : nil
-                    result.append(PairSimilarity(aspect: aspect, first: a.id, second: b.id, concepts: conceptScore, text: textScore))
+            var concepts = [Set<String>](repeating: [], count: n)
+            var texts = [String](repeating: "", count: n)
+            for a in c.items where a.item.aspect == aspect {
+                guard let k = position[a.item.municipality] else { continue }
+                concepts[k].formUnion(a.matches.map(\.concept))
+                texts[k] += a.item.label + a.description
+            }
+            let stated = municipalities.map { !notStated.contains("\(aspect.rawValue)\t\($0.id)") }
+            let bigrams = texts.map(TextSimilarity.packedBigrams)
+            let conceptSets = concepts  // immutable copy for the workers
+            var conceptScores = [Double](repeating: 0, count: n * n)
+            var textScores = [Double](repeating: 0, count: n * n)
+            conceptScores.withUnsafeMutableBufferPointer { conceptOut in
+                textScores.withUnsafeMutableBufferPointer { textOut in
+                    let conceptBase = Cells(conceptOut.baseAddress!), textBase = Cells(textOut.baseAddress!)
+                    DispatchQueue.concurrentPerform(iterations: n) { i in
+                        for j in i..<n where stated[i] && stated[j] {
+                            let union = conceptSets[i].union(conceptSets[j]).count
+                            let conceptScore = union == 0 ? 0 : Double(conceptSets[i].intersection(conceptSets[j]).count) / Double(union)
+                            let textScore = TextSimilarity.dice(bigrams[i], bigrams[j])
+                            conceptBase.pointer[i * n + j] = conceptScore; conceptBase.pointer[j * n + i] = conceptScore
+                            textBase.pointer[i * n + j] = textScore; textBase.pointer[j * n + i] = textScore
+                        }
+                    }
+                }
+            }
+            for i in 0..<n {
+                for j in 0..<n {
+                    let both = stated[i] && stated[j]
+                    result.append(PairSimilarity(aspect: aspect, first: municipalities[i].id, second: municipalities[j].id,
+                                                 concepts: both ? conceptScores[i * n + j] : nil, text: both ? textScores[i * n + j] : nil))
                 }
             }
         }
         return result
     }
+}
+
+/// Cells of a matrix written from several threads: the worker for row i writes (i, j) and
+/// (j, i) for j ≥ i only, so no cell is written twice.
+private struct Cells: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Double>
+    init(_ pointer: UnsafeMutablePointer<Double>) { self.pointer = pointer }
 }

@@ -1,13 +1,19 @@
 import Foundation
+import KyodoCompare
 import KyodoModel
 import KyodoReaders
 import KyodoText
 
-// Measures the text layer and the readers on the bundled corpus (release build):
-//   swift run -c release kyodo-bench [corpus-folder] [rounds]
-// Prints throughput per stage; nothing is asserted.
+// Measures Kyodo (release build); nothing is asserted.
+//   swift run -c release kyodo-bench [corpus-folder] [rounds]   stages over a small corpus, repeated
+//   swift run -c release kyodo-bench scale FOLDER               a generated corpus (scripts/generate_corpus.py):
+//                                                               throughput, accuracy, compare --all, peak memory
 
 let arguments = CommandLine.arguments
+if arguments.count > 2, arguments[1] == "scale" {
+    try Scale.run(folder: arguments[2])
+    exit(0)
+}
 let folder = arguments.count > 1 ? arguments[1] : "corpus"
 let rounds = arguments.count > 2 ? Int(arguments[2]) ?? 50 : 50
 
