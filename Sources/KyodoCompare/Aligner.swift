@@ -47,23 +47,39 @@ public struct Aligner: Sendable {
                                          matches: matches(item, matcher: matchers[item.aspect]!), resembles: []))
             }
         }
-        // Items that fit no concept: the items of other municipalities they resemble.
-        let labelBigrams = items.map { a in
-            TextSimilarity.bigrams(a.item.label).union(TextSimilarity.bigrams(a.description.split(separator: "。").first.map(String.init) ?? ""))
-        }
-        for i in items.indices where items[i].matches.isEmpty {
-            var candidates: [Resemblance] = []
-            for j in items.indices where items[j].item.aspect == items[i].item.aspect && items[j].item.municipality != items[i].item.municipality {
-                let s = TextSimilarity.dice(labelBigrams[i], labelBigrams[j])
-                if s >= options.resemblanceThreshold { candidates.append(Resemblance(item: items[j].item, similarity: s)) }
-            }
-            items[i].resembles = Array(candidates.sorted { $0.similarity > $1.similarity }.prefix(options.maxResemblances))
-        }
+        resemble(&items)
         let notStated = notStated(guidelines, municipalities: municipalities, aspects: aspects)
         var comparison = Comparison(vocabulary: vocabulary, aspects: aspects, municipalities: municipalities, documents: guidelines.map(\.document),
                                     items: items, notStated: notStated, similarities: [])
         comparison.similarities = similarities(comparison)
         return comparison
+    }
+
+    /// For each item that fits no concept, the items of other municipalities it resembles:
+    /// bigrams of label and the description's first sentence, candidates found through an
+    /// inverted index of bigrams (only items sharing one are compared).
+    func resemble(_ items: inout [AlignedItem]) {
+        let unaligned = items.indices.filter { items[$0].matches.isEmpty }
+        guard !unaligned.isEmpty else { return }
+        let bigrams = items.map { a in
+            TextSimilarity.packedBigrams(a.item.label + "\u{3000}" + (a.description.split(separator: "。").first.map(String.init) ?? ""))
+        }
+        var index: [UInt64: [Int]] = [:]
+        for (k, set) in bigrams.enumerated() { for b in set { index[b, default: []].append(k) } }
+        for i in unaligned {
+            var seen = Set<Int>()
+            var candidates: [(index: Int, similarity: Double)] = []
+            for b in bigrams[i] {
+                for j in index[b] ?? [] where seen.insert(j).inserted
+                    && items[j].item.aspect == items[i].item.aspect && items[j].item.municipality != items[i].item.municipality {
+                    let s = TextSimilarity.dice(bigrams[i], bigrams[j])
+                    if s >= options.resemblanceThreshold { candidates.append((j, s)) }
+                }
+            }
+            // Most similar first; among equals, document order.
+            let ordered = candidates.sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.index < $1.index }
+            items[i].resembles = ordered.prefix(options.maxResemblances).map { Resemblance(item: items[$0.index].item, similarity: $0.similarity) }
+        }
     }
 
     /// The concepts of one item: from its label; failing that, from its description's first sentence.
@@ -106,6 +122,8 @@ public struct Aligner: Sendable {
         var result: [PairSimilarity] = []
         result.reserveCapacity(c.aspects.count * n * n)
         for aspect in c.aspects {
+            // Concepts as bit masks (a codebook aspect with more than 64 concepts spills into a set).
+            let conceptBit = Dictionary(c.vocabulary.concepts(aspect).enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
             var concepts = [Set<String>](repeating: [], count: n)
             var texts = [String](repeating: "", count: n)
             for a in c.items where a.item.aspect == aspect {
@@ -113,6 +131,8 @@ public struct Aligner: Sendable {
                 concepts[k].formUnion(a.matches.map(\.concept))
                 texts[k] += a.item.label + a.description
             }
+            let masks: [UInt64]? = conceptBit.count <= 64
+                ? concepts.map { set in set.reduce(UInt64(0)) { mask, id in mask | (conceptBit[id].map { UInt64(1) << UInt64($0) } ?? 0) } } : nil
             let stated = municipalities.map { !notStated.contains("\(aspect.rawValue)\t\($0.id)") }
             let bigrams = texts.map(TextSimilarity.packedBigrams)
             let conceptSets = concepts  // immutable copy for the workers
@@ -123,8 +143,14 @@ public struct Aligner: Sendable {
                     let conceptBase = Cells(conceptOut.baseAddress!), textBase = Cells(textOut.baseAddress!)
                     DispatchQueue.concurrentPerform(iterations: n) { i in
                         for j in i..<n where stated[i] && stated[j] {
-                            let union = conceptSets[i].union(conceptSets[j]).count
-                            let conceptScore = union == 0 ? 0 : Double(conceptSets[i].intersection(conceptSets[j]).count) / Double(union)
+                            let conceptScore: Double
+                            if let masks {
+                                let union = (masks[i] | masks[j]).nonzeroBitCount
+                                conceptScore = union == 0 ? 0 : Double((masks[i] & masks[j]).nonzeroBitCount) / Double(union)
+                            } else {
+                                let union = conceptSets[i].union(conceptSets[j]).count
+                                conceptScore = union == 0 ? 0 : Double(conceptSets[i].intersection(conceptSets[j]).count) / Double(union)
+                            }
                             let textScore = TextSimilarity.dice(bigrams[i], bigrams[j])
                             conceptBase.pointer[i * n + j] = conceptScore; conceptBase.pointer[j * n + i] = conceptScore
                             textBase.pointer[i * n + j] = textScore; textBase.pointer[j * n + i] = textScore

@@ -21,12 +21,17 @@ public enum TextSimilarity {
     /// The character bigrams of a folded text as sorted, distinct packed integers (two scalars
     /// in one UInt64): the same set as `bigrams`, for fast merging.
     public static func packedBigrams(_ text: String) -> [UInt64] {
-        let scalars = Normalizer.labelKey(text).unicodeScalars.filter { !$0.properties.isWhitespace && !"・、。（）()「」".unicodeScalars.contains($0) }
-        let values = scalars.map(\.value)
-        guard values.count >= 2 else { return values.isEmpty ? [] : [UInt64(values[0]) << 32] }
         var packed = [UInt64]()
-        packed.reserveCapacity(values.count - 1)
-        for i in 0..<(values.count - 1) { packed.append(UInt64(values[i]) << 32 | UInt64(values[i + 1])) }
+        var previous: UInt32?
+        for scalar in Normalizer.fold(text).unicodeScalars {
+            switch scalar.value {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x3000, 0x30FB, 0x3001, 0x3002, 0xFF08, 0xFF09, 0x28, 0x29, 0x300C, 0x300D: continue  // space ・、。（）()「」
+            default: break
+            }
+            if let p = previous { packed.append(UInt64(p) << 32 | UInt64(scalar.value)) }
+            previous = scalar.value
+        }
+        if packed.isEmpty, let p = previous { return [UInt64(p) << 32] }
         packed.sort()
         var unique = [UInt64]()
         unique.reserveCapacity(packed.count)
