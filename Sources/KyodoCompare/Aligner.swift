@@ -50,8 +50,8 @@ public struct Aligner: Sendable {
         resemble(&items)
         let notStated = notStated(guidelines, municipalities: municipalities, aspects: aspects)
         var comparison = Comparison(vocabulary: vocabulary, aspects: aspects, municipalities: municipalities, documents: guidelines.map(\.document),
-                                    items: items, notStated: notStated, similarities: [])
-        comparison.similarities = similarities(comparison)
+                                    items: items, notStated: notStated, similarity: [])
+        comparison.similarity = similarities(comparison)
         return comparison
     }
 
@@ -114,13 +114,12 @@ public struct Aligner: Sendable {
     ///
     /// Each municipality's concepts and bigrams are gathered once; each unordered pair is
     /// computed once, the rows spread over the cores. The matrix is n² by nature.
-    func similarities(_ c: Comparison) -> [PairSimilarity] {
+    func similarities(_ c: Comparison) -> [SimilarityMatrix] {
         let municipalities = c.municipalities
         let n = municipalities.count
         let position = Dictionary(municipalities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let notStated = Set(c.notStated.map { "\($0.aspect.rawValue)\t\($0.municipality)" })
-        var result: [PairSimilarity] = []
-        result.reserveCapacity(c.aspects.count * n * n)
+        var result: [SimilarityMatrix] = []
         for aspect in c.aspects {
             // Concepts as bit masks (a codebook aspect with more than 64 concepts spills into a set).
             let conceptBit = Dictionary(c.vocabulary.concepts(aspect).enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -136,8 +135,8 @@ public struct Aligner: Sendable {
             let stated = municipalities.map { !notStated.contains("\(aspect.rawValue)\t\($0.id)") }
             let bigrams = texts.map(TextSimilarity.packedBigrams)
             let conceptSets = concepts  // immutable copy for the workers
-            var conceptScores = [Double](repeating: 0, count: n * n)
-            var textScores = [Double](repeating: 0, count: n * n)
+            var conceptScores = [Double](repeating: .nan, count: n * n)
+            var textScores = [Double](repeating: .nan, count: n * n)
             conceptScores.withUnsafeMutableBufferPointer { conceptOut in
                 textScores.withUnsafeMutableBufferPointer { textOut in
                     let conceptBase = Cells(conceptOut.baseAddress!), textBase = Cells(textOut.baseAddress!)
@@ -158,13 +157,7 @@ public struct Aligner: Sendable {
                     }
                 }
             }
-            for i in 0..<n {
-                for j in 0..<n {
-                    let both = stated[i] && stated[j]
-                    result.append(PairSimilarity(aspect: aspect, first: municipalities[i].id, second: municipalities[j].id,
-                                                 concepts: both ? conceptScores[i * n + j] : nil, text: both ? textScores[i * n + j] : nil))
-                }
-            }
+            result.append(SimilarityMatrix(aspect: aspect, municipalities: municipalities.map(\.id), concepts: conceptScores, text: textScores))
         }
         return result
     }

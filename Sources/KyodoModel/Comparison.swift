@@ -87,25 +87,35 @@ public struct NotStated: Codable, Sendable, Hashable {
     }
 }
 
-/// How alike two municipalities are on one aspect.
-public struct PairSimilarity: Codable, Sendable, Hashable {
+/// How alike the municipalities are on one aspect: two n × n matrices, row-major, NaN where
+/// either municipality states nothing on the aspect.
+public struct SimilarityMatrix: Codable, Sendable, Hashable {
     /// Aspect.
     public var aspect: Aspect
-    /// First municipality id.
-    public var first: String
-    /// Second municipality id.
-    public var second: String
-    /// Shared concepts over the union of their concepts; nil when either states none.
-    public var concepts: Double?
-    /// Character-bigram similarity of all their wording on the aspect; nil when either states nothing.
-    public var text: Double?
+    /// Municipality ids: the order of rows and columns.
+    public var municipalities: [String]
+    /// Shared concepts over the union of concepts.
+    public var concepts: [Double]
+    /// Character-bigram similarity of all wording on the aspect.
+    public var text: [Double]
 
-    public init(aspect: Aspect, first: String, second: String, concepts: Double?, text: Double?) {
+    public init(aspect: Aspect, municipalities: [String], concepts: [Double], text: [Double]) {
         self.aspect = aspect
-        self.first = first
-        self.second = second
+        self.municipalities = municipalities
         self.concepts = concepts
         self.text = text
+    }
+
+    /// Shared concepts of rows i and j; nil when either states nothing.
+    public func concepts(_ i: Int, _ j: Int) -> Double? { value(concepts, i, j) }
+    /// Wording similarity of rows i and j; nil when either states nothing.
+    public func text(_ i: Int, _ j: Int) -> Double? { value(text, i, j) }
+
+    private func value(_ matrix: [Double], _ i: Int, _ j: Int) -> Double? {
+        let n = municipalities.count
+        guard i >= 0, j >= 0, i < n, j < n else { return nil }
+        let v = matrix[i * n + j]
+        return v.isNaN ? nil : v
     }
 }
 
@@ -123,18 +133,18 @@ public struct Comparison: Codable, Sendable, Hashable {
     public var items: [AlignedItem]
     /// Municipality × aspect pairs with no items at all.
     public var notStated: [NotStated]
-    /// Municipality × municipality similarity per aspect.
-    public var similarities: [PairSimilarity]
+    /// Municipality × municipality similarity, one matrix per aspect.
+    public var similarity: [SimilarityMatrix]
 
     public init(vocabulary: Vocabulary, aspects: [Aspect], municipalities: [Municipality], documents: [Document],
-                items: [AlignedItem], notStated: [NotStated], similarities: [PairSimilarity]) {
+                items: [AlignedItem], notStated: [NotStated], similarity: [SimilarityMatrix]) {
         self.vocabulary = vocabulary
         self.aspects = aspects
         self.municipalities = municipalities
         self.documents = documents
         self.items = items
         self.notStated = notStated
-        self.similarities = similarities
+        self.similarity = similarity
     }
 
     /// The items of one municipality and aspect.
@@ -151,4 +161,39 @@ public struct Comparison: Codable, Sendable, Hashable {
     public func states(_ municipality: String, _ aspect: Aspect) -> Bool {
         !notStated.contains { $0.municipality == municipality && $0.aspect == aspect }
     }
+}
+
+/// Lookups into a `Comparison` built once: its items, concepts and statedness per
+/// municipality and aspect, and which municipalities state each concept. `Comparison`'s own
+/// accessors scan; reports over many municipalities use this.
+public struct ComparisonIndex: Sendable {
+    private var itemsBy: [String: [AlignedItem]] = [:]
+    private var conceptsBy: [String: Set<String>] = [:]
+    private var holders: [String: [String]] = [:]
+    private var unstated: Set<String>
+
+    private static func key(_ municipality: String, _ aspect: Aspect) -> String { aspect.rawValue + "\t" + municipality }
+
+    public init(_ c: Comparison) {
+        unstated = Set(c.notStated.map { Self.key($0.municipality, $0.aspect) })
+        for a in c.items {
+            let k = Self.key(a.item.municipality, a.item.aspect)
+            itemsBy[k, default: []].append(a)
+            for m in a.matches where conceptsBy[k, default: []].insert(m.concept).inserted {
+                holders[a.item.aspect.rawValue + "\t" + m.concept, default: []].append(a.item.municipality)
+            }
+        }
+        // Holders in the comparison's municipality order.
+        let order = Dictionary(c.municipalities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for (k, list) in holders { holders[k] = list.sorted { (order[$0] ?? 0) < (order[$1] ?? 0) } }
+    }
+
+    /// The items of one municipality and aspect, in order.
+    public func items(_ municipality: String, _ aspect: Aspect) -> [AlignedItem] { itemsBy[Self.key(municipality, aspect)] ?? [] }
+    /// The concepts a municipality states on an aspect.
+    public func concepts(_ municipality: String, _ aspect: Aspect) -> Set<String> { conceptsBy[Self.key(municipality, aspect)] ?? [] }
+    /// Whether the municipality states the aspect at all.
+    public func states(_ municipality: String, _ aspect: Aspect) -> Bool { !unstated.contains(Self.key(municipality, aspect)) }
+    /// The municipalities that state a concept, in the comparison's order.
+    public func holders(_ concept: String, _ aspect: Aspect) -> [String] { holders[aspect.rawValue + "\t" + concept] ?? [] }
 }

@@ -5,6 +5,7 @@ import KyodoModel
 public enum CheckReport {
     /// Builds the report; `draft` is the draft's municipality id in the comparison.
     public static func make(_ c: Comparison, draft: String) -> Report {
+        let x = ComparisonIndex(c)
         let peers = c.municipalities.filter { $0.id != draft }
         var missing = ReportTable(name: "missing", title: "不足 What the peers state and the draft lacks (with the peers' wording)",
                                   columns: [Column("aspect", "観点"), Column("concept", "概念ID"), Column("concept_ja", "概念"),
@@ -16,23 +17,23 @@ public enum CheckReport {
         var verdicts = ReportTable(name: "verdict", title: "判定 Verdict per aspect", columns: [Column("aspect", "観点"), Column("verdict", "判定")])
 
         for aspect in c.aspects {
-            let peerConcepts = peers.reduce(into: Set<String>()) { $0.formUnion(c.concepts($1.id, aspect)) }
-            let own = c.concepts(draft, aspect)
+            let peerConcepts = peers.reduce(into: Set<String>()) { $0.formUnion(x.concepts($1.id, aspect)) }
+            let own = x.concepts(draft, aspect)
             // What the draft lacks, most widely stated first (codebook order among equals).
-            let holders = { (concept: Concept) in peers.filter { c.concepts($0.id, aspect).contains(concept.id) }.count }
+            let holders = { (concept: Concept) in peers.filter { x.concepts($0.id, aspect).contains(concept.id) }.count }
             let lacking = c.vocabulary.concepts(aspect).filter { peerConcepts.contains($0.id) && !own.contains($0.id) }
                 .enumerated().sorted { holders($0.element) != holders($1.element) ? holders($0.element) > holders($1.element) : $0.offset < $1.offset }
                 .map(\.element)
             for concept in lacking {
                 for peer in peers {
-                    for a in c.items(peer.id, aspect) where a.matches.contains(where: { $0.concept == concept.id }) {
+                    for a in x.items(peer.id, aspect) where a.matches.contains(where: { $0.concept == concept.id }) {
                         missing.rows.append([.text(aspect.rawValue), .text(concept.id), .text(concept.japanese), .text(peer.id), .text(a.item.label),
                                              .text(a.description), .text(a.item.span.description)])
                     }
                 }
             }
             var onlyHere: [String] = []
-            for a in c.items(draft, aspect) {
+            for a in x.items(draft, aspect) {
                 let why: String
                 if a.matches.isEmpty {
                     guard a.resembles.isEmpty else { continue }
@@ -48,14 +49,14 @@ public enum CheckReport {
                                        .text(a.item.span.description), .text(why)])
             }
             var verdict: String
-            if !c.states(draft, aspect) {
+            if !x.states(draft, aspect) {
                 verdict = "the draft states no \(aspect.rawValue); its peers state \(peerConcepts.count) concept(s)"
             } else if lacking.isEmpty {
                 verdict = "the draft states every concept its peers state (\(own.count) concept(s))"
             } else {
                 verdict = "the draft states \(own.intersection(peerConcepts).count) of the \(peerConcepts.count) concept(s) its peers state; it lacks "
                     + lacking.map { concept in
-                        let who = peers.filter { c.concepts($0.id, aspect).contains(concept.id) }.map(\.id)
+                        let who = peers.filter { x.concepts($0.id, aspect).contains(concept.id) }.map(\.id)
                         return "\(concept.japanese) (\(who.joined(separator: ", ")))"
                     }.joined(separator: ", ")
             }

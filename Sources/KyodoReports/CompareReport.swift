@@ -46,6 +46,7 @@ public enum CompareReport {
     // MARK: - Main tables
 
     static func wide(_ c: Comparison) -> ReportTable {
+        let x = ComparisonIndex(c)
         var t = ReportTable(name: "matrix", title: "概念 × 自治体 Concepts × municipalities (wording as written, with its line)",
                             columns: [Column("aspect", "観点", hiddenInText: true), Column("aspect_ja", "観点(日本語)"), Column("concept", "概念ID"),
                                       Column("concept_ja", "概念"), Column("concept_en", "concept", hiddenInText: true)] + municipalityColumns(c),
@@ -54,15 +55,15 @@ public enum CompareReport {
             for concept in c.vocabulary.concepts(aspect) {
                 var row: [Value] = [.text(aspect.rawValue), .text(aspect.japaneseLabel), .text(concept.id), .text(concept.japanese), .text(concept.english)]
                 for m in c.municipalities {
-                    guard c.states(m.id, aspect) else { row.append(.text("（記載なし not stated）")); continue }
-                    let cited = c.items(m.id, aspect).filter { $0.matches.contains { $0.concept == concept.id } }.map { cite($0.item) }
+                    guard x.states(m.id, aspect) else { row.append(.text("（記載なし not stated）")); continue }
+                    let cited = x.items(m.id, aspect).filter { $0.matches.contains { $0.concept == concept.id } }.map { cite($0.item) }
                     row.append(cited.isEmpty ? .empty : .text(cited.joined(separator: "\n")))
                 }
                 t.rows.append(row)
             }
             var row: [Value] = [.text(aspect.rawValue), .text(aspect.japaneseLabel), .empty, .text(noConcept), .text("no concept")]
             for m in c.municipalities {
-                let loose = c.items(m.id, aspect).filter { $0.matches.isEmpty }.map { cite($0.item) }
+                let loose = x.items(m.id, aspect).filter { $0.matches.isEmpty }.map { cite($0.item) }
                 row.append(loose.isEmpty ? .empty : .text(loose.joined(separator: "\n")))
             }
             if row.dropFirst(5).contains(where: { $0 != .empty }) { t.rows.append(row) }
@@ -98,13 +99,14 @@ public enum CompareReport {
     }
 
     static func presence(_ c: Comparison) -> ReportTable {
+        let x = ComparisonIndex(c)
         var t = ReportTable(name: "presence", title: "有無 Presence: 1 stated, 0 not stated, NA the aspect is not stated at all",
                             columns: [Column("aspect", "観点"), Column("concept", "概念ID"), Column("concept_ja", "概念")] + municipalityColumns(c))
         for aspect in c.aspects {
             for concept in c.vocabulary.concepts(aspect) {
                 var row: [Value] = [.text(aspect.rawValue), .text(concept.id), .text(concept.japanese)]
                 for m in c.municipalities {
-                    row.append(c.states(m.id, aspect) ? .integer(c.concepts(m.id, aspect).contains(concept.id) ? 1 : 0) : .text("NA"))
+                    row.append(x.states(m.id, aspect) ? .integer(x.concepts(m.id, aspect).contains(concept.id) ? 1 : 0) : .text("NA"))
                 }
                 t.rows.append(row)
             }
@@ -116,26 +118,27 @@ public enum CompareReport {
 
     /// Sentences a researcher can quote: what all share, what one alone states.
     static func summary(_ c: Comparison) -> ReportTable {
+        let x = ComparisonIndex(c)
         var t = ReportTable(name: "summary", title: "要約 Summary", columns: [Column("aspect", "観点"), Column("statement", "所見")])
         for aspect in c.aspects {
-            let stating = c.municipalities.filter { c.states($0.id, aspect) }
+            let stating = c.municipalities.filter { x.states($0.id, aspect) }
             guard stating.count >= 2 else { continue }
             let names = stating.map(\.id).joined(separator: ", ")
-            let all = c.vocabulary.concepts(aspect).filter { concept in stating.allSatisfy { c.concepts($0.id, aspect).contains(concept.id) } }
+            let all = c.vocabulary.concepts(aspect).filter { concept in stating.allSatisfy { x.concepts($0.id, aspect).contains(concept.id) } }
             if !all.isEmpty {
                 t.rows.append([.text(aspect.rawValue), .text("shared by all of \(names): " + all.map { "\($0.japanese) (\($0.english))" }.joined(separator: ", "))])
             }
             for concept in c.vocabulary.concepts(aspect) {
-                let holders = stating.filter { c.concepts($0.id, aspect).contains(concept.id) }
+                let holders = stating.filter { x.concepts($0.id, aspect).contains(concept.id) }
                 guard holders.count == 1, let only = holders.first else { continue }
-                let wording = c.items(only.id, aspect).filter { $0.matches.contains { $0.concept == concept.id } }.map { cite($0.item) }
+                let wording = x.items(only.id, aspect).filter { $0.matches.contains { $0.concept == concept.id } }.map { cite($0.item) }
                 t.rows.append([.text(aspect.rawValue), .text("only \(only.id) states \(concept.japanese) (\(concept.english)): " + wording.joined(separator: "; "))])
             }
             for a in c.items where a.item.aspect == aspect && a.matches.count >= 2 {
                 let concepts = a.matches.compactMap { c.vocabulary.concept(aspect, $0.concept) }
                 t.rows.append([.text(aspect.rawValue), .text("\(a.item.municipality) folds \(concepts.map { "\($0.japanese) (\($0.english))" }.joined(separator: " and ")) into one item: \(cite(a.item))")])
             }
-            for m in c.municipalities where !c.states(m.id, aspect) {
+            for m in c.municipalities where !x.states(m.id, aspect) {
                 t.rows.append([.text(aspect.rawValue), .text("\(m.id) states no \(aspect.rawValue)")])
             }
         }
@@ -144,18 +147,18 @@ public enum CompareReport {
 
     /// Items whose concepts no other municipality states, and items that fit no concept and resemble nothing.
     static func unique(_ c: Comparison) -> ReportTable {
+        let x = ComparisonIndex(c)
         var t = ReportTable(name: "unique", title: "独自項目 Items unique to one municipality",
                             columns: [Column("aspect", "観点"), Column("municipality", "自治体"), Column("label", "項目", textWidth: 36),
                                       Column("concept", "概念"), Column("line_start", "行", .integer), Column("source", "出典"), Column("why", "理由", textWidth: 50)])
         for a in c.items {
-            let others = c.municipalities.filter { $0.id != a.item.municipality }
             if a.matches.isEmpty {
                 guard a.resembles.isEmpty else { continue }
                 t.rows.append([.text(a.item.aspect.rawValue), .text(a.item.municipality), .text(a.item.label), .empty, .integer(a.item.span.firstLine),
                                .text(a.item.span.description), .text("fits no concept and resembles no item of another municipality")])
                 continue
             }
-            let alone = a.matches.filter { m in !others.contains { c.concepts($0.id, a.item.aspect).contains(m.concept) } }
+            let alone = a.matches.filter { m in x.holders(m.concept, a.item.aspect) == [a.item.municipality] }
             guard !alone.isEmpty, alone.count == a.matches.count else { continue }
             t.rows.append([.text(a.item.aspect.rawValue), .text(a.item.municipality), .text(a.item.label),
                            .text(alone.compactMap { c.vocabulary.concept(a.item.aspect, $0.concept)?.japanese }.joined(separator: "・")),
@@ -179,16 +182,16 @@ public enum CompareReport {
 
     /// Two municipality × municipality matrices: shared concepts over the union, and wording.
     static func similarity(_ c: Comparison) -> [ReportTable] {
-        [("similarity_concepts", "類似度（概念） Similarity: shared concepts / union of concepts (NA: aspect not stated)", \PairSimilarity.concepts),
-         ("similarity_text", "類似度（文言） Similarity: character-bigram Dice of all wording on the aspect", \PairSimilarity.text)].map { name, title, path in
+        [("similarity_concepts", "類似度（概念） Similarity: shared concepts / union of concepts (NA: aspect not stated)", true),
+         ("similarity_text", "類似度（文言） Similarity: character-bigram Dice of all wording on the aspect", false)].map { name, title, concepts in
             var t = ReportTable(name: name, title: title,
                                 columns: [Column("aspect", "観点"), Column("municipality", "自治体")] + municipalityColumns(c), textGroupBy: ["aspect"])
-            for aspect in c.aspects {
-                for a in c.municipalities {
-                    var row: [Value] = [.text(aspect.rawValue), .text(a.id)]
-                    for b in c.municipalities {
-                        let s = c.similarities.first { $0.aspect == aspect && $0.first == a.id && $0.second == b.id }
-                        row.append((s?[keyPath: path]).map { .text(score($0)) } ?? .text("NA"))
+            for matrix in c.similarity {
+                for (i, a) in matrix.municipalities.enumerated() {
+                    var row: [Value] = [.text(matrix.aspect.rawValue), .text(a)]
+                    for j in matrix.municipalities.indices {
+                        let value = concepts ? matrix.concepts(i, j) : matrix.text(i, j)
+                        row.append(value.map { .text(score($0)) } ?? .text("NA"))
                     }
                     t.rows.append(row)
                 }
