@@ -25,12 +25,18 @@ enum InlineList {
     /// Sentences of a text, each with its terminal `。`.
     static func sentences(_ text: String) -> [String] {
         var out: [String] = []
-        var current = ""
-        for ch in text {
-            current.append(ch)
-            if ch == "。" { out.append(current); current = "" }
+        var start = text.unicodeScalars.startIndex
+        var i = start
+        while i < text.unicodeScalars.endIndex {
+            let next = text.unicodeScalars.index(after: i)
+            if text.unicodeScalars[i] == "。" {
+                out.append(String(text.unicodeScalars[start..<next]))
+                start = next
+            }
+            i = next
         }
-        if !current.trimmedSpaces().isEmpty { out.append(current) }
+        let rest = String(text.unicodeScalars[start...])
+        if !rest.trimmedSpaces().isEmpty { out.append(rest) }
         return out
     }
 }

@@ -55,8 +55,9 @@ public struct Block: Sendable, Hashable {
     /// A short line with no sentence-ending punctuation: a title standing on its own.
     public var isTitleLike: Bool {
         guard isParagraph || marker != nil else { return false }
-        let count = text.unicodeScalars.count
-        return count > 0 && count <= 30 && !text.includes("。") && !text.hasSuffix("です") && !text.includes("\t")
+        // At most 30 scalars: more than 120 UTF-8 bytes can never be (a scalar is at most 4).
+        guard !text.isEmpty, text.utf8.count <= 120, text.unicodeScalars.count <= 30 else { return false }
+        return !text.includes("。") && !text.hasSuffix("です") && !text.includes("\t")
     }
 
     /// The line on which the scalar offset `offset` of `text` stands.

@@ -111,12 +111,33 @@ public enum MarkerScanner {
 }
 
 extension String {
-    /// The string without trailing spaces, ideographic spaces and tabs.
+    /// The string without trailing spaces, ideographic spaces and tabs (compared as scalars:
+    /// `Character` equality on Japanese text goes through normalisation and is slow).
     public func trimmingTrailingSpaces() -> String {
-        var s = Substring(self)
-        while let last = s.last, last == " " || last == "\u{3000}" || last == "\t" { s = s.dropLast() }
-        return String(s)
+        var end = unicodeScalars.endIndex
+        while end > unicodeScalars.startIndex {
+            let previous = unicodeScalars.index(before: end)
+            guard Self.isSpace(unicodeScalars[previous]) else { break }
+            end = previous
+        }
+        return end == unicodeScalars.endIndex ? self : String(unicodeScalars[..<end])
     }
+
+    /// The string without leading and trailing spaces, ideographic spaces and tabs.
+    public func trimmedSpaces() -> String {
+        var start = unicodeScalars.startIndex
+        while start < unicodeScalars.endIndex, Self.isSpace(unicodeScalars[start]) { start = unicodeScalars.index(after: start) }
+        var end = unicodeScalars.endIndex
+        while end > start {
+            let previous = unicodeScalars.index(before: end)
+            guard Self.isSpace(unicodeScalars[previous]) else { break }
+            end = previous
+        }
+        if start == unicodeScalars.startIndex && end == unicodeScalars.endIndex { return self }
+        return String(unicodeScalars[start..<end])
+    }
+
+    @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\u{3000}" || s == "\t" }
 
     /// The string without leading and trailing characters in `set`.
     public func trimmingCharacters(in set: String) -> String {
@@ -126,8 +147,4 @@ extension String {
         return String(s)
     }
 
-    /// The string without leading and trailing spaces, ideographic spaces and tabs.
-    public func trimmedSpaces() -> String {
-        String(self.drop { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }).trimmingTrailingSpaces()
-    }
 }
