@@ -36,7 +36,7 @@ enum DateFinder {
         var found: [DocumentDate] = []
         for sentence in block.text.split(separator: "。") {
             for date in EraDate.find(in: String(sentence)) {
-                guard let r = sentence.range(of: date.text) else { continue }
+                guard let r = sentence.byteRange(of: date.text) else { continue }
                 let after = sentence[r.upperBound...]
                 if after.hasPrefix("末現在") || after.hasPrefix("現在") {
                     let line = block.lines(of: date.text).lowerBound
@@ -44,7 +44,7 @@ enum DateFinder {
                     continue
                 }
                 // The role word nearest after the date: 「…」を策定しました.
-                let roles = roleWords.compactMap { w in after.range(of: w.0 + "しました").map { ($0.lowerBound, w.1) } }
+                let roles = roleWords.compactMap { w in after.byteRange(of: w.0 + "しました").map { ($0.lowerBound, w.1) } }
                 guard let role = roles.min(by: { $0.0 < $1.0 })?.1 else { continue }
                 let line = block.lines(of: date.text).lowerBound
                 found.append(DocumentDate(role: role, iso: date.iso, text: date.text, span: source.span(line, line)))

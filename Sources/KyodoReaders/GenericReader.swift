@@ -224,7 +224,7 @@ public struct GenericReader: GuidelineReader {
             let opensSection = i == range.first(where: { r.blocks[$0].isParagraph })
             for sentence in InlineList.sentences(block.text) where opensSection || cues.contains(where: sentence.includes) {
                 if inlineOnly {
-                    guard let nado = sentence.range(of: "など") else { continue }
+                    guard let nado = sentence.byteRange(of: "など") else { continue }
                     let after = String(sentence[nado.upperBound...].prefix(14))
                     guard cues.contains(where: after.includes) else { continue }
                 }
@@ -242,7 +242,7 @@ public struct GenericReader: GuidelineReader {
     /// `見出し：説明…`): at a colon, or at the first space when a sentence follows.
     static func splitRunIn(_ text: String) -> (label: String, description: String) {
         for separator in ["：", ":"] {
-            if let r = text.range(of: separator), text.distance(from: text.startIndex, to: r.lowerBound) <= 30 {
+            if let r = text.byteRange(of: separator), text.distance(from: text.startIndex, to: r.lowerBound) <= 30 {
                 return (String(text[..<r.lowerBound]).trimmedSpaces(), String(text[r.upperBound...]).trimmedSpaces())
             }
         }

@@ -8,7 +8,7 @@ enum InlineList {
     /// a segment ending in a particle (`は`, `が`, `を`, `に`, `で`, `て`) or longer than
     /// `maxLength` ends the run.
     static func items(in sentence: String, maxLength: Int = 12) -> [String]? {
-        guard let nado = sentence.range(of: "など") else { return nil }
+        guard let nado = sentence.byteRange(of: "など") else { return nil }
         let head = sentence[..<nado.lowerBound]
         let segments = head.split(whereSeparator: { $0 == "、" || $0 == "," }).flatMap { seg -> [Substring] in
             seg.split(separator: "や").count > 1 && seg.count <= maxLength * 2 ? seg.split(separator: "や") : [seg]

@@ -185,13 +185,13 @@ struct Reading {
         let folded = Normalizer.fold(text)
         for unit in ["つ", "項目", "点"] {
             var rest = folded[...]
-            while let r = rest.range(of: unit) {
+            while let r = rest.byteRange(of: unit) {
                 let digits = rest[..<r.lowerBound].reversed().prefix { $0.isASCII && $0.isNumber }
                 if let n = Int(String(digits.reversed())), n > 0 { return n }
                 rest = rest[r.upperBound...]
             }
         }
-        if let r = folded.range(of: ")~(") {
+        if let r = folded.byteRange(of: ")~(") {
             let digits = folded[r.upperBound...].prefix { $0.isASCII && $0.isNumber }
             if let n = Int(digits) { return n }
         }

@@ -69,7 +69,7 @@ public struct Block: Sendable, Hashable {
 
     /// The first and last line of the first occurrence of `fragment` in `text`, or the block's span.
     public func lines(of fragment: String) -> ClosedRange<Int> {
-        guard let range = text.range(of: fragment) else { return firstLine...lastLine }
+        guard let range = text.byteRange(of: fragment) else { return firstLine...lastLine }
         let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: range.lowerBound)
         let end = start + fragment.unicodeScalars.count - 1
         return line(atScalarOffset: start)...line(atScalarOffset: max(start, end))

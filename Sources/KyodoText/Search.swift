@@ -22,7 +22,46 @@ extension StringProtocol {
     }
 }
 
+extension String {
+    /// The first range of `needle`, found by UTF-8 bytes (no folding); see `includes(_:)` for why
+    /// not Foundation's `range(of:)`.
+    public func byteRange(of needle: String) -> Range<String.Index>? {
+        var haystack = self
+        var needle = needle
+        let offset: Int? = haystack.withUTF8 { h in needle.withUTF8 { n in Search.firstOffset(h, n) } }
+        guard let offset else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        return start..<utf8.index(start, offsetBy: needle.utf8.count)
+    }
+}
+
+extension Substring {
+    /// The first range of `needle`, found by UTF-8 bytes.
+    public func byteRange(of needle: String) -> Range<String.Index>? {
+        guard let r = String(self).byteRange(of: needle) else { return nil }
+        let base = String(self)
+        let start = utf8.index(startIndex, offsetBy: base.utf8.distance(from: base.startIndex, to: r.lowerBound))
+        return start..<utf8.index(start, offsetBy: needle.utf8.count)
+    }
+}
+
 enum Search {
+    /// The byte offset of the first occurrence of `needle` in `haystack`.
+    static func firstOffset(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !needle.isEmpty else { return 0 }
+        guard needle.count <= haystack.count, let h = haystack.baseAddress, let n = needle.baseAddress else { return nil }
+        let first = Int32(n.pointee)
+        let last = haystack.count - needle.count
+        var offset = 0
+        while offset <= last {
+            guard let hit = memchr(h + offset, first, last - offset + 1) else { return nil }
+            let at = h.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(h + at, n, needle.count) == 0 { return at }
+            offset = at + 1
+        }
+        return nil
+    }
+
     static func memmem(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !needle.isEmpty else { return true }
         guard needle.count <= haystack.count, let h = haystack.baseAddress, let n = needle.baseAddress else { return false }
