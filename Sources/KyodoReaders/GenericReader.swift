@@ -132,7 +132,8 @@ public struct GenericReader: GuidelineReader {
     /// Whether `cue` is what a heading is about: it ends the heading, or only a short suffix
     /// follows (`）`, `について`, `と特徴`, `～…`). 多様な担い手との連携・協働の推進 is not about partners.
     static func isTopic(_ cue: String, of heading: String) -> Bool {
-        guard heading.count <= 40, let range = heading.ranges(of: cue).last else { return false }
+        // Cheap tests first: most blocks are not headings and hold no cue.
+        guard heading.utf8.count <= 160, heading.includes(cue), heading.count <= 40, let range = heading.ranges(of: cue).last else { return false }
         let suffix = String(heading[range.upperBound...]).trimmingCharacters(in: " \u{3000}")
         if suffix.isEmpty { return true }
         if ["）", ")", "】", "＞", ">", "について", "とは", "とは？", "の例", "一覧", "等"].contains(suffix) { return true }

@@ -1,7 +1,18 @@
 /// Recognises the marker at the start of a line and returns it with the rest of the line.
 public enum MarkerScanner {
     /// The marker of a trimmed line and the title after it, or nil for plain text.
+    /// Scalars a marker can begin with; any other first scalar means plain text.
+    private static let markerStarts: Set<UInt32> = {
+        var set = Set<UInt32>("-–・•■□➤○◯▪◎◆◇【●＜<第(（IVX".unicodeScalars.map(\.value))
+        set.formUnion(0x30...0x39)
+        set.formUnion(0xFF10...0xFF19)
+        set.formUnion(0x2460...0x2487)
+        set.formUnion(0x2160...0x216B)
+        return set
+    }()
+
     public static func scan(_ line: String) -> (marker: Marker, title: String, bulleted: Bool)? {
+        guard let first = line.unicodeScalars.first, markerStarts.contains(first.value) else { return nil }
         var s = Substring(line)
         var bulleted = false
         if s.hasPrefix("- ") || s.hasPrefix("– ") {
