@@ -120,3 +120,24 @@ import Testing
         }
     }
 }
+
+@Suite struct ComparisonStructureTests {
+    @Test func theSimilarityMatrixIsSymmetricWithNAWhereNothingIsStated() throws {
+        let vocabulary = try VocabularyFile.load(path: Fixtures.corpusPath("vocabulary.tsv"))
+        let guidelines = try ["kodaira-guideline.txt", "koganei-guideline.txt", "hino-guideline.txt"].map {
+            try Fixtures.readCorpus($0, municipality: $0.components(separatedBy: "-")[0])
+        }
+        let c = Aligner(vocabulary: vocabulary).compare(guidelines, aspects: [.principles, .forms])
+        let principles = try #require(c.similarity.first { $0.aspect == .principles })
+        #expect(principles.municipalities == ["kodaira", "koganei", "hino"])
+        for i in 0..<3 { for j in 0..<3 { #expect(principles.concepts(i, j) == principles.concepts(j, i)) } }
+        #expect(principles.concepts(0, 1) == nil)          // kodaira's guideline states no principles
+        #expect(principles.concepts(1, 1) == 1)
+        #expect(principles.text(1, 2).map { $0 > 0 && $0 < 1 } == true)
+        #expect(principles.concepts(5, 0) == nil)          // out of range is no value, not a trap
+        let index = ComparisonIndex(c)
+        #expect(index.holders("equality", .principles) == ["koganei", "hino"])
+        #expect(index.items("hino", .principles).count == 5)
+        #expect(!index.states("kodaira", .principles) && index.states("koganei", .forms))
+    }
+}
