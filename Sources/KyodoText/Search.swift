@@ -62,19 +62,8 @@ enum Search {
         return nil
     }
 
+    /// Whether `needle` occurs in `haystack`.
     static func memmem(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !needle.isEmpty else { return true }
-        guard needle.count <= haystack.count, let h = haystack.baseAddress, let n = needle.baseAddress else { return false }
-        // memchr to the next candidate first byte, memcmp the rest.
-        let first = Int32(n.pointee)
-        let last = haystack.count - needle.count
-        var offset = 0
-        while offset <= last {
-            guard let hit = memchr(h + offset, first, last - offset + 1) else { return false }
-            let at = h.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(h + at, n, needle.count) == 0 { return true }
-            offset = at + 1
-        }
-        return false
+        firstOffset(haystack, needle) != nil
     }
 }
