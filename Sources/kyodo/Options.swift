@@ -75,6 +75,17 @@ struct VocabularyOptions: ParsableArguments {
     }
 }
 
+/// The aspects the comparison commands align (compare, check).
+struct AlignedAspectsOptions: ParsableArguments {
+    @Option(name: .customLong("aspect"), help: ArgumentHelp("Aspects to align: principles, forms, partners, processes (comma-separated), or all.", valueName: "aspect"))
+    var text: String = "principles,forms,partners,processes"
+
+    func validate() throws { _ = try AspectChoice.parse(text) }
+
+    /// The aspects, in schema order.
+    func list() throws -> [Aspect] { try AspectChoice.list(text, all: AspectChoice.comparable) }
+}
+
 /// Format and destination of a report.
 struct OutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Output format: \(WriterRegistry.formats.joined(separator: ", ")).", valueName: "format"))

@@ -14,16 +14,13 @@ struct Check: ParsableCommand {
     @Option(parsing: .upToNextOption, help: ArgumentHelp("The peers: document ids, municipality ids or files.", valueName: "DOC"))
     var against: [String] = []
 
-    @Option(help: ArgumentHelp("Aspects to check (comma-separated), or all.", valueName: "aspect"))
-    var aspect: String = "principles,forms,partners,processes"
-
+    @OptionGroup var aspects: AlignedAspectsOptions
     @OptionGroup var vocabulary: VocabularyOptions
     @OptionGroup var corpus: CorpusOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if against.isEmpty { throw ValidationError("name the peers to check against with --against DOC…") }
-        _ = try AspectChoice.parse(aspect)
     }
 
     func run() throws {
@@ -31,12 +28,12 @@ struct Check: ParsableCommand {
             let draftRead = try corpus.read([draft])
             let peers = try corpus.read(against)
             guard let draftGuideline = draftRead.guidelines.first else { return }
-            let aspects = try AspectChoice.list(aspect, all: AspectChoice.comparable)
+            let chosen = try aspects.list()
             // The draft stands for itself even when its text is a copy of a peer's.
             var own = draftGuideline
             own.document.municipality.id = "draft:" + own.document.id
             let others = peers.guidelines.filter { $0.document.municipality.id != own.document.municipality.id }
-            let comparison = Aligner(vocabulary: try vocabulary.load(corpus: corpus)).compare([own] + others, aspects: aspects)
+            let comparison = Aligner(vocabulary: try vocabulary.load(corpus: corpus)).compare([own] + others, aspects: chosen)
             try output.emit(CheckReport.make(comparison, draft: own.document.municipality.id), inputs: draftRead.paths + peers.paths)
         }
     }

@@ -21,12 +21,10 @@ struct Compare: ParsableCommand {
     @Flag(help: "Compare every document of the corpus.")
     var all = false
 
-    @Option(help: ArgumentHelp("Aspects to compare: principles, forms, partners, processes (comma-separated), or all.", valueName: "aspect"))
-    var aspect: String = "principles,forms,partners,processes"
-
     @Option(help: ArgumentHelp("wide, long or presence.", valueName: "layout"))
     var layout: String = "wide"
 
+    @OptionGroup var aspects: AlignedAspectsOptions
     @OptionGroup var vocabulary: VocabularyOptions
     @OptionGroup var corpus: CorpusOptions
     @OptionGroup var output: OutputOptions
@@ -37,15 +35,14 @@ struct Compare: ParsableCommand {
         guard CompareReport.Layout(rawValue: layout) != nil else {
             throw ValidationError("unknown layout '\(layout)'; known: \(CompareReport.Layout.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        _ = try AspectChoice.parse(aspect)
     }
 
     func run() throws {
         try ExitCodes.run {
             let names = all ? try corpus.corpusReader().manifest?.documents.map(\.id) ?? [] : documents
             let read = try corpus.read(names)
-            let aspects = try AspectChoice.list(aspect, all: AspectChoice.comparable)
-            let comparison = Aligner(vocabulary: try vocabulary.load(corpus: corpus)).compare(read.guidelines, aspects: aspects)
+            let chosen = try aspects.list()
+            let comparison = Aligner(vocabulary: try vocabulary.load(corpus: corpus)).compare(read.guidelines, aspects: chosen)
             try output.emit(CompareReport.make(comparison, layout: CompareReport.Layout(rawValue: layout) ?? .wide), inputs: read.paths)
         }
     }
