@@ -62,7 +62,7 @@ public struct Aligner: Sendable {
         let unaligned = items.indices.filter { items[$0].matches.isEmpty }
         guard !unaligned.isEmpty else { return }
         let bigrams = items.map { a in
-            TextSimilarity.packedBigrams(a.item.label + "\u{3000}" + (a.description.split(separator: "。").first.map(String.init) ?? ""))
+            TextSimilarity.packedBigrams(a.item.label + "\u{3000}" + Self.firstSentence(a.description))
         }
         var index: [UInt64: [Int]] = [:]
         for (k, set) in bigrams.enumerated() { for b in set { index[b, default: []].append(k) } }
@@ -88,8 +88,7 @@ public struct Aligner: Sendable {
         if !fromLabel.isEmpty {
             return fromLabel.map { ConceptMatch(concept: $0.concept, score: 1, reason: "label contains 「\($0.cue)」") }
         }
-        let firstSentence = item.description.split(separator: "。").first.map(String.init) ?? ""
-        return matcher.match(Normalizer.labelKey(firstSentence)).map {
+        return matcher.match(Normalizer.labelKey(Self.firstSentence(item.description))).map {
             ConceptMatch(concept: $0.concept, score: options.descriptionScore, reason: "description contains 「\($0.cue)」")
         }
     }
@@ -110,10 +109,24 @@ public struct Aligner: Sendable {
         return result
     }
 
+    /// The first sentence of a text: the first non-empty stretch before a 。 (a byte search;
+    /// splitting the whole text by `Character` cost more than the rest of the alignment).
+    static func firstSentence(_ text: String) -> String {
+        var rest = Substring(text)
+        while let stop = rest.byteRange(of: "。") {
+            if stop.lowerBound > rest.startIndex { return String(rest[..<stop.lowerBound]) }
+            rest = rest[stop.upperBound...]
+        }
+        return String(rest)
+    }
+
     /// Municipality × municipality similarity per aspect: concept overlap and wording.
     ///
-    /// Each municipality's concepts and bigrams are gathered once; each unordered pair is
-    /// computed once, the rows spread over the cores. The matrix is n² by nature.
+    /// Each municipality's concepts become a bit set and its wording a set of bigram ids. The
+    /// shared bigrams of every pair come from an inverted index (bigram → the municipalities
+    /// using it, in order): row i adds one to (i, j) for every later municipality j on each of
+    /// its bigrams' lists, so the work is the sum over bigrams of their document frequency
+    /// squared, not n² merges, and rows spread over the cores. The matrix is n² by nature.
     func similarities(_ c: Comparison) -> [SimilarityMatrix] {
         let municipalities = c.municipalities
         let n = municipalities.count
@@ -121,51 +134,39 @@ public struct Aligner: Sendable {
         let notStated = Set(c.notStated.map { "\($0.aspect.rawValue)\t\($0.municipality)" })
         var result: [SimilarityMatrix] = []
         for aspect in c.aspects {
-            // Concepts as bit masks (a codebook aspect with more than 64 concepts spills into a set).
             let conceptBit = Dictionary(c.vocabulary.concepts(aspect).enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-            var concepts = [Set<String>](repeating: [], count: n)
+            let words = max(1, (conceptBit.count + 63) / 64)
+            var bits = [UInt64](repeating: 0, count: n * words)
             var texts = [String](repeating: "", count: n)
             for a in c.items where a.item.aspect == aspect {
                 guard let k = position[a.item.municipality] else { continue }
-                concepts[k].formUnion(a.matches.map(\.concept))
+                for m in a.matches { if let b = conceptBit[m.concept] { bits[k * words + b / 64] |= UInt64(1) << UInt64(b % 64) } }
                 texts[k] += a.item.label + a.description
             }
-            let masks: [UInt64]? = conceptBit.count <= 64
-                ? concepts.map { set in set.reduce(UInt64(0)) { mask, id in mask | (conceptBit[id].map { UInt64(1) << UInt64($0) } ?? 0) } } : nil
             let stated = municipalities.map { !notStated.contains("\(aspect.rawValue)\t\($0.id)") }
-            let bigrams = texts.map(TextSimilarity.packedBigrams)
-            let conceptSets = concepts  // immutable copy for the workers
-            var conceptScores = [Double](repeating: .nan, count: n * n)
-            var textScores = [Double](repeating: .nan, count: n * n)
-            conceptScores.withUnsafeMutableBufferPointer { conceptOut in
-                textScores.withUnsafeMutableBufferPointer { textOut in
-                    let conceptBase = Cells(conceptOut.baseAddress!), textBase = Cells(textOut.baseAddress!)
-                    DispatchQueue.concurrentPerform(iterations: n) { i in
-                        for j in i..<n where stated[i] && stated[j] {
-                            let conceptScore: Double
-                            if let masks {
-                                let union = (masks[i] | masks[j]).nonzeroBitCount
-                                conceptScore = union == 0 ? 0 : Double((masks[i] & masks[j]).nonzeroBitCount) / Double(union)
-                            } else {
-                                let union = conceptSets[i].union(conceptSets[j]).count
-                                conceptScore = union == 0 ? 0 : Double(conceptSets[i].intersection(conceptSets[j]).count) / Double(union)
-                            }
-                            let textScore = TextSimilarity.dice(bigrams[i], bigrams[j])
-                            conceptBase.pointer[i * n + j] = conceptScore; conceptBase.pointer[j * n + i] = conceptScore
-                            textBase.pointer[i * n + j] = textScore; textBase.pointer[j * n + i] = textScore
-                        }
-                    }
-                }
-            }
-            result.append(SimilarityMatrix(aspect: aspect, municipalities: municipalities.map(\.id), concepts: conceptScores, text: textScores))
+            let bigrams = Self.packedBigrams(texts)
+            let shared = BigramIndex(bigrams).sharedCounts()
+            result.append(SimilarityMatrix(aspect: aspect, municipalities: municipalities.map(\.id), stated: stated, conceptBits: bits,
+                                           conceptWords: words, bigramCounts: bigrams.map(\.count), sharedBigrams: shared))
         }
         return result
     }
+
+    /// The packed bigrams of each text, the texts spread over the cores.
+    static func packedBigrams(_ texts: [String]) -> [[UInt64]] {
+        var out = [[UInt64]](repeating: [], count: texts.count)
+        out.withUnsafeMutableBufferPointer { buffer in
+            let slots = Slots(buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: texts.count) { i in
+                (slots.pointer + i).pointee = TextSimilarity.packedBigrams(texts[i])
+            }
+        }
+        return out
+    }
 }
 
-/// Cells of a matrix written from several threads: the worker for row i writes (i, j) and
-/// (j, i) for j ≥ i only, so no cell is written twice.
-private struct Cells: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Double>
-    init(_ pointer: UnsafeMutablePointer<Double>) { self.pointer = pointer }
+/// Slots of an array written from several threads, each slot by one worker only.
+private struct Slots<T>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<T>
+    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
 }

@@ -87,38 +87,6 @@ public struct NotStated: Codable, Sendable, Hashable {
     }
 }
 
-/// How alike the municipalities are on one aspect: two n × n matrices, row-major, NaN where
-/// either municipality states nothing on the aspect.
-public struct SimilarityMatrix: Codable, Sendable, Hashable {
-    /// Aspect.
-    public var aspect: Aspect
-    /// Municipality ids: the order of rows and columns.
-    public var municipalities: [String]
-    /// Shared concepts over the union of concepts.
-    public var concepts: [Double]
-    /// Character-bigram similarity of all wording on the aspect.
-    public var text: [Double]
-
-    public init(aspect: Aspect, municipalities: [String], concepts: [Double], text: [Double]) {
-        self.aspect = aspect
-        self.municipalities = municipalities
-        self.concepts = concepts
-        self.text = text
-    }
-
-    /// Shared concepts of rows i and j; nil when either states nothing.
-    public func concepts(_ i: Int, _ j: Int) -> Double? { value(concepts, i, j) }
-    /// Wording similarity of rows i and j; nil when either states nothing.
-    public func text(_ i: Int, _ j: Int) -> Double? { value(text, i, j) }
-
-    private func value(_ matrix: [Double], _ i: Int, _ j: Int) -> Double? {
-        let n = municipalities.count
-        guard i >= 0, j >= 0, i < n, j < n else { return nil }
-        let v = matrix[i * n + j]
-        return v.isNaN ? nil : v
-    }
-}
-
 /// Items of several municipalities aligned to the codebook's concepts.
 public struct Comparison: Codable, Sendable, Hashable {
     /// The codebook used.
