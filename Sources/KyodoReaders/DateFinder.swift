@@ -34,7 +34,8 @@ enum DateFinder {
     /// (`平成29年10月「協働の指針」を改訂しました`): the role word must follow the date in its sentence.
     static func inSentences(of block: Block, source: SourceText) -> [DocumentDate] {
         var found: [DocumentDate] = []
-        for sentence in block.text.split(separator: "。") {
+        guard EraDate.mentionsEra(block.text) else { return found }
+        for sentence in block.text.byteSplit("。") where EraDate.mentionsEra(sentence) {
             for date in EraDate.find(in: String(sentence)) {
                 guard let r = sentence.byteRange(of: date.text) else { continue }
                 let after = sentence[r.upperBound...]

@@ -34,8 +34,9 @@ public struct GenericReader: GuidelineReader {
         }
         confidence[.definition] = readDefinition(&r)
         var used = Set<Int>()  // headings already taken by an aspect
+        let headings = headings(r)
         for (aspect, cues) in Self.cues {
-            confidence[aspect] = readAspect(&r, aspect, cues: cues, used: &used)
+            confidence[aspect] = readAspect(&r, aspect, cues: cues, headings: headings, used: &used)
         }
         if r.items.isEmpty {
             r.warn(nil, "no structure of a collaboration guideline was recognised: no definition, principles, forms, partners or process")
@@ -76,6 +77,23 @@ public struct GenericReader: GuidelineReader {
     }
 
     // MARK: - Sections
+
+    /// A block that can head a section, with the text it is known by.
+    struct Heading {
+        var index: Int
+        var text: String
+        var marked: Bool
+    }
+
+    /// The blocks that can head a section, in document order (worked out once per document,
+    /// not once per cue word).
+    private func headings(_ r: Reading) -> [Heading] {
+        var found: [Heading] = []
+        for (i, b) in r.blocks.enumerated() where isHeading(b) {
+            found.append(Heading(index: i, text: headingText(r, i), marked: b.marker != nil))
+        }
+        return found
+    }
 
     /// Whether a block can head a section: a marked line, a ■ line or a title standing alone —
     /// not a table-of-contents line (one ending in a page number).
@@ -142,14 +160,14 @@ public struct GenericReader: GuidelineReader {
     }
 
     /// Reads one aspect; returns the confidence.
-    private func readAspect(_ r: inout Reading, _ aspect: Aspect, cues: [String], used: inout Set<Int>) -> Double {
+    private func readAspect(_ r: inout Reading, _ aspect: Aspect, cues: [String], headings: [Heading], used: inout Set<Int>) -> Double {
         // Marked headings before titles standing alone; then the more specific cue; then document order.
         var candidates: [Int] = []
         for wantMarked in [true, false] {
             for cue in cues {
-                for (i, b) in r.blocks.enumerated() where (b.marker != nil) == wantMarked && !used.contains(i) && !candidates.contains(i)
-                    && isHeading(b) && Self.isTopic(cue, of: headingText(r, i)) {
-                    candidates.append(i)
+                for h in headings where h.marked == wantMarked && !used.contains(h.index) && !candidates.contains(h.index)
+                    && Self.isTopic(cue, of: h.text) {
+                    candidates.append(h.index)
                 }
             }
         }
@@ -218,11 +236,14 @@ public struct GenericReader: GuidelineReader {
             }
             return (items, "table")
         }
+        let firstParagraph = range.first(where: { r.blocks[$0].isParagraph })
         for i in range where r.blocks[i].isParagraph {
             let block = r.blocks[i]
             // Only a sentence that names the aspect (…形態は、後援、共催…などがあります); with no
             // heading, only one whose list is of the aspect (…行政など、様々な協働の担い手).
-            let opensSection = i == range.first(where: { r.blocks[$0].isParagraph })
+            let opensSection = i == firstParagraph
+            // Whole-block tests first: a sentence can only hold what its block holds.
+            guard opensSection || cues.contains(where: block.text.includes), !inlineOnly || block.text.includes("など") else { continue }
             for sentence in InlineList.sentences(block.text) where opensSection || cues.contains(where: sentence.includes) {
                 if inlineOnly {
                     guard let nado = sentence.byteRange(of: "など") else { continue }

@@ -22,21 +22,10 @@ enum InlineList {
         return items.count >= 2 ? items : nil
     }
 
-    /// Sentences of a text, each with its terminal `。`.
+    /// Sentences of a text, each with its terminal `。`; a blank remainder is dropped.
     static func sentences(_ text: String) -> [String] {
-        var out: [String] = []
-        var start = text.unicodeScalars.startIndex
-        var i = start
-        while i < text.unicodeScalars.endIndex {
-            let next = text.unicodeScalars.index(after: i)
-            if text.unicodeScalars[i] == "。" {
-                out.append(String(text.unicodeScalars[start..<next]))
-                start = next
-            }
-            i = next
-        }
-        let rest = String(text.unicodeScalars[start...])
-        if !rest.trimmedSpaces().isEmpty { out.append(rest) }
-        return out
+        var pieces = text.byteSplit("。", keepingSeparator: true, omittingEmpty: true)
+        if let last = pieces.last, !last.hasSuffix("。"), String(last).trimmedSpaces().isEmpty { pieces.removeLast() }
+        return pieces.map(String.init)
     }
 }

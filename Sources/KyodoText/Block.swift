@@ -56,7 +56,7 @@ public struct Block: Sendable, Hashable {
     public var isTitleLike: Bool {
         guard isParagraph || marker != nil else { return false }
         // At most 30 scalars: more than 120 UTF-8 bytes can never be (a scalar is at most 4).
-        guard !text.isEmpty, text.utf8.count <= 120, text.unicodeScalars.count <= 30 else { return false }
+        guard !text.isEmpty, text.utf8.count <= 120, text.scalarCount <= 30 else { return false }
         return !text.includes("。") && !text.hasSuffix("です") && !text.includes("\t")
     }
 

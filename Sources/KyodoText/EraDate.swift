@@ -32,9 +32,14 @@ public struct EraDate: Sendable, Hashable {
     }
 
     /// Every era date in a line, in order.
+    /// Whether the text names an era at all (a byte search: most text does not).
+    public static func mentionsEra(_ text: some StringProtocol) -> Bool {
+        text.includes("平成") || text.includes("令和") || text.includes("昭和") || text.includes("大正") || text.includes("明治")
+    }
+
     public static func find(in line: String) -> [EraDate] {
         // Most lines hold no era name: look for one before doing any work.
-        guard line.includes("平成") || line.includes("令和") || line.includes("昭和") || line.includes("大正") || line.includes("明治") else { return [] }
+        guard mentionsEra(line) else { return [] }
         let s = Array(line.unicodeScalars)
         var found: [EraDate] = []
         var i = 0

@@ -69,6 +69,26 @@ public enum Normalizer {
                 o[w] = b0; w += 1; i += 1
                 continue
             }
+            // Kana and kanji that fold to themselves (most of a Japanese text) are copied as
+            // they stand, without re-encoding.
+            if b0 >= 0xE3 && b0 <= 0xE9 && i + 2 < n {
+                let v = UInt32(b0 & 0x0F) << 12 | UInt32(input[i + 1] & 0x3F) << 6 | UInt32(input[i + 2] & 0x3F)
+                var same = false
+                if v >= 0x4E00 {
+                    if KanjiVariants.flat[Int(v &- 0x4E00)] == 0 {
+                        if kanjiDigitValue(v) != nil || v == 0x5143 { hasKanjiDigit = true }
+                        same = true
+                    }
+                } else if v >= 0x3040 && v <= 0x30FF && v != 0x3099 && v != 0x309A {
+                    same = true
+                }
+                if same {
+                    lastStart = w; lastScalar = v
+                    o[w] = b0; o[w + 1] = input[i + 1]; o[w + 2] = input[i + 2]
+                    w += 3; i += 3
+                    continue
+                }
+            }
             var (v, length) = decode(input, i)
             i += length
             switch v {

@@ -59,11 +59,12 @@ public struct Outline: Sendable {
 struct OutlineBuilder {
     var options: Outline.Options
 
-    private static let sentenceEnds: Set<Character> = ["。", "．", "！", "？", "!", "?", "」", "）", ")", "』", "】", "＞", ">", ":", "："]
+    private static let sentenceEnds = Set("。．！？!?」）)』】＞>:：".unicodeScalars.map(\.value))
 
     func build(_ lines: [String]) -> [Block] {
         var blocks: [Block] = []
         var open: Block?          // paragraph or marked block that may continue
+        var openScalars = 0       // the open block's text length in scalars
         var openMayWrap = false   // the open block's last line looks hard-wrapped
         var blankSinceOpen = false
         var tableRows: [Table.Row] = []
@@ -98,13 +99,15 @@ struct OutlineBuilder {
             flushTable()
             let scanned = MarkerScanner.scan(trimmed)
             let continuesWrap = openMayWrap && (!blankSinceOpen || mayContinue(trimmed))
-            if scanned == nil, var b = open, continuesWrap || (!blankSinceOpen && b.isParagraph) {
+            if scanned == nil, open != nil, continuesWrap || (!blankSinceOpen && open!.isParagraph) {
                 // A hard-wrapped line, or the next line of a paragraph with no blank between.
-                if needsSpace(b.text, trimmed) { b.text += " " }
-                b.pieces.append(Block.Piece(line: number, offset: b.text.unicodeScalars.count))
-                b.text += trimmed
-                b.lastLine = number
-                open = b
+                // (Mutated in place, its scalar count kept: re-counting or copying the growing
+                // text made long paragraphs quadratic.)
+                if needsSpace(open!.text, trimmed) { open!.text += " "; openScalars += 1 }
+                open!.pieces.append(Block.Piece(line: number, offset: openScalars))
+                open!.text += trimmed
+                openScalars += trimmed.scalarCount
+                open!.lastLine = number
                 openMayWrap = mayWrap(trimmed)
                 blankSinceOpen = false
                 continue
@@ -113,6 +116,7 @@ struct OutlineBuilder {
             if let (marker, title, bulleted) = scanned {
                 open = Block(kind: .marked(marker), text: title, bulleted: bulleted, pieces: [Block.Piece(line: number, offset: 0)],
                              firstLine: number, lastLine: number)
+                openScalars = title.scalarCount
                 openMayWrap = mayWrap(trimmed)
             } else {
                 startParagraph(trimmed, number)
@@ -126,21 +130,31 @@ struct OutlineBuilder {
         func startParagraph(_ text: String, _ number: Int) {
             open = Block(kind: .paragraph, text: text, bulleted: false, pieces: [Block.Piece(line: number, offset: 0)],
                          firstLine: number, lastLine: number)
+            openScalars = text.scalarCount
             openMayWrap = mayWrap(text)
         }
     }
 
     /// A line long enough to have been wrapped and not ending a sentence.
     private func mayWrap(_ line: String) -> Bool {
-        guard let last = line.last else { return false }
-        return line.unicodeScalars.count >= options.wrapWidth && !Self.sentenceEnds.contains(last)
+        guard let last = line.unicodeScalars.last else { return false }
+        return isLong(line) && !Self.sentenceEnds.contains(last.value)
     }
 
     /// A line that can be the rest of a sentence wrapped across a blank line: long, or ending it.
     /// A short line without an ending is a title of its own.
     private func mayContinue(_ line: String) -> Bool {
-        guard let last = line.last else { return false }
-        return line.unicodeScalars.count >= options.wrapWidth || Self.sentenceEnds.contains(last) || last == "、"
+        guard let last = line.unicodeScalars.last else { return false }
+        return isLong(line) || Self.sentenceEnds.contains(last.value) || last == "、"
+    }
+
+    /// At least `wrapWidth` scalars (a scalar is one to four UTF-8 bytes, so the byte count
+    /// mostly decides without counting).
+    private func isLong(_ line: String) -> Bool {
+        let bytes = line.utf8.count
+        if bytes < options.wrapWidth { return false }
+        if bytes >= options.wrapWidth * 4 { return true }
+        return line.scalarCount >= options.wrapWidth
     }
 
     private func needsSpace(_ a: String, _ b: String) -> Bool {

@@ -23,6 +23,36 @@ extension StringProtocol {
 }
 
 extension String {
+    /// `includes(_:)` for the common case, without generic dispatch.
+    public func includes(_ needle: String) -> Bool {
+        let found: Bool?? = utf8.withContiguousStorageIfAvailable { h in
+            needle.utf8.withContiguousStorageIfAvailable { n in Search.firstOffset(h, n) != nil }
+        }
+        return (found ?? nil) ?? includes(Substring(needle))
+    }
+
+    /// The number of Unicode scalars, counted over the UTF-8 bytes (every byte that is not a
+    /// continuation byte starts one): a loop the compiler vectorises, unlike the scalar view.
+    public var scalarCount: Int {
+        utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0
+            for b in bytes where b & 0xC0 != 0x80 { count += 1 }
+            return count
+        } ?? unicodeScalars.count
+    }
+}
+
+extension Substring {
+    /// `includes(_:)` for the common case, without generic dispatch.
+    public func includes(_ needle: String) -> Bool {
+        let found: Bool?? = utf8.withContiguousStorageIfAvailable { h in
+            needle.utf8.withContiguousStorageIfAvailable { n in Search.firstOffset(h, n) != nil }
+        }
+        return (found ?? nil) ?? String(self).includes(needle)
+    }
+}
+
+extension String {
     /// The first range of `needle`, found by UTF-8 bytes (no folding); see `includes(_:)` for why
     /// not Foundation's `range(of:)`.
     public func byteRange(of needle: String) -> Range<String.Index>? {
@@ -38,26 +68,34 @@ extension String {
 extension Substring {
     /// The first range of `needle`, found by UTF-8 bytes.
     public func byteRange(of needle: String) -> Range<String.Index>? {
-        guard let r = String(self).byteRange(of: needle) else { return nil }
-        let base = String(self)
-        let start = utf8.index(startIndex, offsetBy: base.utf8.distance(from: base.startIndex, to: r.lowerBound))
+        let found: Int?? = utf8.withContiguousStorageIfAvailable { h in
+            needle.utf8.withContiguousStorageIfAvailable { n in Search.firstOffset(h, n) } ?? nil
+        }
+        guard let offset = found ?? String(self).byteRange(of: needle).map({ String(self).utf8.distance(from: String(self).startIndex, to: $0.lowerBound) }) else {
+            return nil
+        }
+        let start = utf8.index(startIndex, offsetBy: offset)
         return start..<utf8.index(start, offsetBy: needle.utf8.count)
     }
 }
 
 enum Search {
     /// The byte offset of the first occurrence of `needle` in `haystack`.
+    ///
+    /// memchr looks for the needle's last byte, then memcmp checks the rest: in Japanese UTF-8
+    /// the first byte of a character (E3–E9) is everywhere, its last byte (one of 64
+    /// continuation values) is not, so far fewer candidate positions stop the scan.
     static func firstOffset(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !needle.isEmpty else { return 0 }
         guard needle.count <= haystack.count, let h = haystack.baseAddress, let n = needle.baseAddress else { return nil }
-        let first = Int32(n.pointee)
-        let last = haystack.count - needle.count
-        var offset = 0
-        while offset <= last {
-            guard let hit = memchr(h + offset, first, last - offset + 1) else { return nil }
-            let at = h.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(h + at, n, needle.count) == 0 { return at }
-            offset = at + 1
+        let tail = needle.count - 1
+        let anchor = Int32(n[tail])
+        var offset = tail  // where the needle's last byte may stand
+        while offset < haystack.count {
+            guard let hit = memchr(h + offset, anchor, haystack.count - offset) else { return nil }
+            let end = h.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(h + end - tail, n, tail) == 0 { return end - tail }
+            offset = end + 1
         }
         return nil
     }
@@ -65,5 +103,35 @@ enum Search {
     /// Whether `needle` occurs in `haystack`.
     static func memmem(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         firstOffset(haystack, needle) != nil
+    }
+}
+
+extension String {
+    /// The pieces between occurrences of `separator`, found by UTF-8 bytes: what
+    /// `split(separator:)` gives for a one-character separator, without comparing `Character`s
+    /// (which normalises every Japanese character it looks at). With `keepingSeparator`, each
+    /// piece but the last ends with its separator; with `omittingEmpty`, empty pieces are left out.
+    public func byteSplit(_ separator: String, keepingSeparator: Bool = false, omittingEmpty: Bool = true) -> [Substring] {
+        var haystack = self
+        var needle = separator
+        let cuts: [(Int, Int)] = haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                var cuts: [(Int, Int)] = []
+                var start = 0
+                while start < h.count, let hit = Search.firstOffset(UnsafeBufferPointer(rebasing: h[start...]), n), !n.isEmpty {
+                    cuts.append((start, start + hit + (keepingSeparator ? n.count : 0)))
+                    start += hit + n.count
+                }
+                cuts.append((start, h.count))
+                return cuts
+            }
+        }
+        let base = utf8.startIndex
+        var pieces: [Substring] = []
+        pieces.reserveCapacity(cuts.count)
+        for (a, b) in cuts where !omittingEmpty || b > a {
+            pieces.append(self[utf8.index(base, offsetBy: a)..<utf8.index(base, offsetBy: b)])
+        }
+        return pieces
     }
 }

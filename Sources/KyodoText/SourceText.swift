@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import KyodoModel
 
 /// The text of one file, decoded, split into its original lines.
@@ -37,25 +42,29 @@ public struct SourceText: Sendable {
     }
 
     /// Splits on CRLF, CR and LF, over the UTF-8 bytes (a CR or LF byte is never inside a
-    /// multi-byte sequence).
+    /// multi-byte sequence). Lines are made from substrings, which copies bytes already known
+    /// to be valid instead of validating them again.
     public static func splitLines(_ text: String) -> [String] {
         var text = text
-        return text.withUTF8 { bytes in
-            var lines: [String] = []
+        let offsets: [(Int, Int)] = text.withUTF8 { bytes in
+            var ranges: [(Int, Int)] = []
+            guard let base = bytes.baseAddress else { return ranges }
             var start = 0
-            var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                if b == 0x0A || b == 0x0D {
-                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
-                    i += (b == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A) ? 2 : 1
-                    start = i
-                } else {
-                    i += 1
-                }
+            while start < bytes.count {
+                // The next CR or LF: memchr for LF, then a CR before it (rare) wins.
+                let rest = bytes.count - start
+                let lf = memchr(base + start, 0x0A, rest).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+                let crLimit = (lf ?? bytes.count) - start
+                let cr = crLimit > 0 ? memchr(base + start, 0x0D, crLimit).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } : nil
+                guard let end = cr ?? lf else { ranges.append((start, bytes.count)); break }
+                ranges.append((start, end))
+                start = end + ((bytes[end] == 0x0D && end + 1 < bytes.count && bytes[end + 1] == 0x0A) ? 2 : 1)
             }
-            if start < bytes.count { lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
-            return lines
+            return ranges
+        }
+        let utf8 = text.utf8
+        return offsets.map { a, b in
+            String(text[utf8.index(utf8.startIndex, offsetBy: a)..<utf8.index(utf8.startIndex, offsetBy: b)])
         }
     }
 }

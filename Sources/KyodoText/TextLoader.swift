@@ -141,11 +141,16 @@ public enum TextLoader {
 
     /// Whether the bytes hold an ISO-2022-JP escape into JIS X 0208 (ESC $ B or ESC $ @).
     static func hasJISEscape(_ bytes: [UInt8]) -> Bool {
-        guard bytes.count >= 3 else { return false }
-        for i in 0..<(bytes.count - 2) where bytes[i] == 0x1B && bytes[i + 1] == 0x24 && (bytes[i + 2] == 0x42 || bytes[i + 2] == 0x40) {
-            return true
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress, b.count >= 3 else { return false }
+            var offset = 0
+            while offset <= b.count - 3, let hit = memchr(base + offset, 0x1B, b.count - 2 - offset) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if b[at + 1] == 0x24 && (b[at + 2] == 0x42 || b[at + 2] == 0x40) { return true }
+                offset = at + 1
+            }
+            return false
         }
-        return false
     }
 
     /// C0 controls other than tab, line ends and form feed; C1 controls.

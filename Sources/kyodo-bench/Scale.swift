@@ -15,7 +15,7 @@ enum Scale {
         return (Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
     }
 
-    static func run(folder: String) throws {
+    static func run(folder: String, compare: Bool = true) throws {
         let clock = ContinuousClock()
         let manifest = try Manifest.load(path: folder + "/manifest.tsv")
         let vocabulary = try VocabularyFile.load(path: folder + "/vocabulary.tsv")
@@ -53,6 +53,7 @@ enum Scale {
         }
         var comparison: Comparison?
         let compareTime = clock.measure {
+            guard compare else { return }
             comparison = Aligner(vocabulary: vocabulary).compare(guidelines, aspects: [.principles, .forms, .partners, .processes])
         }
         let total = seconds(loadTime) + seconds(foldTime) + seconds(readersTime)

@@ -8,10 +8,11 @@ import KyodoText
 //   swift run -c release kyodo-bench [corpus-folder] [rounds]   stages over a small corpus, repeated
 //   swift run -c release kyodo-bench scale FOLDER               a generated corpus (scripts/generate_corpus.py):
 //                                                               throughput, accuracy, compare --all, peak memory
+//                                                               (--no-compare: reading only, e.g. under callgrind)
 
 let arguments = CommandLine.arguments
 if arguments.count > 2, arguments[1] == "scale" {
-    try Scale.run(folder: arguments[2])
+    try Scale.run(folder: arguments[2], compare: !arguments.contains("--no-compare"))
     exit(0)
 }
 let folder = arguments.count > 1 ? arguments[1] : "corpus"
