@@ -1,0 +1,54 @@
+import Testing
+@testable import KyodoText
+
+/// The byte-level primitives the hot paths use instead of `Character` operations.
+@Suite struct SearchTests {
+    @Test func sha256AtEveryPaddingBoundary() {
+        // Digests from Python's hashlib over bytes (i * 7 + 3) % 256: lengths around the 55/56
+        // and 64-byte padding boundaries and several blocks.
+        let expected: [(Int, String)] = [
+            (55, "e7313d333c272e639f790978283f9eb392e843d0f29b7016828bb1daa4aac70b"),
+            (56, "4324d65f3c103567f5589c710bc08f8523f929a9272e3af36fc968e52abc6c27"),
+            (63, "81c80242132f230c3bd41b3e63bbcff16107339549214a99614ff26664625055"),
+            (64, "39e3d7b6b5d075d37d053ad89b24b41bef4f3c29760c84447cab3f3be1882241"),
+            (65, "aacca6ff74fdbb296d165a45cecfa04e5127bc008770fbbdd48006f2d2fae95e"),
+            (119, "9ce7368e4daf32341631b492e80359dc9f594b48453cd0dd5bf0b19279cc177e"),
+            (120, "7836b787757e95e58b3ca5aec90b1b004e8deba1e50e9675af9cabf1a13a04b5"),
+            (128, "d2742f1f4ac6bb7ca2b239ee18402ba8b3f9f8e652d2a72973c2b9ba11c08cf6"),
+            (1000, "1e9bc38cbf860b9ec31918b065f9b52476c549a782e0e7990bed8ce3868d2371"),
+        ]
+        for (count, digest) in expected {
+            let bytes = (0..<count).map { UInt8(($0 * 7 + 3) % 256) }
+            #expect(SHA256.hex(bytes) == digest, "length \(count)")
+        }
+    }
+
+    @Test func byteSearchFindsTheFirstOccurrenceAnywhere() {
+        #expect("協働の原則について".includes("原則"))
+        #expect(!"協働の原則について".includes("原理"))
+        #expect("原則".includes("原則") && "a原則".includes("原則") && !"原".includes("原則"))
+        #expect("".includes("") && "x".includes(""))
+        // The anchor is the needle's last byte: a match at the very start and at the very end.
+        #expect("則原則".byteRange(of: "原則").map { "則原則".utf8.distance(from: "則原則".startIndex, to: $0.lowerBound) } == 3)
+        #expect("ab\tc".byteRange(of: "\t") != nil && "abc".byteRange(of: "c") != nil)
+        let text = "一。二。"
+        let sub = text[text.index(after: text.startIndex)...]  // "。二。"
+        #expect(sub.byteRange(of: "二").map { String(sub[$0]) } == "二")
+        #expect(sub.includes("二。") && !sub.includes("一"))
+    }
+
+    @Test func byteSplitMatchesSplitBySeparator() {
+        for text in ["", "。", "一。二", "一。。二。", "。一", "一", "原則。対等の原則。自主性の尊重"] {
+            #expect(text.byteSplit("。").map(String.init) == text.split(separator: "。").map(String.init), "\(text)")
+        }
+        #expect("一。二。三".byteSplit("。", keepingSeparator: true).map(String.init) == ["一。", "二。", "三"])
+        #expect("a、b".byteSplit("、", omittingEmpty: false).map(String.init) == ["a", "b"])
+        #expect("、".byteSplit("、", omittingEmpty: false).map(String.init) == ["", ""])
+    }
+
+    @Test func scalarCountCountsScalarsNotBytes() {
+        for text in ["", "abc", "協働", "ｶﾞ", "が", "👍🏽x", "é"] {
+            #expect(text.scalarCount == text.unicodeScalars.count, "\(text)")
+        }
+    }
+}
