@@ -34,18 +34,22 @@ public struct Aligner: Sendable {
     /// Compares guidelines on the given aspects (default: the shared schema's aspects).
     public func compare(_ guidelines: [Guideline], aspects: [Aspect] = Aspect.core) -> Comparison {
         var municipalities: [Municipality] = []
-        for g in guidelines where !municipalities.contains(where: { $0.id == g.document.municipality.id }) {
+        var seen = Set<String>()
+        for g in guidelines where seen.insert(g.document.municipality.id).inserted {
             municipalities.append(g.document.municipality)
         }
         let matchers = Dictionary(uniqueKeysWithValues: aspects.map { ($0, CueMatcher(vocabulary.concepts($0))) })
-        var items: [AlignedItem] = []
+        var sources: [(Guideline, Item)] = []
         for g in guidelines {
-            for item in g.items where aspects.contains(item.aspect) {
-                let ref = ItemRef(document: g.document.id, municipality: g.document.municipality.id, aspect: item.aspect,
-                                  ordinal: String(item.ordinal), label: item.label, span: item.span)
-                items.append(AlignedItem(item: ref, description: item.description,
-                                         matches: matches(item, matcher: matchers[item.aspect]!), resembles: []))
-            }
+            for item in g.items where aspects.contains(item.aspect) { sources.append((g, item)) }
+        }
+        // Items are independent: their concepts are found on every core.
+        let found = Self.parallelMap(sources.count) { k in matches(sources[k].1, matcher: matchers[sources[k].1.aspect]!) }
+        var items = sources.indices.map { k in
+            let (g, item) = sources[k]
+            let ref = ItemRef(document: g.document.id, municipality: g.document.municipality.id, aspect: item.aspect,
+                              ordinal: String(item.ordinal), label: item.label, span: item.span)
+            return AlignedItem(item: ref, description: item.description, matches: found[k], resembles: [])
         }
         resemble(&items)
         let notStated = notStated(guidelines, municipalities: municipalities, aspects: aspects)
@@ -64,22 +68,42 @@ public struct Aligner: Sendable {
         let bigrams = items.map { a in
             TextSimilarity.packedBigrams(a.item.label + "\u{3000}" + Self.firstSentence(a.description))
         }
+        // Aspect and municipality as small integers, so the candidate test compares no strings.
+        var groups: [String: Int] = [:]
+        let municipality = items.map { a in groups[a.item.municipality] ?? { groups[a.item.municipality] = groups.count; return groups.count - 1 }() }
+        let aspect = items.map(\.item.aspect)
         var index: [UInt64: [Int]] = [:]
         for (k, set) in bigrams.enumerated() { for b in set { index[b, default: []].append(k) } }
-        for i in unaligned {
+        let threshold = options.resemblanceThreshold, keep = options.maxResemblances
+        let found = Self.parallelMap(unaligned.count) { u -> [(index: Int, similarity: Double)] in
+            let i = unaligned[u]
             var seen = Set<Int>()
             var candidates: [(index: Int, similarity: Double)] = []
             for b in bigrams[i] {
-                for j in index[b] ?? [] where seen.insert(j).inserted
-                    && items[j].item.aspect == items[i].item.aspect && items[j].item.municipality != items[i].item.municipality {
+                for j in index[b] ?? [] where aspect[j] == aspect[i] && municipality[j] != municipality[i] && seen.insert(j).inserted {
                     let s = TextSimilarity.dice(bigrams[i], bigrams[j])
-                    if s >= options.resemblanceThreshold { candidates.append((j, s)) }
+                    if s >= threshold { candidates.append((j, s)) }
                 }
             }
             // Most similar first; among equals, document order.
-            let ordered = candidates.sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.index < $1.index }
-            items[i].resembles = ordered.prefix(options.maxResemblances).map { Resemblance(item: items[$0.index].item, similarity: $0.similarity) }
+            return Array(candidates.sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.index < $1.index }.prefix(keep))
         }
+        for (u, i) in unaligned.enumerated() {
+            items[i].resembles = found[u].map { Resemblance(item: items[$0.index].item, similarity: $0.similarity) }
+        }
+    }
+
+    /// `(0..<count).map(body)`, the elements computed on every core.
+    static func parallelMap<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+        var out = [T?](repeating: nil, count: count)
+        out.withUnsafeMutableBufferPointer { buffer in
+            let slots = Slots(buffer.baseAddress!)
+            withoutActuallyEscaping(body) { body in
+                let shared = Shared(body)
+                DispatchQueue.concurrentPerform(iterations: count) { i in (slots.pointer + i).pointee = shared.body(i) }
+            }
+        }
+        return out.map { $0! }
     }
 
     /// The concepts of one item: from its label; failing that, from its description's first sentence.
@@ -144,25 +168,23 @@ public struct Aligner: Sendable {
                 texts[k] += a.item.label + a.description
             }
             let stated = municipalities.map { !notStated.contains("\(aspect.rawValue)\t\($0.id)") }
-            let bigrams = Self.packedBigrams(texts)
-            let shared = BigramIndex(bigrams).sharedCounts()
+            let index = BigramIndex(Self.bigramSequences(texts))
             result.append(SimilarityMatrix(aspect: aspect, municipalities: municipalities.map(\.id), stated: stated, conceptBits: bits,
-                                           conceptWords: words, bigramCounts: bigrams.map(\.count), sharedBigrams: shared))
+                                           conceptWords: words, bigramCounts: index.distinctCounts, sharedBigrams: index.sharedCounts()))
         }
         return result
     }
 
-    /// The packed bigrams of each text, the texts spread over the cores.
-    static func packedBigrams(_ texts: [String]) -> [[UInt64]] {
-        var out = [[UInt64]](repeating: [], count: texts.count)
-        out.withUnsafeMutableBufferPointer { buffer in
-            let slots = Slots(buffer.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: texts.count) { i in
-                (slots.pointer + i).pointee = TextSimilarity.packedBigrams(texts[i])
-            }
-        }
-        return out
+    /// The bigram sequence of each text, the texts spread over the cores.
+    static func bigramSequences(_ texts: [String]) -> [[UInt64]] {
+        parallelMap(texts.count) { TextSimilarity.bigramSequence(texts[$0]) }
     }
+}
+
+/// A closure shared by the workers of `parallelMap` (it reads only immutable state).
+private struct Shared<T>: @unchecked Sendable {
+    let body: (Int) -> T
+    init(_ body: @escaping (Int) -> T) { self.body = body }
 }
 
 /// Slots of an array written from several threads, each slot by one worker only.

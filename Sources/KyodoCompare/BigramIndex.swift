@@ -19,17 +19,24 @@ struct BigramIndex {
     /// Number of rows.
     let count: Int
 
-    /// Indexes rows given as sorted, distinct packed bigrams.
+    /// Each row's number of distinct bigrams.
+    var distinctCounts: [Int] { (0..<count).map { rowStart[$0 + 1] - rowStart[$0] } }
+
+    /// Indexes rows given as packed bigrams, in any order, repeats allowed (a row counts each
+    /// distinct bigram once).
     init(_ rows: [[UInt64]]) {
         count = rows.count
         var ids: [UInt64: Int] = [:]
+        var lastRow: [Int] = []  // per id: the last row that took it, to skip repeats
         var rowIDs: [Int] = []
         rowStart = [0]
         rowStart.reserveCapacity(rows.count + 1)
-        for row in rows {
+        for (r, row) in rows.enumerated() {
             for bigram in row {
                 let id = ids[bigram] ?? ids.count
-                if id == ids.count { ids[bigram] = id }
+                if id == ids.count { ids[bigram] = id; lastRow.append(-1) }
+                guard lastRow[id] != r else { continue }
+                lastRow[id] = r
                 rowIDs.append(id)
             }
             rowStart.append(rowIDs.count)

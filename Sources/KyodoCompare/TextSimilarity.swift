@@ -21,6 +21,18 @@ public enum TextSimilarity {
     /// The character bigrams of a folded text as sorted, distinct packed integers (two scalars
     /// in one UInt64): the same set as `bigrams`, for fast merging.
     public static func packedBigrams(_ text: String) -> [UInt64] {
+        var packed = bigramSequence(text)
+        packed.sort()
+        var unique = [UInt64]()
+        unique.reserveCapacity(packed.count)
+        for v in packed where unique.last != v { unique.append(v) }
+        return unique
+    }
+
+    /// The character bigrams of a folded text in text order, repeats included (a one-character
+    /// text is its own bigram): what `packedBigrams` sorts and de-duplicates, and what
+    /// `BigramIndex` takes as it stands.
+    static func bigramSequence(_ text: String) -> [UInt64] {
         var packed = [UInt64]()
         var previous: UInt32?
         for scalar in Normalizer.fold(text).unicodeScalars {
@@ -32,11 +44,7 @@ public enum TextSimilarity {
             previous = scalar.value
         }
         if packed.isEmpty, let p = previous { return [UInt64(p) << 32] }
-        packed.sort()
-        var unique = [UInt64]()
-        unique.reserveCapacity(packed.count)
-        for v in packed where unique.last != v { unique.append(v) }
-        return unique
+        return packed
     }
 
     /// Dice coefficient of two packed bigram sets, by merging.

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import KyodoModel
 import KyodoText
@@ -52,6 +53,21 @@ public struct CorpusReader: Sendable {
         return (Document(id: base, municipality: unknown, title: "", kind: "file", file: path), path)
     }
 
+    /// Loads and reads documents, spread over the cores (documents are independent), and
+    /// returns the guidelines in the order given. When some fail, the first failure in that
+    /// order is thrown, so errors are as deterministic as the output.
+    public func readAll(_ documents: [(Document, String)], readerName: String? = nil, options: TextLoader.Options = .default) throws -> [Guideline] {
+        var results = [Result<Guideline, any Error>?](repeating: nil, count: documents.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = ResultSlots(buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: documents.count) { i in
+                let (document, path) = documents[i]
+                (slots.pointer + i).pointee = Result { try read(document, path: path, readerName: readerName, options: options) }
+            }
+        }
+        return try results.map { try $0!.get() }
+    }
+
     /// Loads and reads one document.
     public func read(_ document: Document, path: String, readerName: String? = nil, options: TextLoader.Options = .default) throws -> Guideline {
         let source = try TextLoader.load(path: path, name: document.file, options: options)
@@ -59,4 +75,10 @@ public struct CorpusReader: Sendable {
         document.sha256 = source.sha256
         return try ReaderRegistry.read(Outline(source), document: document, readerName: readerName)
     }
+}
+
+/// Result slots written from several threads, each slot by one worker only.
+private struct ResultSlots: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Result<Guideline, any Error>?>
+    init(_ pointer: UnsafeMutablePointer<Result<Guideline, any Error>?>) { self.pointer = pointer }
 }

@@ -15,7 +15,7 @@ public struct CSVWriter: ReportWriter {
     public func render(_ report: Report) throws -> [UInt8] {
         let table: ReportTable
         if let name = options.csvTable {
-            guard let t = report.table(named: name) else { throw ReportError.unknownTable(name, known: report.tables.map(\.name)) }
+            guard let t = report.table(named: name) else { throw ReportError.unknownTable(name, known: report.tableNames) }
             table = t
         } else {
             guard let t = report.tables.first else { return options.csvDialect == .excel ? [0xEF, 0xBB, 0xBF] : [] }

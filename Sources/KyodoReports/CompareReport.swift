@@ -15,18 +15,38 @@ public enum CompareReport {
     /// The label of the row holding items no concept fits.
     static let noConcept = "(概念外 no concept)"
 
-    /// Builds the report.
-    public static func make(_ c: Comparison, layout: Layout) -> Report {
-        let main: ReportTable = switch layout {
-        case .wide: wide(c)
-        case .long: long(c)
-        case .presence: presence(c)
+    /// The name of the main table of a layout.
+    static func mainTable(_ layout: Layout) -> String {
+        switch layout {
+        case .wide: "matrix"
+        case .long: "alignment"
+        case .presence: "presence"
+        }
+    }
+
+    /// Builds the report: every table, or only those `selection` wants.
+    public static func make(_ c: Comparison, layout: Layout, tables selection: TableSelection = .all) -> Report {
+        var tables: [ReportTable] = []
+        var omitted: [String] = []
+        let names = [mainTable(layout), "summary", "unique", "combined", "similarity_concepts", "similarity_text", "not_stated"]
+        for (k, name) in names.enumerated() {
+            guard selection.wants(name, isMain: k == 0) else { omitted.append(name); continue }
+            switch name {
+            case "matrix": tables.append(wide(c))
+            case "alignment": tables.append(long(c))
+            case "presence": tables.append(presence(c))
+            case "summary": tables.append(summary(c))
+            case "unique": tables.append(unique(c))
+            case "combined": tables.append(combined(c))
+            case "similarity_concepts": tables.append(similarity(c, concepts: true))
+            case "similarity_text": tables.append(similarity(c, concepts: false))
+            default: tables.append(notStated(c))
+            }
         }
         var metadata = [MetadataEntry("generator", "kyodo"), MetadataEntry("vocabulary", c.vocabulary.source),
                         MetadataEntry("layout", layout.rawValue), MetadataEntry("aspects", c.aspects.map(\.rawValue).joined(separator: ","))]
         metadata += c.documents.map { MetadataEntry("document", "\($0.id) municipality=\($0.municipality.id) sha256=\($0.sha256)") }
-        return Report(title: "協働指針の比較 Kyodo: guidelines compared", metadata: metadata,
-                      tables: [main, summary(c), unique(c), combined(c)] + similarity(c) + [notStated(c)])
+        return Report(title: "協働指針の比較 Kyodo: guidelines compared", metadata: metadata, tables: tables, omittedTables: omitted)
     }
 
     /// A column name safe for every format (`[a-z][a-z0-9_]*`).
@@ -180,24 +200,25 @@ public enum CompareReport {
         return t
     }
 
-    /// Two municipality × municipality matrices: shared concepts over the union, and wording.
-    static func similarity(_ c: Comparison) -> [ReportTable] {
-        [("similarity_concepts", "類似度（概念） Similarity: shared concepts / union of concepts (NA: aspect not stated)", true),
-         ("similarity_text", "類似度（文言） Similarity: character-bigram Dice of all wording on the aspect", false)].map { name, title, concepts in
-            var t = ReportTable(name: name, title: title,
-                                columns: [Column("aspect", "観点"), Column("municipality", "自治体")] + municipalityColumns(c), textGroupBy: ["aspect"])
-            for matrix in c.similarity {
-                for (i, a) in matrix.municipalities.enumerated() {
-                    var row: [Value] = [.text(matrix.aspect.rawValue), .text(a)]
-                    for j in matrix.municipalities.indices {
-                        let value = concepts ? matrix.concepts(i, j) : matrix.text(i, j)
-                        row.append(value.map { .text(score($0)) } ?? .text("NA"))
-                    }
-                    t.rows.append(row)
+    /// A municipality × municipality matrix per aspect: shared concepts over the union, or wording.
+    static func similarity(_ c: Comparison, concepts: Bool) -> ReportTable {
+        let (name, title) = concepts
+            ? ("similarity_concepts", "類似度（概念） Similarity: shared concepts / union of concepts (NA: aspect not stated)")
+            : ("similarity_text", "類似度（文言） Similarity: character-bigram Dice of all wording on the aspect")
+        var t = ReportTable(name: name, title: title,
+                            columns: [Column("aspect", "観点"), Column("municipality", "自治体")] + municipalityColumns(c), textGroupBy: ["aspect"])
+        for matrix in c.similarity {
+            for (i, a) in matrix.municipalities.enumerated() {
+                var row: [Value] = [.text(matrix.aspect.rawValue), .text(a)]
+                row.reserveCapacity(matrix.count + 2)
+                for j in matrix.municipalities.indices {
+                    let value = concepts ? matrix.concepts(i, j) : matrix.text(i, j)
+                    row.append(value.map { .text(score($0)) } ?? .text("NA"))
                 }
+                t.rows.append(row)
             }
-            return t
         }
+        return t
     }
 
     static func notStated(_ c: Comparison) -> ReportTable {

@@ -6,15 +6,40 @@ public struct Report: Sendable, Hashable {
     public var metadata: [MetadataEntry]
     /// The tables; the first is the main one (the one a CSV holds by default).
     public var tables: [ReportTable]
+    /// Tables the report has but did not build, because the output holds only one table
+    /// (see `TableSelection`): named in messages, never written.
+    public var omittedTables: [String]
 
-    public init(title: String, metadata: [MetadataEntry] = [], tables: [ReportTable]) {
+    public init(title: String, metadata: [MetadataEntry] = [], tables: [ReportTable], omittedTables: [String] = []) {
         self.title = title
         self.metadata = metadata
         self.tables = tables
+        self.omittedTables = omittedTables
     }
 
     /// The table with this name.
     public func table(named name: String) -> ReportTable? { tables.first { $0.name == name } }
+
+    /// The names of every table the report has, built or not.
+    public var tableNames: [String] { tables.map(\.name) + omittedTables }
+}
+
+/// Which tables a report builder builds: all of them (text, XML, JSON), or only the one a CSV
+/// file will hold. The municipality × municipality tables of a national comparison have
+/// millions of cells; a CSV of the main table should not pay for them.
+public enum TableSelection: Sendable, Hashable {
+    /// Every table.
+    case all
+    /// One table by name; nil: the main (first) table.
+    case one(String?)
+
+    /// Whether the table named `name` is wanted; `isMain` says whether it is the report's first.
+    public func wants(_ name: String, isMain: Bool) -> Bool {
+        switch self {
+        case .all: true
+        case .one(let wanted): wanted.map { $0 == name } ?? isMain
+        }
+    }
 }
 
 /// One metadata fact.

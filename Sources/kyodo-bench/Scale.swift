@@ -51,6 +51,13 @@ enum Scale {
                 matched += want.filter { w in got.contains { $0 == w || $0.includes(w) || w.includes($0) } }.count
             }
         }
+        bytes = []; sources = []  // what the tool would no longer hold
+        // The tool's own path: files loaded and read on every core (CorpusReader.readAll).
+        let entries = manifest.documents.map { ($0, manifest.path(of: $0)) }
+        var parallel: [Guideline] = []
+        let parallelTime = try clock.measure { parallel = try CorpusReader(manifest: manifest).readAll(entries) }
+        let sameOutput = parallel.map(GuidelineDump.render) == guidelines.map(GuidelineDump.render)
+        parallel = []
         var comparison: Comparison?
         let compareTime = clock.measure {
             guard compare else { return }
@@ -64,6 +71,8 @@ enum Scale {
         print(String(format: "outline + read        %7.3f s  %7.1f MB/s  %7.0f documents/s", seconds(readersTime), megabytes / seconds(readersTime),
                      Double(manifest.documents.count) / seconds(readersTime)))
         print(String(format: "load+normalise+read   %7.3f s  %7.1f MB/s", total, megabytes / total))
+        print(String(format: "files to guidelines   %7.3f s  %7.1f MB/s  %7.0f documents/s  (both cores, wall; same output: %@)", seconds(parallelTime),
+                     megabytes / seconds(parallelTime), Double(manifest.documents.count) / seconds(parallelTime), sameOutput ? "yes" : "NO"))
         print(String(format: "compare --all         %7.3f s  (%d items, %d municipalities, 4 aspects)", seconds(compareTime),
                      comparison?.items.count ?? 0, comparison?.municipalities.count ?? 0))
         print(String(format: "accuracy              recall %.3f  precision %.3f  (%d expected, %d found)",

@@ -52,14 +52,17 @@ struct CorpusOptions: ParsableArguments {
     func read(_ names: [String]) throws -> Read {
         let corpus = try corpusReader()
         var result = Read()
+        var documents: [(Document, String)] = []
+        var seen = Set<String>()
         for name in names {
-            for (document, path) in try corpus.documents(named: name) where !result.paths.contains(path) {
-                let g = try corpus.read(document, path: path, readerName: reader, options: loadOptions)
-                Diagnostics.report(g)
-                result.guidelines.append(g)
-                result.paths.append(path)
+            for (document, path) in try corpus.documents(named: name) where seen.insert(path).inserted {
+                documents.append((document, path))
             }
         }
+        // Read on every core; diagnostics in document order afterwards.
+        result.guidelines = try corpus.readAll(documents, readerName: reader, options: loadOptions)
+        result.paths = documents.map(\.1)
+        for g in result.guidelines { Diagnostics.report(g) }
         return result
     }
 }
@@ -117,6 +120,9 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// Renders and writes a report; `inputs` are the files read, which are never overwritten.
+    /// The tables the output will hold: one for CSV, all for the other formats.
+    var tableSelection: TableSelection { format == "csv" ? .one(table) : .all }
+
     func emit(_ report: Report, inputs: [String] = []) throws {
         let bytes = try WriterRegistry.writer(format, options: writerOptions).render(report)
         if let output {

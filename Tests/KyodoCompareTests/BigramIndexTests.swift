@@ -19,7 +19,10 @@ import KyodoModel
             texts.append(text)
         }
         let bigrams = texts.map(TextSimilarity.packedBigrams)
-        let shared = BigramIndex(bigrams).sharedCounts()
+        // The index takes bigrams in text order with repeats; it must count each once.
+        let index = BigramIndex(texts.map(TextSimilarity.bigramSequence))
+        #expect(index.distinctCounts == bigrams.map(\.count))
+        let shared = index.sharedCounts()
         let n = texts.count
         #expect(shared.count == SimilarityMatrix.triangleCount(n: n))
         for i in 0..<n {

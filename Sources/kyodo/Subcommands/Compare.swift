@@ -43,7 +43,8 @@ struct Compare: ParsableCommand {
             let read = try corpus.read(names)
             let chosen = try aspects.list()
             let comparison = Aligner(vocabulary: try vocabulary.load(corpus: corpus)).compare(read.guidelines, aspects: chosen)
-            try output.emit(CompareReport.make(comparison, layout: CompareReport.Layout(rawValue: layout) ?? .wide), inputs: read.paths)
+            let report = CompareReport.make(comparison, layout: CompareReport.Layout(rawValue: layout) ?? .wide, tables: output.tableSelection)
+            try output.emit(report, inputs: read.paths)
         }
     }
 }
