@@ -105,6 +105,27 @@ import Testing
         #expect(throws: DataFileError.self) { try VocabularyFile.parse(["aspect\tid\tja\ten\tcues", "forms\tx\tX\tx\tx", "forms\tx\tX\tx\tx"], path: "v.tsv") }
     }
 
+    /// A CSV holds one table: the report builds only that one, and the CSV is the same bytes
+    /// as from the full report; an unknown name still lists every table.
+    @Test func aCSVBuildsOnlyTheTableItWrites() throws {
+        let guidelines = try GoldenFiles.all.map { try read($0) }
+        let c = Aligner(vocabulary: Self.vocabulary).compare(guidelines, aspects: [.principles, .forms])
+        let full = CompareReport.make(c, layout: .wide)
+        let main = CompareReport.make(c, layout: .wide, tables: .one(nil))
+        #expect(main.tables.map(\.name) == ["matrix"])
+        #expect(main.tableNames == full.tableNames)
+        #expect(try CSVWriter().render(main) == CSVWriter().render(full))
+        var options = WriterOptions()
+        options.csvTable = "similarity_text"
+        let one = CompareReport.make(c, layout: .wide, tables: .one("similarity_text"))
+        #expect(one.tables.map(\.name) == ["similarity_text"])
+        #expect(try CSVWriter(options: options).render(one) == CSVWriter(options: options).render(full))
+        options.csvTable = "nonsense"
+        #expect(throws: ReportError.unknownTable("nonsense", known: full.tableNames)) {
+            try CSVWriter(options: options).render(CompareReport.make(c, layout: .wide, tables: .one("nonsense")))
+        }
+    }
+
     @Test(arguments: CompareReport.Layout.allCases)
     func everyLayoutValidatesAndLongHasTheDesignColumns(layout: CompareReport.Layout) throws {
         let guidelines = try GoldenFiles.all.map { try read($0) }
