@@ -75,8 +75,12 @@ enum Scale {
                      megabytes / seconds(parallelTime), Double(manifest.documents.count) / seconds(parallelTime), sameOutput ? "yes" : "NO"))
         print(String(format: "compare --all         %7.3f s  (%d items, %d municipalities, 4 aspects)", seconds(compareTime),
                      comparison?.items.count ?? 0, comparison?.municipalities.count ?? 0))
-        print(String(format: "accuracy              recall %.3f  precision %.3f  (%d expected, %d found)",
-                     Double(matched) / Double(max(1, expectedCount)), Double(matched) / Double(max(1, foundCount)), expectedCount, foundCount))
+        if expectedCount == 0 {
+            print("accuracy              n/a (no DOC.expected.tsv beside the documents: not a generated corpus)")
+        } else {
+            print(String(format: "accuracy              recall %.3f  precision %.3f  (%d expected, %d found)",
+                         Double(matched) / Double(max(1, expectedCount)), Double(matched) / Double(max(1, foundCount)), expectedCount, foundCount))
+        }
         print(String(format: "peak memory           %7.0f MB", peakMB()))
     }
 }
