@@ -1,4 +1,3 @@
-import Dispatch
 import KyodoModel
 import KyodoText
 
@@ -44,7 +43,7 @@ public struct Aligner: Sendable {
             for item in g.items where aspects.contains(item.aspect) { sources.append((g, item)) }
         }
         // Items are independent: their concepts are found on every core.
-        let found = Self.parallelMap(sources.count) { k in matches(sources[k].1, matcher: matchers[sources[k].1.aspect]!) }
+        let found = Parallel.map(sources.count) { k in matches(sources[k].1, matcher: matchers[sources[k].1.aspect]!) }
         var items = sources.indices.map { k in
             let (g, item) = sources[k]
             let ref = ItemRef(document: g.document.id, municipality: g.document.municipality.id, aspect: item.aspect,
@@ -75,7 +74,7 @@ public struct Aligner: Sendable {
         var index: [UInt64: [Int]] = [:]
         for (k, set) in bigrams.enumerated() { for b in set { index[b, default: []].append(k) } }
         let threshold = options.resemblanceThreshold, keep = options.maxResemblances
-        let found = Self.parallelMap(unaligned.count) { u -> [(index: Int, similarity: Double)] in
+        let found = Parallel.map(unaligned.count) { u -> [(index: Int, similarity: Double)] in
             let i = unaligned[u]
             var seen = Set<Int>()
             var candidates: [(index: Int, similarity: Double)] = []
@@ -91,19 +90,6 @@ public struct Aligner: Sendable {
         for (u, i) in unaligned.enumerated() {
             items[i].resembles = found[u].map { Resemblance(item: items[$0.index].item, similarity: $0.similarity) }
         }
-    }
-
-    /// `(0..<count).map(body)`, the elements computed on every core.
-    static func parallelMap<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
-        var out = [T?](repeating: nil, count: count)
-        out.withUnsafeMutableBufferPointer { buffer in
-            let slots = Slots(buffer.baseAddress!)
-            withoutActuallyEscaping(body) { body in
-                let shared = Shared(body)
-                DispatchQueue.concurrentPerform(iterations: count) { i in (slots.pointer + i).pointee = shared.body(i) }
-            }
-        }
-        return out.map { $0! }
     }
 
     /// The concepts of one item: from its label; failing that, from its description's first sentence.
@@ -177,18 +163,6 @@ public struct Aligner: Sendable {
 
     /// The bigram sequence of each text, the texts spread over the cores.
     static func bigramSequences(_ texts: [String]) -> [[UInt64]] {
-        parallelMap(texts.count) { TextSimilarity.bigramSequence(texts[$0]) }
+        Parallel.map(texts.count) { TextSimilarity.bigramSequence(texts[$0]) }
     }
-}
-
-/// A closure shared by the workers of `parallelMap` (it reads only immutable state).
-private struct Shared<T>: @unchecked Sendable {
-    let body: (Int) -> T
-    init(_ body: @escaping (Int) -> T) { self.body = body }
-}
-
-/// Slots of an array written from several threads, each slot by one worker only.
-private struct Slots<T>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<T>
-    init(_ pointer: UnsafeMutablePointer<T>) { self.pointer = pointer }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import KyodoModel
 import KyodoText
@@ -57,15 +56,10 @@ public struct CorpusReader: Sendable {
     /// returns the guidelines in the order given. When some fail, the first failure in that
     /// order is thrown, so errors are as deterministic as the output.
     public func readAll(_ documents: [(Document, String)], readerName: String? = nil, options: TextLoader.Options = .default) throws -> [Guideline] {
-        var results = [Result<Guideline, any Error>?](repeating: nil, count: documents.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            let slots = ResultSlots(buffer.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: documents.count) { i in
-                let (document, path) = documents[i]
-                (slots.pointer + i).pointee = Result { try read(document, path: path, readerName: readerName, options: options) }
-            }
+        let results = Parallel.map(documents.count) { i in
+            Result { try read(documents[i].0, path: documents[i].1, readerName: readerName, options: options) }
         }
-        return try results.map { try $0!.get() }
+        return try results.map { try $0.get() }
     }
 
     /// Loads and reads one document.
@@ -75,10 +69,4 @@ public struct CorpusReader: Sendable {
         document.sha256 = source.sha256
         return try ReaderRegistry.read(Outline(source), document: document, readerName: readerName)
     }
-}
-
-/// Result slots written from several threads, each slot by one worker only.
-private struct ResultSlots: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Result<Guideline, any Error>?>
-    init(_ pointer: UnsafeMutablePointer<Result<Guideline, any Error>?>) { self.pointer = pointer }
 }
