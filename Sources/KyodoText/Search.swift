@@ -71,11 +71,15 @@ extension Substring {
         let found: Int?? = utf8.withContiguousStorageIfAvailable { h in
             needle.utf8.withContiguousStorageIfAvailable { n in Search.firstOffset(h, n) } ?? nil
         }
-        guard let offset = found ?? String(self).byteRange(of: needle).map({ String(self).utf8.distance(from: String(self).startIndex, to: $0.lowerBound) }) else {
-            return nil
-        }
+        guard let offset = found ?? Self.offsetInCopy(self, needle) else { return nil }
         let start = utf8.index(startIndex, offsetBy: offset)
         return start..<utf8.index(start, offsetBy: needle.utf8.count)
+    }
+
+    /// The byte offset of `needle` in a contiguous copy (for storage that is not contiguous).
+    private static func offsetInCopy(_ text: Substring, _ needle: String) -> Int? {
+        let copy = String(text)
+        return copy.byteRange(of: needle).map { copy.utf8.distance(from: copy.startIndex, to: $0.lowerBound) }
     }
 }
 
