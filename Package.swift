@@ -17,8 +17,13 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+        ),
         .target(name: "KyodoModel"),
-        .target(name: "KyodoText", dependencies: ["KyodoModel", "CLibXML2"]),
+        .target(name: "KyodoText", dependencies: ["KyodoModel", "CLibXML2", "CLibCrypto"]),
         .target(name: "KyodoReaders", dependencies: ["KyodoModel", "KyodoText"]),
         .target(name: "KyodoCompare", dependencies: ["KyodoModel", "KyodoText"]),
         .target(name: "KyodoReports", dependencies: ["KyodoModel", "CLibXML2"], resources: [.copy("Schema/kyodo-report.xsd")]),

@@ -32,13 +32,9 @@ extension String {
     }
 
     /// The number of Unicode scalars, counted over the UTF-8 bytes (every byte that is not a
-    /// continuation byte starts one): a loop the compiler vectorises, unlike the scalar view.
+    /// continuation byte starts one).
     public var scalarCount: Int {
-        utf8.withContiguousStorageIfAvailable { bytes in
-            var count = 0
-            for b in bytes where b & 0xC0 != 0x80 { count += 1 }
-            return count
-        } ?? unicodeScalars.count
+        utf8.withContiguousStorageIfAvailable(Search.scalarCount) ?? unicodeScalars.count
     }
 }
 
@@ -84,6 +80,27 @@ extension Substring {
 }
 
 enum Search {
+    /// The number of bytes that are not UTF-8 continuation bytes (10xxxxxx), i.e. of scalars in
+    /// valid UTF-8: eight bytes a step, a continuation byte being one whose top bit is set and
+    /// whose next bit is clear. (A byte-at-a-time loop with a checked counter did not vectorise
+    /// and cost 4% of reading.)
+    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let high: UInt64 = 0x8080_8080_8080_8080
+        var continuation = 0
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+            continuation &+= (word & ~(word << 1) & high).nonzeroBitCount
+            offset += 8
+        }
+        while offset < bytes.count {
+            if base[offset] & 0xC0 == 0x80 { continuation &+= 1 }
+            offset += 1
+        }
+        return bytes.count &- continuation
+    }
+
     /// The byte offset of the first occurrence of `needle` in `haystack`.
     ///
     /// memchr looks for the needle's last byte, then memcmp checks the rest: in Japanese UTF-8

@@ -15,6 +15,22 @@ enum Scale {
         return (Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
     }
 
+    /// Files to guidelines on one core through the tool's own path, and nothing else.
+    static func pipeline(folder: String) throws {
+        let manifest = try Manifest.load(path: folder + "/manifest.tsv")
+        let reader = CorpusReader(manifest: manifest)
+        var bytes = 0, items = 0
+        let time = try ContinuousClock().measure {
+            for document in manifest.documents {
+                let path = manifest.path(of: document)
+                items += try reader.read(document, path: path).items.count
+                bytes += (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            }
+        }
+        print(String(format: "files to guidelines, one core  %7.3f s  %7.1f MB/s  (%d documents, %.1f MB, %d items)", seconds(time),
+                     Double(bytes) / 1e6 / seconds(time), manifest.documents.count, Double(bytes) / 1e6, items))
+    }
+
     static func run(folder: String, compare: Bool = true) throws {
         let clock = ContinuousClock()
         let manifest = try Manifest.load(path: folder + "/manifest.tsv")

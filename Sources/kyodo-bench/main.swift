@@ -9,8 +9,14 @@ import KyodoText
 //   swift run -c release kyodo-bench scale FOLDER               a generated corpus (scripts/generate_corpus.py):
 //                                                               throughput, accuracy, compare --all, peak memory
 //                                                               (--no-compare: reading only, e.g. under callgrind)
+//   swift run -c release kyodo-bench pipeline FOLDER            files to guidelines on one core, the tool's own path
+//                                                               (CorpusReader.read), alone: for callgrind
 
 let arguments = CommandLine.arguments
+if arguments.count > 2, arguments[1] == "pipeline" {
+    try Scale.pipeline(folder: arguments[2])
+    exit(0)
+}
 if arguments.count > 2, arguments[1] == "scale" {
     try Scale.run(folder: arguments[2], compare: !arguments.contains("--no-compare"))
     exit(0)

@@ -50,5 +50,14 @@ import Testing
         for text in ["", "abc", "協働", "ｶﾞ", "が", "👍🏽x", "é"] {
             #expect(text.scalarCount == text.unicodeScalars.count, "\(text)")
         }
+        // Every length and alignment across the eight-byte steps, with one- to four-byte scalars.
+        let mixed = Array("a協é👍働ｶbc市民と行政の協働😀".unicodeScalars)
+        for start in 0..<mixed.count {
+            for end in start...mixed.count {
+                var text = ""
+                text.unicodeScalars.append(contentsOf: mixed[start..<end])
+                #expect(text.scalarCount == end - start, "\(text)")
+            }
+        }
     }
 }
