@@ -9,12 +9,14 @@ import KyodoText
 //   swift run -c release kyodo-bench scale FOLDER               a generated corpus (scripts/generate_corpus.py):
 //                                                               throughput, accuracy, compare --all, peak memory
 //                                                               (--no-compare: reading only, e.g. under callgrind)
-//   swift run -c release kyodo-bench pipeline FOLDER            files to guidelines on one core, the tool's own path
-//                                                               (CorpusReader.read), alone: for callgrind
+//   swift run -c release kyodo-bench pipeline FOLDER [--rounds N]
+//                                                               files to guidelines on one core, the tool's own path
+//                                                               (CorpusReader.read), alone, best of N (5; 1 under callgrind)
 
 let arguments = CommandLine.arguments
 if arguments.count > 2, arguments[1] == "pipeline" {
-    try Scale.pipeline(folder: arguments[2])
+    let rounds = arguments.firstIndex(of: "--rounds").flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil } ?? 5
+    try Scale.pipeline(folder: arguments[2], rounds: rounds)
     exit(0)
 }
 if arguments.count > 2, arguments[1] == "scale" {

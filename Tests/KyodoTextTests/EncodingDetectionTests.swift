@@ -40,6 +40,38 @@ import KyodoTestSupport
         #expect(throws: TextError.invalidUTF8(path: "x.txt", offset: 12)) { try TextLoader.decode(bytes, name: "x.txt") }
     }
 
+    @Test func utf8ProfileCountsAsTheStandardDecoderDoes() throws {
+        // The standard library's decoder is the reference: multi-byte scalars, maximal invalid
+        // subparts, the first error's offset.
+        func reference(_ bytes: [UInt8]) -> (Int, Int, Int) {
+            var decoder = UTF8()
+            var iterator = bytes.makeIterator()
+            var offset = 0, multibyte = 0, errors = 0, firstError = -1
+            while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let s): if UTF8.width(s) > 1 { multibyte += 1 }; offset += UTF8.width(s)
+                case .emptyInput: return (multibyte, errors, firstError < 0 ? offset : firstError)
+                case .error: errors += 1; if firstError < 0 { firstError = offset }; offset += 1
+                }
+            }
+        }
+        var inputs: [[UInt8]] = [[], Array("abc".utf8), Array("協働👍é".utf8), try fixture("higashikurume-pamphlet.euc-jp.txt"),
+                                 [0xE3, 0x81], [0xE3, 0x81, 0x41], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xC0, 0xAF], [0xF0, 0x9F, 0x91]]
+        // Pieces valid and broken, strung together by a fixed linear congruential sequence.
+        let pieces: [[UInt8]] = [Array("協働".utf8), [0x41], [0x80], [0xE3], [0xE3, 0x81], [0xF0, 0x9F, 0x91, 0x8D], [0xC3, 0xA9], [0xFF], [0x82, 0xA0]]
+        var state: UInt64 = 1
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % n
+        }
+        for _ in 0..<300 { inputs.append((0..<next(40)).flatMap { _ in pieces[next(pieces.count)] }) }
+        for bytes in inputs {
+            let profile = TextLoader.utf8Profile(bytes)
+            let expected = reference(bytes)
+            #expect(profile.multibyte == expected.0 && profile.errors == expected.1 && profile.firstError == expected.2, "\(bytes)")
+        }
+    }
+
     @Test func noTextIsRefusedWithTheOffset() {
         // Bytes no Japanese encoding decodes (lone high bytes ending the file).
         #expect(throws: TextError.undecodable(path: "x.bin", offset: 3)) { try TextLoader.decode([0x41, 0x42, 0x43, 0x81], name: "x.bin") }
