@@ -228,9 +228,12 @@ public struct GenericReader: GuidelineReader {
         }
         // A table belongs to the section when it follows the heading directly or its header
         // names the aspect (各主体, 形態, 基本原則); not a table further down a loose section.
-        if !inlineOnly, let (index, table) = r.firstTable(in: range), !table.records().isEmpty,
-           index <= range.lowerBound + 1 || table.header.map({ h in h.cells.contains { cell in cues.contains { Normalizer.labelKey(cell).includes($0) } } }) == true {
-            let items = table.records().enumerated().map { n, rec -> Item in
+        if !inlineOnly, let (index, table) = r.firstTable(in: range), case let records = table.records(), !records.isEmpty,
+           index <= range.lowerBound + 1 || table.header.map({ h in h.cells.contains { cell in
+               let key = Normalizer.labelKey(cell)
+               return cues.contains { key.includes($0) }
+           } }) == true {
+            let items = records.enumerated().map { n, rec -> Item in
                 let (label, _) = r.cellLabel(rec.row[0])
                 return r.item(aspect, n + 1, label: label, description: rec.column(1).joined(separator: "\n"), lines: rec.lines)
             }

@@ -181,22 +181,7 @@ struct Reading {
     }
 
     /// The count a text announces: `7つの視点`, `次の5つ`, `次の5項目`, `(1)～(7)`.
-    func announcedCount(_ text: String) -> Int? {
-        let folded = Normalizer.fold(text)
-        for unit in ["つ", "項目", "点"] {
-            var rest = folded[...]
-            while let r = rest.byteRange(of: unit) {
-                let digits = rest[..<r.lowerBound].reversed().prefix { $0.isASCII && $0.isNumber }
-                if let n = Int(String(digits.reversed())), n > 0 { return n }
-                rest = rest[r.upperBound...]
-            }
-        }
-        if let r = folded.byteRange(of: ")~(") {
-            let digits = folded[r.upperBound...].prefix { $0.isASCII && $0.isNumber }
-            if let n = Int(digits) { return n }
-        }
-        return nil
-    }
+    func announcedCount(_ text: String) -> Int? { AnnouncedCount.find(in: text) }
 
     /// A figure the text refers to (上の図, 上のプロセス) but that extraction lost.
     mutating func noteLostFigure(_ aspect: Aspect, in range: Range<Int>) -> Bool {

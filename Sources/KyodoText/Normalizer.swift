@@ -252,7 +252,7 @@ public enum Normalizer {
     }
 
     /// The value of a kanji digit or multiplier.
-    static func kanjiDigitValue(_ v: UInt32) -> Int? {
+    public static func kanjiDigitValue(_ v: UInt32) -> Int? {
         switch v {
         case 0x3007, 0x96F6: 0  // 〇 零
         case 0x4E00: 1; case 0x4E8C: 2; case 0x4E09: 3; case 0x56DB: 4; case 0x4E94: 5

@@ -29,9 +29,15 @@ public struct Table: Sendable, Hashable {
     }
 
     /// Every line, in order.
-    public var rows: [Row]
+    public let rows: [Row]
+    /// Whether the table is a table of contents: titles followed by page numbers. Decided once
+    /// here; readers ask it of every table they pass.
+    public let isTableOfContents: Bool
 
-    public init(rows: [Row]) { self.rows = rows }
+    public init(rows: [Row]) {
+        self.rows = rows
+        self.isTableOfContents = Table.looksLikeContents(rows)
+    }
 
     /// The first row.
     public var header: Row? { rows.first }
@@ -49,19 +55,29 @@ public struct Table: Sendable, Hashable {
         return records
     }
 
-    /// Whether the table is a table of contents: titles followed by page numbers.
-    public var isTableOfContents: Bool {
+    /// At least three rows, four in five of them a title and a page number (or nothing).
+    static func looksLikeContents(_ rows: [Row]) -> Bool {
         guard rows.count >= 3 else { return false }
         let pageLike = rows.filter { row in
-            let nonEmpty = row.cells.filter { !$0.isEmpty }
             guard row.cells.count == 2, let last = row.cells.last else { return false }
-            return nonEmpty.count <= 2 && (last.isEmpty || Table.isPageNumber(last))
+            return last.isEmpty || Table.isPageNumber(last)
         }
         return pageLike.count * 10 >= rows.count * 8
     }
 
+    /// One to four numerals (digits of any width, or other numeric characters), with dashes and
+    /// spaces around them: `12`, `- 3 -`, `－５－`.
     static func isPageNumber(_ s: String) -> Bool {
-        let core = s.filter { $0 != "-" && $0 != " " && $0 != "－" }
-        return !core.isEmpty && core.count <= 4 && core.allSatisfy { $0.isNumber }
+        var digits = 0
+        for scalar in s.unicodeScalars {
+            switch scalar.value {
+            case 0x2D, 0x20, 0xFF0D: continue  // - space －
+            default:
+                guard scalar.properties.numericType != nil else { return false }
+                digits += 1
+                if digits > 4 { return false }
+            }
+        }
+        return digits > 0
     }
 }
