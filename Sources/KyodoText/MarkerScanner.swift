@@ -1,18 +1,22 @@
 /// Recognises the marker at the start of a line and returns it with the rest of the line.
 public enum MarkerScanner {
-    /// The marker of a trimmed line and the title after it, or nil for plain text.
-    /// Scalars a marker can begin with; any other first scalar means plain text.
-    private static let markerStarts: Set<UInt32> = {
-        var set = Set<UInt32>("-–・•■□➤○◯▪◎◆◇【●＜<第(（IVX".unicodeScalars.map(\.value))
-        set.formUnion(0x30...0x39)
-        set.formUnion(0xFF10...0xFF19)
-        set.formUnion(0x2460...0x2487)
-        set.formUnion(0x2160...0x216B)
-        return set
-    }()
+    /// Whether a marker can begin with this scalar; any other first scalar means plain text:
+    /// -–・•■□➤○◯▪◎◆◇【●＜<第(（IVX, digits of both widths, circled and parenthesised
+    /// numbers, roman numerals. (A switch: hashing a set for every line cost more.)
+    static func mayStartMarker(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x2D, 0x2013, 0x30FB, 0x2022, 0x25A0, 0x25A1, 0x27A4, 0x25CB, 0x25EF, 0x25AA, 0x25CE, 0x25C6, 0x25C7, 0x3010, 0x25CF,
+             0xFF1C, 0x3C, 0x7B2C, 0x28, 0xFF08, 0x49, 0x56, 0x58,
+             0x30...0x39, 0xFF10...0xFF19, 0x2460...0x2487, 0x2160...0x216B:
+            true
+        default:
+            false
+        }
+    }
 
+    /// The marker of a trimmed line and the title after it, or nil for plain text.
     public static func scan(_ line: String) -> (marker: Marker, title: String, bulleted: Bool)? {
-        guard let first = line.unicodeScalars.first, markerStarts.contains(first.value) else { return nil }
+        guard let first = line.firstScalarValue, mayStartMarker(first) else { return nil }
         var s = Substring(line)
         var bulleted = false
         if s.hasPrefix("- ") || s.hasPrefix("– ") {

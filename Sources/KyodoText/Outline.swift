@@ -59,7 +59,13 @@ public struct Outline: Sendable {
 struct OutlineBuilder {
     var options: Outline.Options
 
-    private static let sentenceEnds = Set("。．！？!?」）)』】＞>:：".unicodeScalars.map(\.value))
+    /// Scalars that end a sentence: 。．！？!?」）)』】＞>:：
+    @inline(__always) private static func endsSentence(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x3002, 0xFF0E, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x300D, 0xFF09, 0x29, 0x300F, 0x3011, 0xFF1E, 0x3E, 0x3A, 0xFF1A: true
+        default: false
+        }
+    }
 
     func build(_ lines: [String]) -> [Block] {
         var blocks: [Block] = []
@@ -137,15 +143,15 @@ struct OutlineBuilder {
 
     /// A line long enough to have been wrapped and not ending a sentence.
     private func mayWrap(_ line: String) -> Bool {
-        guard let last = line.unicodeScalars.last else { return false }
-        return isLong(line) && !Self.sentenceEnds.contains(last.value)
+        guard let last = line.lastScalarValue else { return false }
+        return isLong(line) && !Self.endsSentence(last)
     }
 
     /// A line that can be the rest of a sentence wrapped across a blank line: long, or ending it.
     /// A short line without an ending is a title of its own.
     private func mayContinue(_ line: String) -> Bool {
-        guard let last = line.unicodeScalars.last else { return false }
-        return isLong(line) || Self.sentenceEnds.contains(last.value) || last == "、"
+        guard let last = line.lastScalarValue else { return false }
+        return isLong(line) || Self.endsSentence(last) || last == 0x3001  // 、
     }
 
     /// At least `wrapWidth` scalars (a scalar is one to four UTF-8 bytes, so the byte count
@@ -157,8 +163,10 @@ struct OutlineBuilder {
         return line.scalarCount >= options.wrapWidth
     }
 
+    @inline(__always) private func isASCIILetter(_ v: UInt32) -> Bool { (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) }
+
     private func needsSpace(_ a: String, _ b: String) -> Bool {
-        guard let x = a.unicodeScalars.last, let y = b.unicodeScalars.first else { return false }
-        return x.isASCII && y.isASCII && x.properties.isAlphabetic && y.properties.isAlphabetic
+        guard let x = a.lastScalarValue, let y = b.firstScalarValue else { return false }
+        return isASCIILetter(x) && isASCIILetter(y)
     }
 }

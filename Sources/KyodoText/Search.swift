@@ -31,6 +31,26 @@ extension String {
         return (found ?? nil) ?? includes(Substring(needle))
     }
 
+    /// The first scalar's value, read from the UTF-8 bytes (the scalar view's `first` costs
+    /// ten times as much).
+    public var firstScalarValue: UInt32? {
+        utf8.withContiguousStorageIfAvailable { b -> UInt32? in
+            guard !b.isEmpty else { return nil }
+            return Search.scalar(b, at: 0)
+        } ?? unicodeScalars.first?.value
+    }
+
+    /// The last scalar's value, read from the UTF-8 bytes: back over continuation bytes to the
+    /// scalar's first byte.
+    public var lastScalarValue: UInt32? {
+        utf8.withContiguousStorageIfAvailable { b -> UInt32? in
+            guard !b.isEmpty else { return nil }
+            var start = b.count - 1
+            while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
+            return Search.scalar(b, at: start)
+        } ?? unicodeScalars.last?.value
+    }
+
     /// The number of Unicode scalars, counted over the UTF-8 bytes (every byte that is not a
     /// continuation byte starts one).
     public var scalarCount: Int {
@@ -80,6 +100,15 @@ extension Substring {
 }
 
 enum Search {
+    /// The scalar starting at byte `i` of valid UTF-8.
+    @inline(__always) static func scalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32 {
+        let b0 = b[i]
+        if b0 < 0x80 { return UInt32(b0) }
+        if b0 < 0xE0 { return UInt32(b0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F) }
+        if b0 < 0xF0 { return UInt32(b0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F) }
+        return UInt32(b0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+    }
+
     /// The number of bytes that are not UTF-8 continuation bytes (10xxxxxx), i.e. of scalars in
     /// valid UTF-8: eight bytes a step, a continuation byte being one whose top bit is set and
     /// whose next bit is clear. (A byte-at-a-time loop with a checked counter did not vectorise

@@ -112,7 +112,9 @@ public enum TextLoader {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return text(try decode(bytes, as: .utf8BOM, path: path), .utf8BOM) }
         if bytes.starts(with: [0xFF, 0xFE]) { return text(try decode(bytes, as: .utf16LE, path: path), .utf16LE) }
         if bytes.starts(with: [0xFE, 0xFF]) { return text(try decode(bytes, as: .utf16BE, path: path), .utf16BE) }
-        if let nul = bytes.firstIndex(of: 0) { throw TextError.binary(path: path, offset: nul) }
+        if let nul = bytes.withUnsafeBufferPointer({ b in b.baseAddress.flatMap { memchr($0, 0, b.count) }.map { b.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } }) {
+            throw TextError.binary(path: path, offset: nul)
+        }
         // ISO-2022-JP is 7-bit, so valid UTF-8 too: its escape sequences (ESC $ B, ESC $ @) tell.
         if hasJISEscape(bytes), bytes.allSatisfy({ $0 < 0x80 }), case .success(let string) = Iconv.decode(bytes, from: "ISO-2022-JP-2") {
             return text(string, .iso2022JP)

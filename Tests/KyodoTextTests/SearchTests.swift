@@ -46,6 +46,13 @@ import Testing
         #expect("、".byteSplit("、", omittingEmpty: false).map(String.init) == ["", ""])
     }
 
+    @Test func firstAndLastScalarsAreReadFromTheBytes() {
+        for text in ["", "a", "協働", "ｶﾞ", "👍🏽x", "xé", "協働です。", "A👍"] {
+            #expect(text.firstScalarValue == text.unicodeScalars.first?.value, "\(text)")
+            #expect(text.lastScalarValue == text.unicodeScalars.last?.value, "\(text)")
+        }
+    }
+
     @Test func scalarCountCountsScalarsNotBytes() {
         for text in ["", "abc", "協働", "ｶﾞ", "が", "👍🏽x", "é"] {
             #expect(text.scalarCount == text.unicodeScalars.count, "\(text)")
