@@ -140,6 +140,15 @@ extension String {
 
     /// The string without leading and trailing spaces, ideographic spaces and tabs.
     public func trimmedSpaces() -> String {
+        // Most lines neither begin nor end with a space: the bytes at both ends tell
+        // (space, tab, or U+3000 = E3 80 80), without walking the scalar view.
+        let untouched: Bool? = utf8.withContiguousStorageIfAvailable { b in
+            guard let first = b.first, let last = b.last else { return true }
+            let startsWithSpace = first == 0x20 || first == 0x09 || (b.count >= 3 && first == 0xE3 && b[1] == 0x80 && b[2] == 0x80)
+            let endsWithSpace = last == 0x20 || last == 0x09 || (b.count >= 3 && last == 0x80 && b[b.count - 2] == 0x80 && b[b.count - 3] == 0xE3)
+            return !startsWithSpace && !endsWithSpace
+        }
+        if untouched == true { return self }
         var start = unicodeScalars.startIndex
         while start < unicodeScalars.endIndex, Self.isSpace(unicodeScalars[start]) { start = unicodeScalars.index(after: start) }
         var end = unicodeScalars.endIndex

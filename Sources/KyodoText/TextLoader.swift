@@ -120,7 +120,7 @@ public enum TextLoader {
             return text(string, .iso2022JP)
         }
         if let string = String(validating: bytes, as: UTF8.self) { return text(string, .utf8) }
-        let utf8 = utf8Profile(bytes)
+        let utf8 = utf8Profile(bytes, stopWhenNotMostlyUTF8: true)
         if utf8.multibyte >= 8 && utf8.multibyte >= utf8.errors * 20 {
             throw TextError.invalidUTF8(path: path, offset: utf8.firstError)  // UTF-8 with a few broken bytes
         }
@@ -217,14 +217,20 @@ public enum TextLoader {
     }
 
     /// How much of the bytes reads as UTF-8: multi-byte scalars, errors (a maximal invalid
-    /// subpart counts once, as in the standard library's decoder), the first error's offset.
+    /// subpart counts once, as in the standard library's decoder), the first error's offset;
+    /// with `stopWhenNotMostlyUTF8`, only until the bytes cannot be mostly UTF-8 any more
+    /// (the counts are then partial, the first error is exact).
     /// Runs over the bytes with ASCII skipped eight at a time: it runs on every file that is not
     /// valid UTF-8 (every CP932 and EUC-JP file), where the decoder loop cost 8 instructions a byte.
-    static func utf8Profile(_ bytes: [UInt8]) -> (multibyte: Int, errors: Int, firstError: Int) {
+    static func utf8Profile(_ bytes: [UInt8], stopWhenNotMostlyUTF8: Bool = false) -> (multibyte: Int, errors: Int, firstError: Int) {
         bytes.withUnsafeBufferPointer { b in
             var i = 0, multibyte = 0, errors = 0, firstError = -1
             let n = b.count
             while i < n {
+                // Once even every remaining pair of bytes being a scalar could not outweigh the
+                // errors twenty to one, the answer to "mostly UTF-8?" is no: CP932 and EUC-JP
+                // files stop within their first kilobyte.
+                if stopWhenNotMostlyUTF8, errors * 20 > multibyte + (n - i) / 2 { return (multibyte, errors, firstError) }
                 if i + 8 <= n, UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
                     i += 8
                     continue

@@ -46,6 +46,12 @@ import Testing
         #expect("、".byteSplit("、", omittingEmpty: false).map(String.init) == ["", ""])
     }
 
+    @Test func trimmingSpacesLooksAtBothEnds() {
+        let cases: [(String, String)] = [("", ""), ("協働", "協働"), (" 協働", "協働"), ("協働\t", "協働"), ("\u{3000}協働\u{3000}", "協働"),
+                                         ("\u{3000}", ""), ("  ", ""), ("a b", "a b"), ("協\u{3000}働", "協\u{3000}働"), ("々", "々")]
+        for (text, trimmed) in cases { #expect(text.trimmedSpaces() == trimmed, "\(text)") }
+    }
+
     @Test func firstAndLastScalarsAreReadFromTheBytes() {
         for text in ["", "a", "協働", "ｶﾞ", "👍🏽x", "xé", "協働です。", "A👍"] {
             #expect(text.firstScalarValue == text.unicodeScalars.first?.value, "\(text)")
