@@ -23,14 +23,8 @@ public enum Normalizer {
         }
     }
 
-    /// Decodes the scalar at `i` of valid UTF-8 and its length.
-    @inline(__always) private static func decode(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
-        let b0 = p[i]
-        if b0 < 0x80 { return (UInt32(b0), 1) }
-        if b0 < 0xE0 { return (UInt32(b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2) }
-        if b0 < 0xF0 { return (UInt32(b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F), 3) }
-        return (UInt32(b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F), 4)
-    }
+    /// Decodes the scalar at `i` of valid UTF-8 and its length (one decoder for the module).
+    @inline(__always) private static func decode(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) { Search.decode(p, i) }
 
     /// Writes `v` as UTF-8 at `w`, returning the new write position.
     @inline(__always) private static func encode(_ v: UInt32, _ o: UnsafeMutableBufferPointer<UInt8>, _ w: Int) -> Int {

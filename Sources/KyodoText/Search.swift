@@ -36,7 +36,7 @@ extension String {
     public var firstScalarValue: UInt32? {
         utf8.withContiguousStorageIfAvailable { b -> UInt32? in
             guard !b.isEmpty else { return nil }
-            return Search.scalar(b, at: 0)
+            return Search.decode(b, 0).0
         } ?? unicodeScalars.first?.value
     }
 
@@ -47,7 +47,7 @@ extension String {
             guard !b.isEmpty else { return nil }
             var start = b.count - 1
             while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
-            return Search.scalar(b, at: start)
+            return Search.decode(b, start).0
         } ?? unicodeScalars.last?.value
     }
 
@@ -100,13 +100,13 @@ extension Substring {
 }
 
 enum Search {
-    /// The scalar starting at byte `i` of valid UTF-8.
-    @inline(__always) static func scalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt32 {
-        let b0 = b[i]
-        if b0 < 0x80 { return UInt32(b0) }
-        if b0 < 0xE0 { return UInt32(b0 & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F) }
-        if b0 < 0xF0 { return UInt32(b0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F) }
-        return UInt32(b0 & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+    /// The scalar starting at byte `i` of valid UTF-8, and its length in bytes.
+    @inline(__always) static func decode(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
+        let b0 = p[i]
+        if b0 < 0x80 { return (UInt32(b0), 1) }
+        if b0 < 0xE0 { return (UInt32(b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2) }
+        if b0 < 0xF0 { return (UInt32(b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F), 3) }
+        return (UInt32(b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F), 4)
     }
 
     /// The number of bytes that are not UTF-8 continuation bytes (10xxxxxx), i.e. of scalars in
