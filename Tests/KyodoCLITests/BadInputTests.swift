@@ -3,13 +3,16 @@ import KyodoTestSupport
 import Testing
 
 /// Every kind of bad input gets a specific message and exit code; none crashes or hangs.
-@Suite(.serialized) struct BadInputTests {
+/// A class so that each test's scratch folder is removed when the test's instance goes.
+@Suite(.serialized) final class BadInputTests {
     let cli = CLITests()
     let dir: String = {
         let d = NSTemporaryDirectory() + "kyodo-bad-\(UUID().uuidString)"
         try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
         return d
     }()
+
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
 
     func file(_ name: String, _ data: Data) -> String {
         let path = dir + "/" + name

@@ -80,11 +80,13 @@ import Testing
 
     @Test func badDataExits65NamingTheFile() throws {
         let binary = NSTemporaryDirectory() + "kyodo-binary-\(UUID().uuidString).txt"
+        defer { try? FileManager.default.removeItem(atPath: binary) }
         try Data([0x41, 0x00, 0x42]).write(to: URL(fileURLWithPath: binary))
         let r = try run(["show", binary])
         #expect(r.status == 65)
         #expect(r.stderr.contains(binary) && r.stderr.contains("offset 1"))
         let corpus = NSTemporaryDirectory() + "kyodo-corpus-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: corpus) }
         try FileManager.default.createDirectory(atPath: corpus, withIntermediateDirectories: true)
         try "id\tfile\n".write(toFile: corpus + "/manifest.tsv", atomically: true, encoding: .utf8)
         let m = try run(["list", "--corpus", corpus])
@@ -93,7 +95,8 @@ import Testing
     }
 
     @Test func unrecognisedFilesGetAWarningNamingWhatWasNotFound() throws {
-        let path = NSTemporaryDirectory() + "kyodo-weather.txt"
+        let path = NSTemporaryDirectory() + "kyodo-weather-\(UUID().uuidString).txt"
+        defer { try? FileManager.default.removeItem(atPath: path) }
         try "今日は良い天気です。\n".write(toFile: path, atomically: true, encoding: .utf8)
         let r = try run(["show", path])
         #expect(r.status == 0)
@@ -102,11 +105,13 @@ import Testing
 
     @Test func outputIsWrittenAtomicallyAndNeverOverAnInput() throws {
         let path = NSTemporaryDirectory() + "kyodo-out-\(UUID().uuidString).xml"
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let r = try run(["show", "hino", "--format", "xml", "--output", path])
         #expect(r.status == 0)
         let v = try run(["validate", path])
         #expect(v.status == 0 && v.text.contains("valid"))
         let copy = NSTemporaryDirectory() + "kyodo-input-\(UUID().uuidString).txt"
+        defer { try? FileManager.default.removeItem(atPath: copy) }
         try FileManager.default.copyItem(atPath: Fixtures.corpusPath("hino-guideline.txt"), toPath: copy)
         let refused = try run(["show", copy, "--output", copy])
         #expect(refused.status == 73)
@@ -166,6 +171,7 @@ import Testing
 
     @Test func reportWritesEveryReportDeterministically() throws {
         let a = NSTemporaryDirectory() + "kyodo-report-a-\(UUID().uuidString)", b = NSTemporaryDirectory() + "kyodo-report-b-\(UUID().uuidString)"
+        defer { for d in [a, b] { try? FileManager.default.removeItem(atPath: d) } }
         #expect(try run(["report", "--out", a]).status == 0)
         #expect(try run(["report", "--out", b]).status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: a).sorted()
@@ -188,6 +194,7 @@ import Testing
 
     @Test func addPutsADocumentIntoACorpus() throws {
         let corpus = NSTemporaryDirectory() + "kyodo-add-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: corpus) }
         try FileManager.default.copyItem(atPath: Fixtures.root + "/corpus", toPath: corpus)
         let arguments = ["add", "Tests/Fixtures/generic/runin.txt", "--municipality", "testshi", "--name", "試験市", "--name-en", "Testshi",
                          "--prefecture", "東京都", "--code", "13999", "--corpus", corpus]
@@ -209,6 +216,7 @@ import Testing
 
     @Test func anExistingOutputIsReplacedWhole() throws {
         let path = NSTemporaryDirectory() + "kyodo-replace-\(UUID().uuidString).csv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
         try Data("old content that is longer than nothing".utf8).write(to: URL(fileURLWithPath: path))
         #expect(try run(["show", "hino", "--format", "csv", "--output", path]).status == 0)
         let first = FileManager.default.contents(atPath: path)

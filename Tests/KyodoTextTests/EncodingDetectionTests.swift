@@ -80,6 +80,7 @@ import KyodoTestSupport
 
     @Test func emptyBlankAndHugeFilesAreRefused() throws {
         let dir = NSTemporaryDirectory() + "kyodo-enc-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: dir + "/empty.txt", contents: Data())
         #expect(throws: TextError.empty(path: dir + "/empty.txt")) { try TextLoader.load(path: dir + "/empty.txt") }
