@@ -17,7 +17,7 @@ public struct Block: Sendable, Hashable {
     public struct Piece: Sendable, Hashable {
         /// 1-based line number.
         public var line: Int
-        /// Scalar offset of the piece in `text`.
+        /// UTF-8 byte offset of the piece in `text`.
         public var offset: Int
     }
 
@@ -60,8 +60,8 @@ public struct Block: Sendable, Hashable {
         return !text.includes("。") && !text.hasSuffix("です") && !text.includes("\t")
     }
 
-    /// The line on which the scalar offset `offset` of `text` stands.
-    public func line(atScalarOffset offset: Int) -> Int {
+    /// The line on which the UTF-8 byte offset `offset` of `text` stands.
+    public func line(atByteOffset offset: Int) -> Int {
         var line = firstLine
         for piece in pieces where piece.offset <= offset { line = piece.line }
         return line
@@ -70,8 +70,8 @@ public struct Block: Sendable, Hashable {
     /// The first and last line of the first occurrence of `fragment` in `text`, or the block's span.
     public func lines(of fragment: String) -> ClosedRange<Int> {
         guard let range = text.byteRange(of: fragment) else { return firstLine...lastLine }
-        let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: range.lowerBound)
-        let end = start + fragment.unicodeScalars.count - 1
-        return line(atScalarOffset: start)...line(atScalarOffset: max(start, end))
+        let start = text.utf8.distance(from: text.utf8.startIndex, to: range.lowerBound)
+        let end = start + fragment.utf8.count - 1  // its last byte: a piece starting at or before it starts at or before its last scalar
+        return line(atByteOffset: start)...line(atByteOffset: max(start, end))
     }
 }

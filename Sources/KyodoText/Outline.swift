@@ -69,9 +69,14 @@ struct OutlineBuilder {
 
     func build(_ lines: [String]) -> [Block] {
         var blocks: [Block] = []
-        var open: Block?          // paragraph or marked block that may continue
-        var openScalars = 0       // the open block's text length in scalars
-        var openMayWrap = false   // the open block's last line looks hard-wrapped
+        // The open block (a paragraph or marked block that may continue), held field by field:
+        // an optional `Block` was copied whole, with every reference in it retained, per line.
+        var openKind: Block.Kind?  // nil: no block is open
+        var openText = ""
+        var openBulleted = false
+        var openPieces: [Block.Piece] = []
+        var openFirst = 0, openLast = 0
+        var openMayWrap = false    // the open block's last line looks hard-wrapped
         var blankSinceOpen = false
         var tableRows: [Table.Row] = []
 
@@ -82,9 +87,22 @@ struct OutlineBuilder {
             tableRows = []
         }
         func flushOpen() {
-            if let b = open { blocks.append(b) }
-            open = nil
+            if let kind = openKind {
+                blocks.append(Block(kind: kind, text: openText, bulleted: openBulleted, pieces: openPieces, firstLine: openFirst, lastLine: openLast))
+            }
+            openKind = nil
+            openText = ""
+            openPieces = []
             openMayWrap = false
+        }
+        func open(_ kind: Block.Kind, _ text: String, bulleted: Bool, line: String, _ number: Int) {
+            openKind = kind
+            openText = text
+            openBulleted = bulleted
+            openPieces = [Block.Piece(line: number, offset: 0)]
+            openFirst = number
+            openLast = number
+            openMayWrap = mayWrap(line)
         }
 
         for (index, raw) in lines.enumerated() {
@@ -105,40 +123,29 @@ struct OutlineBuilder {
             flushTable()
             let scanned = MarkerScanner.scan(trimmed)
             let continuesWrap = openMayWrap && (!blankSinceOpen || mayContinue(trimmed))
-            if scanned == nil, open != nil, continuesWrap || (!blankSinceOpen && open!.isParagraph) {
+            let openIsParagraph = if case .paragraph = openKind { true } else { false }
+            if scanned == nil, openKind != nil, continuesWrap || (!blankSinceOpen && openIsParagraph) {
                 // A hard-wrapped line, or the next line of a paragraph with no blank between.
-                // (Mutated in place, its scalar count kept: re-counting or copying the growing
-                // text made long paragraphs quadratic.)
-                if needsSpace(open!.text, trimmed) { open!.text += " "; openScalars += 1 }
-                open!.pieces.append(Block.Piece(line: number, offset: openScalars))
-                open!.text += trimmed
-                openScalars += trimmed.scalarCount
-                open!.lastLine = number
+                // (Appended in place: copying the growing text made long paragraphs quadratic.)
+                if needsSpace(openText, trimmed) { openText += " " }
+                openPieces.append(Block.Piece(line: number, offset: openText.utf8.count))
+                openText += trimmed
+                openLast = number
                 openMayWrap = mayWrap(trimmed)
                 blankSinceOpen = false
                 continue
             }
             flushOpen()
             if let (marker, title, bulleted) = scanned {
-                open = Block(kind: .marked(marker), text: title, bulleted: bulleted, pieces: [Block.Piece(line: number, offset: 0)],
-                             firstLine: number, lastLine: number)
-                openScalars = title.scalarCount
-                openMayWrap = mayWrap(trimmed)
+                open(.marked(marker), title, bulleted: bulleted, line: trimmed, number)
             } else {
-                startParagraph(trimmed, number)
+                open(.paragraph, trimmed, bulleted: false, line: trimmed, number)
             }
             blankSinceOpen = false
         }
         flushTable()
         flushOpen()
         return blocks
-
-        func startParagraph(_ text: String, _ number: Int) {
-            open = Block(kind: .paragraph, text: text, bulleted: false, pieces: [Block.Piece(line: number, offset: 0)],
-                         firstLine: number, lastLine: number)
-            openScalars = text.scalarCount
-            openMayWrap = mayWrap(text)
-        }
     }
 
     /// A line long enough to have been wrapped and not ending a sentence.
