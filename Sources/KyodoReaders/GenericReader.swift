@@ -41,7 +41,7 @@ public struct GenericReader: GuidelineReader {
         if r.items.isEmpty {
             r.warn(nil, "no structure of a collaboration guideline was recognised: no definition, principles, forms, partners or process")
         }
-        var g = r.guideline(reader: name, title: outline.source.lines.first { !$0.trimmedSpaces().isEmpty }?.trimmedSpaces())
+        var g = r.guideline(reader: name, title: outline.source.lines.first { !$0.trimmedSpaces().isEmpty }.map { String($0.trimmedSpaces()) })
         g.confidence = confidence
         return g
     }

@@ -25,7 +25,7 @@ public struct Manifest: Sendable {
     /// Reads and checks a manifest file.
     public static func load(path: String) throws -> Manifest {
         let source = try TextLoader.load(path: path)
-        return try parse(source.lines, path: path)
+        return try parse(source.lines.map(String.init), path: path)
     }
 
     /// Parses manifest lines.

@@ -14,19 +14,36 @@ public enum MarkerScanner {
         }
     }
 
+    /// Whether a symbol marker (■□・•➤○◯▪◎◆◇【●＜<) can begin with this scalar.
+    static func mayStartSymbolMarker(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x25A0, 0x25A1, 0x30FB, 0x2022, 0x27A4, 0x25CB, 0x25EF, 0x25AA, 0x25CE, 0x25C6, 0x25C7, 0x3010, 0x25CF, 0xFF1C, 0x3C: true
+        default: false
+        }
+    }
+
     /// The marker of a trimmed line and the title after it, or nil for plain text.
     public static func scan(_ line: String) -> (marker: Marker, title: String, bulleted: Bool)? {
+        scan(Substring(line))
+    }
+
+    /// The marker of a trimmed line and the title after it, or nil for plain text.
+    public static func scan(_ line: Substring) -> (marker: Marker, title: String, bulleted: Bool)? {
         guard let first = line.firstScalarValue, mayStartMarker(first) else { return nil }
-        var s = Substring(line)
+        var s = line
         var bulleted = false
-        if s.hasPrefix("- ") || s.hasPrefix("– ") {
+        // `Character` tests walk grapheme clusters and cost hundreds of instructions a line; each
+        // is put behind a test of the scalars it needs, which a match implies (none of these
+        // characters has a canonical decomposition), so the answer is the `Character` test's.
+        if (first == 0x2D || first == 0x2013) && (s.hasPrefix("- ") || s.hasPrefix("– ")) {
             bulleted = true
             s = s.dropFirst(2).drop { $0 == " " }
         }
         if let (marker, rest) = scanNumbered(s) {
             return (marker, trim(rest), bulleted)
         }
-        guard let first = s.first else { return bulleted ? (.bullet, "", true) : nil }
+        guard let firstScalar = s.firstScalarValue else { return bulleted ? (.bullet, "", true) : nil }
+        guard mayStartSymbolMarker(firstScalar), let first = s.first else { return bulleted ? (.bullet, trim(s), true) : nil }
         switch first {
         case "■", "□":
             return (.square, trim(s.dropFirst()), bulleted)
@@ -140,25 +157,9 @@ extension String {
 
     /// The string without leading and trailing spaces, ideographic spaces and tabs.
     public func trimmedSpaces() -> String {
-        // Most lines neither begin nor end with a space: the bytes at both ends tell
-        // (space, tab, or U+3000 = E3 80 80), without walking the scalar view.
-        let untouched: Bool? = utf8.withContiguousStorageIfAvailable { b in
-            guard let first = b.first, let last = b.last else { return true }
-            let startsWithSpace = first == 0x20 || first == 0x09 || (b.count >= 3 && first == 0xE3 && b[1] == 0x80 && b[2] == 0x80)
-            let endsWithSpace = last == 0x20 || last == 0x09 || (b.count >= 3 && last == 0x80 && b[b.count - 2] == 0x80 && b[b.count - 3] == 0xE3)
-            return !startsWithSpace && !endsWithSpace
-        }
-        if untouched == true { return self }
-        var start = unicodeScalars.startIndex
-        while start < unicodeScalars.endIndex, Self.isSpace(unicodeScalars[start]) { start = unicodeScalars.index(after: start) }
-        var end = unicodeScalars.endIndex
-        while end > start {
-            let previous = unicodeScalars.index(before: end)
-            guard Self.isSpace(unicodeScalars[previous]) else { break }
-            end = previous
-        }
-        if start == unicodeScalars.startIndex && end == unicodeScalars.endIndex { return self }
-        return String(unicodeScalars[start..<end])
+        let kept = Search.spaceTrimmed(self)
+        if kept.count == utf8.count { return self }
+        return String(Substring(utf8[utf8.index(startIndex, offsetBy: kept.lowerBound)..<utf8.index(startIndex, offsetBy: kept.upperBound)]))
     }
 
     @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\u{3000}" || s == "\t" }
@@ -171,4 +172,13 @@ extension String {
         return String(s)
     }
 
+}
+
+extension Substring {
+    /// The slice without leading and trailing spaces, ideographic spaces and tabs.
+    public func trimmedSpaces() -> Substring {
+        let kept = Search.spaceTrimmed(self)
+        if kept.count == utf8.count { return self }
+        return Substring(utf8[utf8.index(startIndex, offsetBy: kept.lowerBound)..<utf8.index(startIndex, offsetBy: kept.upperBound)])
+    }
 }

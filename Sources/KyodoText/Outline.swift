@@ -67,7 +67,7 @@ struct OutlineBuilder {
         }
     }
 
-    func build(_ lines: [String]) -> [Block] {
+    func build(_ lines: [Substring]) -> [Block] {
         var blocks: [Block] = []
         // The open block (a paragraph or marked block that may continue), held field by field:
         // an optional `Block` was copied whole, with every reference in it retained, per line.
@@ -95,7 +95,7 @@ struct OutlineBuilder {
             openPieces = []
             openMayWrap = false
         }
-        func open(_ kind: Block.Kind, _ text: String, bulleted: Bool, line: String, _ number: Int) {
+        func open(_ kind: Block.Kind, _ text: String, bulleted: Bool, line: Substring, _ number: Int) {
             openKind = kind
             openText = text
             openBulleted = bulleted
@@ -117,7 +117,7 @@ struct OutlineBuilder {
             // whose other cells are empty).
             if raw.includes("\t") || !tableRows.isEmpty {
                 flushOpen()
-                tableRows.append(Table.Row(line: number, cells: raw.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmedSpaces() }))
+                tableRows.append(Table.Row(line: number, cells: Self.cells(raw)))
                 continue
             }
             flushTable()
@@ -129,7 +129,7 @@ struct OutlineBuilder {
                 // (Appended in place: copying the growing text made long paragraphs quadratic.)
                 if needsSpace(openText, trimmed) { openText += " " }
                 openPieces.append(Block.Piece(line: number, offset: openText.utf8.count))
-                openText += trimmed
+                openText.append(contentsOf: trimmed)
                 openLast = number
                 openMayWrap = mayWrap(trimmed)
                 blankSinceOpen = false
@@ -139,7 +139,7 @@ struct OutlineBuilder {
             if let (marker, title, bulleted) = scanned {
                 open(.marked(marker), title, bulleted: bulleted, line: trimmed, number)
             } else {
-                open(.paragraph, trimmed, bulleted: false, line: trimmed, number)
+                open(.paragraph, String(trimmed), bulleted: false, line: trimmed, number)
             }
             blankSinceOpen = false
         }
@@ -148,22 +148,39 @@ struct OutlineBuilder {
         return blocks
     }
 
+    /// The cells of a table row: the text between tabs, trimmed. (Split by bytes: a tab is a
+    /// control character, a grapheme cluster of its own, so this is what splitting by
+    /// `Character` gives, without walking clusters.)
+    static func cells(_ row: Substring) -> [String] {
+        let tabs: [Int] = row.withUTF8Bytes { b in b.indices.filter { b[$0] == 0x09 } }
+        let utf8 = row.utf8
+        var cells: [String] = []
+        cells.reserveCapacity(tabs.count + 1)
+        var start = 0
+        for end in tabs + [utf8.count] {
+            let cell = Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+            cells.append(String(cell.trimmedSpaces()))
+            start = end + 1
+        }
+        return cells
+    }
+
     /// A line long enough to have been wrapped and not ending a sentence.
-    private func mayWrap(_ line: String) -> Bool {
+    private func mayWrap(_ line: Substring) -> Bool {
         guard let last = line.lastScalarValue else { return false }
         return isLong(line) && !Self.endsSentence(last)
     }
 
     /// A line that can be the rest of a sentence wrapped across a blank line: long, or ending it.
     /// A short line without an ending is a title of its own.
-    private func mayContinue(_ line: String) -> Bool {
+    private func mayContinue(_ line: Substring) -> Bool {
         guard let last = line.lastScalarValue else { return false }
         return isLong(line) || Self.endsSentence(last) || last == 0x3001  // 、
     }
 
     /// At least `wrapWidth` scalars (a scalar is one to four UTF-8 bytes, so the byte count
     /// mostly decides without counting).
-    private func isLong(_ line: String) -> Bool {
+    private func isLong(_ line: Substring) -> Bool {
         let bytes = line.utf8.count
         if bytes < options.wrapWidth { return false }
         if bytes >= options.wrapWidth * 4 { return true }
@@ -172,7 +189,7 @@ struct OutlineBuilder {
 
     @inline(__always) private func isASCIILetter(_ v: UInt32) -> Bool { (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) }
 
-    private func needsSpace(_ a: String, _ b: String) -> Bool {
+    private func needsSpace(_ a: String, _ b: Substring) -> Bool {
         guard let x = a.lastScalarValue, let y = b.firstScalarValue else { return false }
         return isASCIILetter(x) && isASCIILetter(y)
     }

@@ -43,12 +43,7 @@ extension String {
     /// The last scalar's value, read from the UTF-8 bytes: back over continuation bytes to the
     /// scalar's first byte.
     public var lastScalarValue: UInt32? {
-        utf8.withContiguousStorageIfAvailable { b -> UInt32? in
-            guard !b.isEmpty else { return nil }
-            var start = b.count - 1
-            while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
-            return Search.decode(b, start).0
-        } ?? unicodeScalars.last?.value
+        utf8.withContiguousStorageIfAvailable(Search.lastScalar) ?? unicodeScalars.last?.value
     }
 
     /// The number of Unicode scalars, counted over the UTF-8 bytes (every byte that is not a
@@ -59,12 +54,28 @@ extension String {
 }
 
 extension Substring {
+    /// The slice's UTF-8 bytes, contiguous (`utf8.withContiguousStorageIfAvailable` on a
+    /// substring goes through an unspecialised generic `Slice` and costs more than the work).
+    @inline(__always) public func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var slice = self
+        return slice.withUTF8(body)
+    }
+
+    /// The first scalar's value, read from the UTF-8 bytes.
+    public var firstScalarValue: UInt32? {
+        withUTF8Bytes { b -> UInt32? in b.isEmpty ? nil : Search.decode(b, 0).0 }
+    }
+
+    /// The last scalar's value, read from the UTF-8 bytes.
+    public var lastScalarValue: UInt32? { withUTF8Bytes(Search.lastScalar) }
+
+    /// The number of Unicode scalars, counted over the UTF-8 bytes.
+    public var scalarCount: Int { withUTF8Bytes(Search.scalarCount) }
+
     /// `includes(_:)` for the common case, without generic dispatch.
     public func includes(_ needle: String) -> Bool {
-        let found: Bool?? = utf8.withContiguousStorageIfAvailable { h in
-            needle.utf8.withContiguousStorageIfAvailable { n in Search.firstOffset(h, n) != nil }
-        }
-        return (found ?? nil) ?? String(self).includes(needle)
+        var needle = needle
+        return withUTF8Bytes { h in needle.withUTF8 { n in Search.firstOffset(h, n) != nil } }
     }
 }
 
@@ -84,18 +95,10 @@ extension String {
 extension Substring {
     /// The first range of `needle`, found by UTF-8 bytes.
     public func byteRange(of needle: String) -> Range<String.Index>? {
-        let found: Int?? = utf8.withContiguousStorageIfAvailable { h in
-            needle.utf8.withContiguousStorageIfAvailable { n in Search.firstOffset(h, n) } ?? nil
-        }
-        guard let offset = found ?? Self.offsetInCopy(self, needle) else { return nil }
+        var needle = needle
+        guard let offset = withUTF8Bytes({ h in needle.withUTF8 { n in Search.firstOffset(h, n) } }) else { return nil }
         let start = utf8.index(startIndex, offsetBy: offset)
         return start..<utf8.index(start, offsetBy: needle.utf8.count)
-    }
-
-    /// The byte offset of `needle` in a contiguous copy (for storage that is not contiguous).
-    private static func offsetInCopy(_ text: Substring, _ needle: String) -> Int? {
-        let copy = String(text)
-        return copy.byteRange(of: needle).map { copy.utf8.distance(from: copy.startIndex, to: $0.lowerBound) }
     }
 }
 
@@ -107,6 +110,41 @@ enum Search {
         if b0 < 0xE0 { return (UInt32(b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2) }
         if b0 < 0xF0 { return (UInt32(b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F), 3) }
         return (UInt32(b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F), 4)
+    }
+
+    /// The last scalar of valid UTF-8: back over continuation bytes to the scalar's first byte.
+    static func lastScalar(_ b: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        guard !b.isEmpty else { return nil }
+        var start = b.count - 1
+        while start > 0, b[start] & 0xC0 == 0x80 { start -= 1 }
+        return decode(b, start).0
+    }
+
+    /// The byte range of a text without its leading and trailing spaces, tabs and ideographic
+    /// spaces (U+3000 = E3 80 80; UTF-8 being self-synchronising, those three bytes at either
+    /// end are that scalar and nothing else).
+    static func spaceTrimmed(_ text: String) -> Range<Int> {
+        var text = text
+        return text.withUTF8(spaceTrimmed)
+    }
+
+    /// See `spaceTrimmed(_: String)`.
+    static func spaceTrimmed(_ text: Substring) -> Range<Int> { text.withUTF8Bytes(spaceTrimmed) }
+
+    /// See `spaceTrimmed(_: String)`.
+    static func spaceTrimmed(_ b: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var start = 0, end = b.count
+        while start < end {
+            if b[start] == 0x20 || b[start] == 0x09 { start += 1 }
+            else if end - start >= 3, b[start] == 0xE3, b[start + 1] == 0x80, b[start + 2] == 0x80 { start += 3 }
+            else { break }
+        }
+        while end > start {
+            if b[end - 1] == 0x20 || b[end - 1] == 0x09 { end -= 1 }
+            else if end - start >= 3, b[end - 3] == 0xE3, b[end - 2] == 0x80, b[end - 1] == 0x80 { end -= 3 }
+            else { break }
+        }
+        return start..<end
     }
 
     /// The number of bytes that are not UTF-8 continuation bytes (10xxxxxx), i.e. of scalars in

@@ -8,32 +8,53 @@ import KyodoModel
 /// The text of one file, decoded, split into its original lines.
 ///
 /// Line numbers are 1-based and refer to the original file: a CRLF, CR or LF each end a line,
-/// and nothing is joined or dropped here.
+/// and nothing is joined or dropped here. The lines are slices of the one decoded text, so
+/// splitting a document allocates nothing per line.
 public struct SourceText: Sendable {
     /// The document id or path used in spans and messages.
     public var name: String
-    /// The original lines, without their line ends.
-    public var lines: [String]
+    /// The decoded text, whole.
+    public let text: String
+    /// The original lines, without their line ends: slices of `text`.
+    public let lines: [Substring]
     /// The encoding the bytes were decoded from.
     public var encoding: TextEncoding
     /// Lower-case hex SHA-256 of the bytes.
     public var sha256: String
 
-    public init(name: String, lines: [String], encoding: TextEncoding = .utf8, sha256: String = "") {
-        self.name = name
-        self.lines = lines
-        self.encoding = encoding
-        self.sha256 = sha256
+    /// Lines given one by one (they are joined with LF into `text`, each kept exactly as given).
+    public init<S: StringProtocol>(name: String, lines: [S], encoding: TextEncoding = .utf8, sha256: String = "") {
+        var text = ""
+        var offsets: [(Int, Int)] = []
+        offsets.reserveCapacity(lines.count)
+        for (i, line) in lines.enumerated() {
+            if i > 0 { text += "\n" }
+            let start = text.utf8.count
+            text += line
+            offsets.append((start, text.utf8.count))
+        }
+        self.init(name: name, text: text, offsets: offsets, encoding: encoding, sha256: sha256)
     }
 
     /// Splits text on CRLF, CR and LF, keeping every line (a final line end adds no empty line).
     public init(name: String, text: String, encoding: TextEncoding = .utf8, sha256: String = "") {
-        self.init(name: name, lines: SourceText.splitLines(text), encoding: encoding, sha256: sha256)
+        var text = text
+        let offsets = text.withUTF8(SourceText.lineOffsets)
+        self.init(name: name, text: text, offsets: offsets, encoding: encoding, sha256: sha256)
+    }
+
+    private init(name: String, text: String, offsets: [(Int, Int)], encoding: TextEncoding, sha256: String) {
+        self.name = name
+        self.text = text
+        let utf8 = text.utf8
+        self.lines = offsets.map { a, b in Substring(utf8[utf8.index(utf8.startIndex, offsetBy: a)..<utf8.index(utf8.startIndex, offsetBy: b)]) }
+        self.encoding = encoding
+        self.sha256 = sha256
     }
 
     /// The line with this 1-based number, or an empty string when out of range.
     public func line(_ number: Int) -> String {
-        number >= 1 && number <= lines.count ? lines[number - 1] : ""
+        number >= 1 && number <= lines.count ? String(lines[number - 1]) : ""
     }
 
     /// A span of this text.
@@ -41,31 +62,23 @@ public struct SourceText: Sendable {
         SourceSpan(source: name, firstLine: first, lastLine: last)
     }
 
-    /// Splits on CRLF, CR and LF, over the UTF-8 bytes (a CR or LF byte is never inside a
-    /// multi-byte sequence). Lines are made from substrings, which copies bytes already known
-    /// to be valid instead of validating them again.
-    public static func splitLines(_ text: String) -> [String] {
-        var text = text
-        let offsets: [(Int, Int)] = text.withUTF8 { bytes in
-            var ranges: [(Int, Int)] = []
-            guard let base = bytes.baseAddress else { return ranges }
-            var start = 0
-            while start < bytes.count {
-                // The next CR or LF: memchr for LF, then a CR before it (rare) wins.
-                let rest = bytes.count - start
-                let lf = memchr(base + start, 0x0A, rest).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
-                let crLimit = (lf ?? bytes.count) - start
-                let cr = crLimit > 0 ? memchr(base + start, 0x0D, crLimit).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } : nil
-                guard let end = cr ?? lf else { ranges.append((start, bytes.count)); break }
-                ranges.append((start, end))
-                start = end + ((bytes[end] == 0x0D && end + 1 < bytes.count && bytes[end + 1] == 0x0A) ? 2 : 1)
-            }
-            return ranges
+    /// The byte ranges of the lines of UTF-8 text, line ends excluded (a CR or LF byte is never
+    /// inside a multi-byte sequence).
+    static func lineOffsets(_ bytes: UnsafeBufferPointer<UInt8>) -> [(Int, Int)] {
+        var ranges: [(Int, Int)] = []
+        guard let base = bytes.baseAddress else { return ranges }
+        var start = 0
+        while start < bytes.count {
+            // The next CR or LF: memchr for LF, then a CR before it (rare) wins.
+            let rest = bytes.count - start
+            let lf = memchr(base + start, 0x0A, rest).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+            let crLimit = (lf ?? bytes.count) - start
+            let cr = crLimit > 0 ? memchr(base + start, 0x0D, crLimit).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } : nil
+            guard let end = cr ?? lf else { ranges.append((start, bytes.count)); break }
+            ranges.append((start, end))
+            start = end + ((bytes[end] == 0x0D && end + 1 < bytes.count && bytes[end + 1] == 0x0A) ? 2 : 1)
         }
-        let utf8 = text.utf8
-        return offsets.map { a, b in
-            String(text[utf8.index(utf8.startIndex, offsetBy: a)..<utf8.index(utf8.startIndex, offsetBy: b)])
-        }
+        return ranges
     }
 }
 

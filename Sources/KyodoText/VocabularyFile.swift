@@ -10,7 +10,7 @@ public enum VocabularyFile {
 
     /// Reads and checks a codebook.
     public static func load(path: String) throws -> Vocabulary {
-        try parse(try TextLoader.load(path: path).lines, path: path)
+        try parse(try TextLoader.load(path: path).lines.map(String.init), path: path)
     }
 
     /// Parses codebook lines.

@@ -48,7 +48,7 @@ enum Scale {
             sources = try bytes.enumerated().map { try TextLoader.decode($1, name: manifest.documents[$0].file) }
         }
         var folded = 0
-        let foldTime = clock.measure { for s in sources { for line in s.lines { folded &+= Normalizer.fold(line).utf8.count } } }
+        let foldTime = clock.measure { for s in sources { folded &+= Normalizer.fold(s.text).utf8.count } }
         var guidelines: [Guideline] = []
         let readersTime = clock.measure {
             guidelines = sources.enumerated().map { i, s in

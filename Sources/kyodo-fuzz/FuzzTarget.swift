@@ -16,7 +16,8 @@ public func kyodoFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 /// Everything the tool does to a document, short of writing files.
 func exercise(_ bytes: [UInt8]) {
     guard let source = try? TextLoader.decode(bytes, name: "fuzz.txt") else { return }
-    for line in source.lines.prefix(200) {
+    for slice in source.lines.prefix(200) {
+        let line = String(slice)
         _ = Normalizer.fold(line)
         _ = Normalizer.labelKey(line)
         _ = EraDate.find(in: line)

@@ -10,7 +10,7 @@ import Testing
 /// against Kodaira, Higashikurume and Hino.
 @Suite struct CheckTests {
     func report(aspects: [Aspect] = [.principles, .forms]) throws -> Report {
-        let draftLines = try TextLoader.load(path: Fixtures.root + "/Tests/Fixtures/koganei-draft.txt").lines
+        let draftLines = try TextLoader.load(path: Fixtures.root + "/Tests/Fixtures/koganei-draft.txt").lines.map(String.init)
         let draft = try Fixtures.read(draftLines, name: "koganei-draft.txt", municipality: "draft")
         let peers = try ["kodaira-guideline.txt", "kodaira-handbook.txt", "higashikurume-pamphlet.txt", "hino-guideline.txt"].map {
             try Fixtures.readCorpus($0, municipality: $0.components(separatedBy: "-")[0])

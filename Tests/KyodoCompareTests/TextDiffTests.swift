@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func extractionNoiseIsNotAChange() throws {
-        var lines = guideline.lines  // edited bottom-up so that line numbers stay true
+        var lines = guideline.lines.map(String.init)  // edited bottom-up so that line numbers stay true
         Edit.replace(&lines, line: 116, "小平市民活動支援センターの準備室設置", "<p>小平市民活動支援センターの準備室設置</p>") // HTML in a cell
         Edit.rewrap(&lines, line: 105, after: 30)                                        // a hard wrap
         Edit.replace(&lines, line: 81, "重点", "重點")                                   // an old kanji form
@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func aRealChangeIsFoundAtItsLine() throws {
-        var lines = guideline.lines
+        var lines = guideline.lines.map(String.init)
         Edit.replace(&lines, line: 97, "市を挙げて", "全庁を挙げて")
         Edit.insert(&lines, after: 111, ["", "このほか、協働の担い手を育てます。"])
         let edited = SourceText(name: "edited.txt", lines: lines)

@@ -44,7 +44,7 @@ import Testing
     @Test(arguments: ["ordinance", "webpage", "runin", "tables"])
     func readsLayoutsUnlikeTheCorpus(name: String) throws {
         let folder = Fixtures.root + "/Tests/Fixtures/generic/"
-        let lines = try TextLoader.load(path: folder + name + ".txt").lines
+        let lines = try TextLoader.load(path: folder + name + ".txt").lines.map(String.init)
         let g = try Fixtures.read(lines, name: name + ".txt")
         #expect(g.reader == "generic")
         let found = Aspect.core.flatMap { aspect in g.items(aspect).map { "\(aspect.rawValue) \($0.ordinal) \($0.label) @\($0.span.firstLine)" } }
@@ -54,14 +54,14 @@ import Testing
     }
 
     @Test func saysWhatItDidNotFind() throws {
-        let tables = try Fixtures.read(try TextLoader.load(path: Fixtures.root + "/Tests/Fixtures/generic/tables.txt").lines, name: "tables.txt")
+        let tables = try Fixtures.read(try TextLoader.load(path: Fixtures.root + "/Tests/Fixtures/generic/tables.txt").lines.map(String.init), name: "tables.txt")
         #expect(tables.findings.contains { $0.kind == .warning && $0.aspect == .definition })
         #expect(tables.confidence[.definition] == 0)
         #expect(tables.findings.contains { $0.kind == .warning && $0.aspect == .processes })
     }
 
     @Test func anAnnouncedCountThatDiffersIsWarnedAndLowersConfidence() throws {
-        var lines = try TextLoader.load(path: Fixtures.root + "/Tests/Fixtures/generic/runin.txt").lines
+        var lines = try TextLoader.load(path: Fixtures.root + "/Tests/Fixtures/generic/runin.txt").lines.map(String.init)
         Edit.replace(&lines, line: 6, "協働の原則", "協働の原則（次の5つ）")
         let g = try Fixtures.read(lines, name: "runin.txt", reader: "generic")
         #expect(g.findings.contains { $0.kind == .warning && $0.message.includes("announced 5 items, found 6") })
@@ -78,7 +78,7 @@ import Testing
     }
 
     @Test func editingAnOwnLayoutChangesTheOutput() throws {
-        var lines = try TextLoader.load(path: Fixtures.root + "/Tests/Fixtures/generic/webpage.txt").lines
+        var lines = try TextLoader.load(path: Fixtures.root + "/Tests/Fixtures/generic/webpage.txt").lines.map(String.init)
         Edit.replace(&lines, line: 18, "相互理解", "相互の信頼")
         Edit.delete(&lines, 19...19)
         let g = try Fixtures.read(lines, name: "webpage.txt")

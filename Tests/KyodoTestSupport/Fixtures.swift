@@ -19,7 +19,7 @@ public enum Fixtures {
     /// The lines of a corpus document.
     public static func lines(_ file: String) -> [String] {
         let source = try! TextLoader.load(path: corpusPath(file), name: file)
-        return source.lines
+        return source.lines.map(String.init)
     }
 
     /// A placeholder document for reading text that is not in the manifest.

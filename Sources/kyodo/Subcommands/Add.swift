@@ -65,10 +65,10 @@ struct Add: ParsableCommand {
             let place = Municipality(id: municipality, name: name, nameEnglish: nameEn, prefecture: prefecture, code: String(code.prefix(5)))
             let document = Document(id: documentId, municipality: place, title: title ?? "", kind: kind, file: target)
             let guideline = try ReaderRegistry.read(Outline(source), document: document, readerName: corpus.reader)
-            let documentTitle = title ?? guideline.title ?? source.lines.first(where: { !$0.trimmedSpaces().isEmpty })?.trimmedSpaces() ?? documentId
+            let documentTitle = title ?? guideline.title ?? source.lines.first(where: { !$0.trimmedSpaces().isEmpty }).map { String($0.trimmedSpaces()) } ?? documentId
 
             // The manifest's own columns, in its order.
-            let lines = try TextLoader.load(path: manifestPath).lines
+            let lines = try TextLoader.load(path: manifestPath).lines.map(String.init)
             let header = (lines.first { !$0.hasPrefix("#") && !$0.trimmedSpaces().isEmpty } ?? "").split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             let values = ["id": documentId, "municipality": municipality, "name": name, "name_en": nameEn, "prefecture": prefecture,
                           "code": code, "title": documentTitle.replacingOccurrences(of: "\t", with: " "), "kind": kind, "file": target]
