@@ -151,7 +151,7 @@ public struct GenericReader: GuidelineReader {
     /// follows (`）`, `について`, `と特徴`, `～…`). 多様な担い手との連携・協働の推進 is not about partners.
     static func isTopic(_ cue: String, of heading: String) -> Bool {
         // Cheap tests first: most blocks are not headings and hold no cue.
-        guard heading.utf8.count <= 160, heading.includes(cue), heading.count <= 40, let range = heading.ranges(of: cue).last else { return false }
+        guard heading.utf8.count <= 160, heading.includes(cue), heading.count <= 40, let range = heading.lastByteRange(of: cue) else { return false }
         let suffix = String(heading[range.upperBound...]).trimmingCharacters(in: " \u{3000}")
         if suffix.isEmpty { return true }
         if ["）", ")", "】", "＞", ">", "について", "とは", "とは？", "の例", "一覧", "等"].contains(suffix) { return true }
@@ -246,7 +246,8 @@ public struct GenericReader: GuidelineReader {
             // heading, only one whose list is of the aspect (…行政など、様々な協働の担い手).
             let opensSection = i == firstParagraph
             // Whole-block tests first: a sentence can only hold what its block holds.
-            guard opensSection || cues.contains(where: block.text.includes), !inlineOnly || block.text.includes("など") else { continue }
+            // (Without a heading, the one word first: it rules out most blocks at the cost of one search.)
+            guard !inlineOnly || block.text.includes("など"), opensSection || cues.contains(where: block.text.includes) else { continue }
             for sentence in InlineList.sentences(block.text) where opensSection || cues.contains(where: sentence.includes) {
                 if inlineOnly {
                     guard let nado = sentence.byteRange(of: "など") else { continue }

@@ -92,6 +92,30 @@ extension String {
     }
 }
 
+extension String {
+    /// The last of the non-overlapping occurrences of `needle` found from the start (what
+    /// `ranges(of:).last` gives), found by UTF-8 bytes.
+    public func lastByteRange(of needle: String) -> Range<String.Index>? {
+        var haystack = self
+        var needle = needle
+        let offset: Int? = haystack.withUTF8 { h in
+            needle.withUTF8 { n in
+                guard !n.isEmpty else { return nil }
+                var last: Int?
+                var start = 0
+                while start <= h.count, let hit = Search.firstOffset(UnsafeBufferPointer(rebasing: h[start...]), n) {
+                    last = start + hit
+                    start += hit + n.count
+                }
+                return last
+            }
+        }
+        guard let offset else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        return start..<utf8.index(start, offsetBy: needle.utf8.count)
+    }
+}
+
 extension Substring {
     /// The first range of `needle`, found by UTF-8 bytes.
     public func byteRange(of needle: String) -> Range<String.Index>? {

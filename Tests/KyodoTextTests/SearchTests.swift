@@ -73,4 +73,14 @@ import Testing
             }
         }
     }
+
+    @Test func lastByteRangeIsTheLastOfTheRangesFoundFromTheStart() {
+        let cases: [(String, String)] = [("協働の原則と基本原則", "原則"), ("aaaa", "aa"), ("aaa", "aa"), ("原則", "原則"), ("原則", "の原則"),
+                                         ("", "x"), ("視点・視点）", "視点"), ("ababab", "abab"), ("パートナーとパートナー", "パートナー")]
+        for (text, needle) in cases {
+            let expected = text.ranges(of: needle).last.map { text.utf8.distance(from: text.startIndex, to: $0.lowerBound) }
+            let found = text.lastByteRange(of: needle).map { text.utf8.distance(from: text.startIndex, to: $0.lowerBound) }
+            #expect(found == expected, "\(text) / \(needle)")
+        }
+    }
 }
