@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import KyodoModel
 
 /// The structure of a document: its blocks in order, read from the original lines.
@@ -24,7 +29,7 @@ public struct Outline: Sendable {
     /// Reads the outline of a text.
     public init(_ source: SourceText, options: Options = .default) {
         self.source = source
-        self.blocks = OutlineBuilder(options: options).build(source.lines)
+        self.blocks = OutlineBuilder(options: options).build(source)
     }
 
     /// The index of the first block at or after `start` that matches.
@@ -67,16 +72,25 @@ struct OutlineBuilder {
         }
     }
 
-    func build(_ lines: [Substring]) -> [Block] {
+    /// Reads the lines over the text's bytes: a line is a byte range until it joins a block, and
+    /// a block's text is made once, when the block is complete. (Per line, substrings and the
+    /// block being read cost several reference-count operations each, the largest part of
+    /// building an outline.)
+    func build(_ source: SourceText) -> [Block] {
+        var text = source.text
+        return text.withUTF8 { build(source, $0) }
+    }
+
+    private func build(_ source: SourceText, _ all: UnsafeBufferPointer<UInt8>) -> [Block] {
         var blocks: [Block] = []
-        // The open block (a paragraph or marked block that may continue), held field by field:
-        // an optional `Block` was copied whole, with every reference in it retained, per line.
+        // The open block: a paragraph or marked block that may continue on the next lines.
         var openKind: Block.Kind?  // nil: no block is open
-        var openText = ""
+        var openBytes: [UInt8] = []  // its text so far
         var openBulleted = false
         var openPieces: [Block.Piece] = []
         var openFirst = 0, openLast = 0
-        var openMayWrap = false    // the open block's last line looks hard-wrapped
+        var openLastScalar: UInt32?  // the last scalar of its text
+        var openMayWrap = false      // its last line looks hard-wrapped
         var blankSinceOpen = false
         var tableRows: [Table.Row] = []
 
@@ -88,64 +102,81 @@ struct OutlineBuilder {
         }
         func flushOpen() {
             if let kind = openKind {
-                blocks.append(Block(kind: kind, text: openText, bulleted: openBulleted, pieces: openPieces, firstLine: openFirst, lastLine: openLast))
+                blocks.append(Block(kind: kind, text: Self.string(openBytes), bulleted: openBulleted, pieces: openPieces,
+                                    firstLine: openFirst, lastLine: openLast))
             }
             openKind = nil
-            openText = ""
-            openPieces = []
+            openBytes.removeAll(keepingCapacity: true)
             openMayWrap = false
         }
-        func open(_ kind: Block.Kind, _ text: String, bulleted: Bool, line: Substring, _ number: Int) {
-            openKind = kind
-            openText = text
-            openBulleted = bulleted
-            openPieces = [Block.Piece(line: number, offset: 0)]
-            openFirst = number
-            openLast = number
-            openMayWrap = mayWrap(line)
-        }
 
-        for (index, raw) in lines.enumerated() {
+        for (index, range) in source.lineRanges.enumerated() {
             let number = index + 1
-            let trimmed = raw.trimmedSpaces()
-            if trimmed.isEmpty {
+            let raw = UnsafeBufferPointer(rebasing: all[range])
+            let kept = Search.spaceTrimmed(raw)
+            if kept.isEmpty {
                 flushTable()
                 blankSinceOpen = true
                 continue
             }
             // A tab makes a table row; so does any line that directly follows one (a ragged row
             // whose other cells are empty).
-            if raw.includes("\t") || !tableRows.isEmpty {
+            if !tableRows.isEmpty || memchr(raw.baseAddress!, 0x09, raw.count) != nil {
                 flushOpen()
-                tableRows.append(Table.Row(line: number, cells: Self.cells(raw)))
+                tableRows.append(Table.Row(line: number, cells: Self.cells(source.lines[index])))
                 continue
             }
             flushTable()
-            let scanned = MarkerScanner.scan(trimmed)
-            let continuesWrap = openMayWrap && (!blankSinceOpen || mayContinue(trimmed))
+            let trimmed = UnsafeBufferPointer(rebasing: raw[kept])
+            let first = Search.decode(trimmed, 0).0, last = Search.lastScalar(trimmed) ?? 0
+            let long = isLong(trimmed)
+            // Only a line whose first character can open a marker is scanned, as a substring.
+            let scanned = MarkerScanner.mayStartMarker(first) ? MarkerScanner.scan(source.lines[index].trimmedSpaces()) : nil
+            let continuesWrap = openMayWrap && (!blankSinceOpen || long || Self.endsSentence(last) || last == 0x3001)  // 、
             let openIsParagraph = if case .paragraph = openKind { true } else { false }
             if scanned == nil, openKind != nil, continuesWrap || (!blankSinceOpen && openIsParagraph) {
                 // A hard-wrapped line, or the next line of a paragraph with no blank between.
-                // (Appended in place: copying the growing text made long paragraphs quadratic.)
-                if needsSpace(openText, trimmed) { openText += " " }
-                openPieces.append(Block.Piece(line: number, offset: openText.utf8.count))
-                openText.append(contentsOf: trimmed)
+                if let x = openLastScalar, isASCIILetter(x), isASCIILetter(first) { openBytes.append(0x20) }
+                openPieces.append(Block.Piece(line: number, offset: openBytes.count))
+                openBytes.append(contentsOf: trimmed)
                 openLast = number
-                openMayWrap = mayWrap(trimmed)
+                openLastScalar = last
+                openMayWrap = long && !Self.endsSentence(last)
                 blankSinceOpen = false
                 continue
             }
             flushOpen()
             if let (marker, title, bulleted) = scanned {
-                open(.marked(marker), title, bulleted: bulleted, line: trimmed, number)
+                openKind = .marked(marker)
+                openBytes.append(contentsOf: title.utf8)
+                openLastScalar = title.lastScalarValue
+                openBulleted = bulleted
             } else {
-                open(.paragraph, String(trimmed), bulleted: false, line: trimmed, number)
+                openKind = .paragraph
+                openBytes.append(contentsOf: trimmed)
+                openLastScalar = last
+                openBulleted = false
             }
+            openPieces = [Block.Piece(line: number, offset: 0)]
+            openFirst = number
+            openLast = number
+            openMayWrap = long && !Self.endsSentence(last)
             blankSinceOpen = false
         }
         flushTable()
         flushOpen()
         return blocks
+    }
+
+    /// A string of UTF-8 bytes known to be valid (whole lines of decoded text, joined): made
+    /// without validating them again where the standard library can.
+    static func string(_ bytes: [UInt8]) -> String {
+        if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) {
+            var high: UInt8 = 0
+            for b in bytes { high |= b }
+            return String(copying: unsafe UTF8Span(unchecked: bytes.span, isKnownASCII: high < 0x80))
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The cells of a table row: the text between tabs, trimmed. (Split by bytes: a tab is a
@@ -165,32 +196,13 @@ struct OutlineBuilder {
         return cells
     }
 
-    /// A line long enough to have been wrapped and not ending a sentence.
-    private func mayWrap(_ line: Substring) -> Bool {
-        guard let last = line.lastScalarValue else { return false }
-        return isLong(line) && !Self.endsSentence(last)
-    }
-
-    /// A line that can be the rest of a sentence wrapped across a blank line: long, or ending it.
-    /// A short line without an ending is a title of its own.
-    private func mayContinue(_ line: Substring) -> Bool {
-        guard let last = line.lastScalarValue else { return false }
-        return isLong(line) || Self.endsSentence(last) || last == 0x3001  // 、
-    }
-
     /// At least `wrapWidth` scalars (a scalar is one to four UTF-8 bytes, so the byte count
     /// mostly decides without counting).
-    private func isLong(_ line: Substring) -> Bool {
-        let bytes = line.utf8.count
-        if bytes < options.wrapWidth { return false }
-        if bytes >= options.wrapWidth * 4 { return true }
-        return line.scalarCount >= options.wrapWidth
+    private func isLong(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        if line.count < options.wrapWidth { return false }
+        if line.count >= options.wrapWidth * 4 { return true }
+        return Search.scalarCount(line) >= options.wrapWidth
     }
 
     @inline(__always) private func isASCIILetter(_ v: UInt32) -> Bool { (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) }
-
-    private func needsSpace(_ a: String, _ b: Substring) -> Bool {
-        guard let x = a.lastScalarValue, let y = b.firstScalarValue else { return false }
-        return isASCIILetter(x) && isASCIILetter(y)
-    }
 }

@@ -17,6 +17,8 @@ public struct SourceText: Sendable {
     public let text: String
     /// The original lines, without their line ends: slices of `text`.
     public let lines: [Substring]
+    /// Where each line stands in `text`'s UTF-8 bytes.
+    let lineRanges: [Range<Int>]
     /// The encoding the bytes were decoded from.
     public var encoding: TextEncoding
     /// Lower-case hex SHA-256 of the bytes.
@@ -48,6 +50,7 @@ public struct SourceText: Sendable {
         self.text = text
         let utf8 = text.utf8
         self.lines = offsets.map { a, b in Substring(utf8[utf8.index(utf8.startIndex, offsetBy: a)..<utf8.index(utf8.startIndex, offsetBy: b)]) }
+        self.lineRanges = offsets.map { a, b in a..<b }
         self.encoding = encoding
         self.sha256 = sha256
     }
