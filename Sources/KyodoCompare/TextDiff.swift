@@ -98,7 +98,7 @@ public struct TextDiff: Sendable {
             if !current.folded.isEmpty { units.append(current) }
             current = Unit()
         }
-        for number in range where number >= 1 && number <= source.lines.count {
+        for number in range where number >= 1 && number <= source.lineCount {
             var text = source.line(number)
             let isRow = text.includes("\t")
             if isRow {

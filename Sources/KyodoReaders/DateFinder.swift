@@ -12,7 +12,7 @@ enum DateFinder {
     /// `発行・印刷 平成19年3月`). A bare date takes `fallback`.
     static func standalone(in source: SourceText, lines: ClosedRange<Int>, fallback: DocumentDate.Role = .published) -> [DocumentDate] {
         var found: [DocumentDate] = []
-        for number in lines where number <= source.lines.count {
+        for number in lines where number <= source.lineCount {
             let line = source.line(number).trimmedSpaces()
             let dates = EraDate.find(in: line)
             guard dates.count == 1, let date = dates.first, date.month != nil || !date.isFiscalYear else { continue }

@@ -26,7 +26,7 @@ public struct GenericReader: GuidelineReader {
     public func read(_ outline: Outline, document: Document) -> Guideline {
         var r = Reading(outline, document)
         var confidence: [Aspect: Double] = [:]
-        r.dates = DateFinder.standalone(in: outline.source, lines: 1...max(1, min(30, outline.source.lines.count)))
+        r.dates = DateFinder.standalone(in: outline.source, lines: 1...max(1, min(30, outline.source.lineCount)))
         for block in outline.blocks.prefix(15) where block.isParagraph {
             for d in DateFinder.inSentences(of: block, source: outline.source) where !r.dates.contains(where: { $0.iso == d.iso && $0.role == d.role }) {
                 r.dates.append(d)
@@ -41,7 +41,7 @@ public struct GenericReader: GuidelineReader {
         if r.items.isEmpty {
             r.warn(nil, "no structure of a collaboration guideline was recognised: no definition, principles, forms, partners or process")
         }
-        var g = r.guideline(reader: name, title: outline.source.lines.first { !$0.trimmedSpaces().isEmpty }.map { String($0.trimmedSpaces()) })
+        var g = r.guideline(reader: name, title: outline.source.firstTextLine)
         g.confidence = confidence
         return g
     }

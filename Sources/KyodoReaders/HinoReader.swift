@@ -25,7 +25,7 @@ public struct HinoReader: GuidelineReader {
     public func read(_ outline: Outline, document: Document) -> Guideline {
         var r = Reading(outline, document)
         var seen = Set<String>()
-        for d in DateFinder.standalone(in: outline.source, lines: 1...max(1, outline.source.lines.count)) where seen.insert(d.iso + d.role.rawValue).inserted {
+        for d in DateFinder.standalone(in: outline.source, lines: 1...max(1, outline.source.lineCount)) where seen.insert(d.iso + d.role.rawValue).inserted {
             r.dates.append(d)
         }
         readDefinitions(&r)

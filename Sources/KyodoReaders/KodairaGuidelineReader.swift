@@ -19,7 +19,7 @@ public struct KodairaGuidelineReader: GuidelineReader {
 
     public func read(_ outline: Outline, document: Document) -> Guideline {
         var r = Reading(outline, document)
-        let firstSection = outline.blocks.first(where: { $0.marker != nil })?.firstLine ?? outline.source.lines.count
+        let firstSection = outline.blocks.first(where: { $0.marker != nil })?.firstLine ?? outline.source.lineCount
         r.dates = DateFinder.standalone(in: outline.source, lines: 1...max(1, firstSection - 1), fallback: .published)
         GuidelineSections.readQuotedDefinition(&r)
         GuidelineSections.noteUnlistedPrinciples(&r)

@@ -41,7 +41,7 @@ public struct KodairaHandbookReader: GuidelineReader {
     /// Dates on lines of their own before the first part: the first is the publication,
     /// one that closes the foreword (はじめに) is the foreword's.
     private func readDates(_ r: inout Reading, before part: Int) {
-        let last = part < r.blocks.count ? r.blocks[part].firstLine - 1 : r.outline.source.lines.count
+        let last = part < r.blocks.count ? r.blocks[part].firstLine - 1 : r.outline.source.lineCount
         let foreword = r.blocks.prefix(part).first { $0.isParagraph && $0.text == "はじめに" }?.firstLine ?? Int.max
         r.dates = DateFinder.standalone(in: r.outline.source, lines: 1...max(1, last)).map { d in
             var d = d

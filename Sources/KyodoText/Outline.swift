@@ -123,7 +123,7 @@ struct OutlineBuilder {
             // whose other cells are empty).
             if !tableRows.isEmpty || memchr(raw.baseAddress!, 0x09, raw.count) != nil {
                 flushOpen()
-                tableRows.append(Table.Row(line: number, cells: Self.cells(source.lines[index])))
+                tableRows.append(Table.Row(line: number, cells: Self.cells(source.slice(number))))
                 continue
             }
             flushTable()
@@ -131,7 +131,7 @@ struct OutlineBuilder {
             let first = Search.decode(trimmed, 0).0, last = Search.lastScalar(trimmed) ?? 0
             let long = isLong(trimmed)
             // Only a line whose first character can open a marker is scanned, as a substring.
-            let scanned = MarkerScanner.mayStartMarker(first) ? MarkerScanner.scan(source.lines[index].trimmedSpaces()) : nil
+            let scanned = MarkerScanner.mayStartMarker(first) ? MarkerScanner.scan(source.slice(number).trimmedSpaces()) : nil
             let continuesWrap = openMayWrap && (!blankSinceOpen || long || Self.endsSentence(last) || last == 0x3001)  // 、
             let openIsParagraph = if case .paragraph = openKind { true } else { false }
             if scanned == nil, openKind != nil, continuesWrap || (!blankSinceOpen && openIsParagraph) {

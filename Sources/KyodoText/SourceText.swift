@@ -8,16 +8,14 @@ import KyodoModel
 /// The text of one file, decoded, split into its original lines.
 ///
 /// Line numbers are 1-based and refer to the original file: a CRLF, CR or LF each end a line,
-/// and nothing is joined or dropped here. The lines are slices of the one decoded text, so
-/// splitting a document allocates nothing per line.
+/// and nothing is joined or dropped here. A line is held as where it stands in the one decoded
+/// text; a `Substring` or `String` of it is made when asked for.
 public struct SourceText: Sendable {
     /// The document id or path used in spans and messages.
     public var name: String
     /// The decoded text, whole.
     public let text: String
-    /// The original lines, without their line ends: slices of `text`.
-    public let lines: [Substring]
-    /// Where each line stands in `text`'s UTF-8 bytes.
+    /// Where each line stands in `text`'s UTF-8 bytes, line end excluded.
     let lineRanges: [Range<Int>]
     /// The encoding the bytes were decoded from.
     public var encoding: TextEncoding
@@ -48,16 +46,36 @@ public struct SourceText: Sendable {
     private init(name: String, text: String, offsets: [(Int, Int)], encoding: TextEncoding, sha256: String) {
         self.name = name
         self.text = text
-        let utf8 = text.utf8
-        self.lines = offsets.map { a, b in Substring(utf8[utf8.index(utf8.startIndex, offsetBy: a)..<utf8.index(utf8.startIndex, offsetBy: b)]) }
         self.lineRanges = offsets.map { a, b in a..<b }
         self.encoding = encoding
         self.sha256 = sha256
     }
 
+    /// The number of lines.
+    public var lineCount: Int { lineRanges.count }
+
     /// The line with this 1-based number, or an empty string when out of range.
     public func line(_ number: Int) -> String {
-        number >= 1 && number <= lines.count ? String(lines[number - 1]) : ""
+        String(slice(number))
+    }
+
+    /// The line with this 1-based number as a slice of `text`, or an empty one when out of range.
+    public func slice(_ number: Int) -> Substring {
+        guard number >= 1 && number <= lineRanges.count else { return "" }
+        let range = lineRanges[number - 1], utf8 = text.utf8
+        return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+    }
+
+    /// Every line, as slices of `text`.
+    public var lines: [Substring] { (0..<lineCount).map { slice($0 + 1) } }
+
+    /// The first line that is not blank, without its leading and trailing spaces.
+    public var firstTextLine: String? {
+        var text = text
+        let number: Int? = text.withUTF8 { all in
+            lineRanges.firstIndex { !Search.spaceTrimmed(UnsafeBufferPointer(rebasing: all[$0])).isEmpty }.map { $0 + 1 }
+        }
+        return number.map { String(slice($0).trimmedSpaces()) }
     }
 
     /// A span of this text.

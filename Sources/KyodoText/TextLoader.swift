@@ -56,7 +56,7 @@ public enum TextLoader {
         let bytes = try readBytes(path: path, limit: options.maxBytes)
         let source = try decode(bytes, name: name ?? path, path: path, encoding: options.encoding)
         if bytes.isEmpty { throw TextError.empty(path: path) }
-        if source.lines.allSatisfy({ $0.trimmedSpaces().isEmpty }) { throw TextError.blank(path: path) }
+        if source.firstTextLine == nil { throw TextError.blank(path: path) }
         return source
     }
 

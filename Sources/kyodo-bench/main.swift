@@ -42,11 +42,11 @@ func measure(_ name: String, unit: (Double) -> String, _ body: () throws -> Void
 
 print("corpus: \(files.count) documents, \(totalBytes) bytes; \(rounds) rounds")
 let texts = try bytes.enumerated().map { try TextLoader.decode($1, name: files[$0].0.file) }
-let joined = texts.map { $0.lines.joined(separator: "\n") }
+let joined = texts.map { $0.text }
 var sink = 0
 
 try measure("load (decode + split lines)", unit: { String(format: "%8.1f MB/s", megabytes / $0) }) {
-    for (i, b) in bytes.enumerated() { sink &+= try TextLoader.decode(b, name: files[i].0.file).lines.count }
+    for (i, b) in bytes.enumerated() { sink &+= try TextLoader.decode(b, name: files[i].0.file).lineCount }
 }
 measure("Normalizer.fold", unit: { String(format: "%8.1f MB/s", megabytes / $0) }) {
     for t in joined { sink &+= Normalizer.fold(t).utf8.count }

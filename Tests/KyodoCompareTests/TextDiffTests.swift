@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func theGuidelineAndItsReprintDifferByTheirRealWordingChangesOnly() throws {
-        let d = TextDiff(old: guideline, lines: 1...guideline.lines.count, new: handbook, lines: Section.lines(of: "資料1", in: Outline(handbook))!)
+        let d = TextDiff(old: guideline, lines: 1...guideline.lineCount, new: handbook, lines: Section.lines(of: "資料1", in: Outline(handbook))!)
         let changes = d.hunks.flatMap(\.changes).map { "\($0.kind.rawValue) \($0.old)→\($0.new) @\($0.oldLine)/\($0.newLine)" }
         #expect(changes == [
             "changed が→を @73/600",
@@ -42,7 +42,7 @@ import Testing
         Edit.delete(&lines, 6...6)                                                      // a block boundary: 制定 and 改定 lines run together
         Edit.replace(&lines, line: 5, "平成20年10月", "平成２０年１０月")                  // full-width digits
         let noisy = SourceText(name: "noisy.txt", lines: lines)
-        let d = TextDiff(old: guideline, lines: 1...guideline.lines.count, new: noisy, lines: 1...noisy.lines.count)
+        let d = TextDiff(old: guideline, lines: 1...guideline.lineCount, new: noisy, lines: 1...noisy.lineCount)
         #expect(d.hunks.isEmpty)
     }
 
@@ -51,7 +51,7 @@ import Testing
         Edit.replace(&lines, line: 97, "市を挙げて", "全庁を挙げて")
         Edit.insert(&lines, after: 111, ["", "このほか、協働の担い手を育てます。"])
         let edited = SourceText(name: "edited.txt", lines: lines)
-        let d = TextDiff(old: guideline, lines: 1...guideline.lines.count, new: edited, lines: 1...edited.lines.count)
+        let d = TextDiff(old: guideline, lines: 1...guideline.lineCount, new: edited, lines: 1...edited.lineCount)
         let changes = d.hunks.flatMap(\.changes)
         #expect(changes.count == 2)
         #expect(changes[0].kind == .changed && changes[0].old == "市" && changes[0].new == "全庁" && changes[0].newLine == 97)
@@ -59,7 +59,7 @@ import Testing
     }
 
     @Test func identicalTextsHaveNoChanges() {
-        let d = TextDiff(old: guideline, lines: 1...guideline.lines.count, new: guideline, lines: 1...guideline.lines.count)
+        let d = TextDiff(old: guideline, lines: 1...guideline.lineCount, new: guideline, lines: 1...guideline.lineCount)
         #expect(d.hunks.isEmpty && d.unchangedUnits > 50)
     }
 }

@@ -72,5 +72,8 @@ import Testing
         #expect(source.line(2) == "二\r三" && source.line(5) == "")
         let split = SourceText(name: "t", text: "一\r\n二\r三\n\n四")
         #expect(split.lines == ["一", "二", "三", "", "四"])
+        #expect(split.lineCount == 5 && split.slice(4) == "" && split.slice(6) == "")
+        #expect(SourceText(name: "t", text: " \n\u{3000}\t\n\u{3000}協働 の原則\t\nあと").firstTextLine == "協働 の原則")
+        #expect(SourceText(name: "t", text: " \n\u{3000}\r\n").firstTextLine == nil)
     }
 }

@@ -65,7 +65,7 @@ struct Add: ParsableCommand {
             let place = Municipality(id: municipality, name: name, nameEnglish: nameEn, prefecture: prefecture, code: String(code.prefix(5)))
             let document = Document(id: documentId, municipality: place, title: title ?? "", kind: kind, file: target)
             let guideline = try ReaderRegistry.read(Outline(source), document: document, readerName: corpus.reader)
-            let documentTitle = title ?? guideline.title ?? source.lines.first(where: { !$0.trimmedSpaces().isEmpty }).map { String($0.trimmedSpaces()) } ?? documentId
+            let documentTitle = title ?? guideline.title ?? source.firstTextLine ?? documentId
 
             // The manifest's own columns, in its order.
             let lines = try TextLoader.load(path: manifestPath).lines.map(String.init)

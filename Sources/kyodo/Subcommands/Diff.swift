@@ -44,7 +44,7 @@ struct Diff: ParsableCommand {
             throw ValidationError("'\(name)' names \(found.count) documents (\(found.map(\.0.id).joined(separator: ", "))): name one")
         }
         let source = try TextLoader.load(path: path, name: document.file, options: corpus.loadOptions)
-        guard let section else { return (source, 1...max(1, source.lines.count), path) }
+        guard let section else { return (source, 1...max(1, source.lineCount), path) }
         guard let lines = Section.lines(of: section, in: Outline(source)) else {
             throw ValidationError("no part of \(document.file) begins with '\(section)'")
         }

@@ -60,7 +60,7 @@ struct ReportCommand: ParsableCommand {
                     guard let lines = Section.lines(of: reprint.section, in: Outline(newSource)) else {
                         throw ValidationError("\(document.file): no part begins with '\(reprint.section)' (manifest: reprints)")
                     }
-                    let diff = TextDiff(old: oldSource, lines: 1...max(1, oldSource.lines.count), new: newSource, lines: lines)
+                    let diff = TextDiff(old: oldSource, lines: 1...max(1, oldSource.lineCount), new: newSource, lines: lines)
                     entries.append(Entry(name: "diff-\(original.id)-\(document.id)",
                                          what: "新旧対照表: \(original.id) and its reprint \(document.id)#\(reprint.section)",
                                          report: DiffReport.make(Diff.result(diff)), extraCSV: ["changes"]))
