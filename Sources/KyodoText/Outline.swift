@@ -102,7 +102,7 @@ struct OutlineBuilder {
         }
         func flushOpen() {
             if let kind = openKind {
-                blocks.append(Block(kind: kind, text: Self.string(openBytes), bulleted: openBulleted, pieces: openPieces,
+                blocks.append(Block(kind: kind, text: Search.string(validUTF8: openBytes), bulleted: openBulleted, pieces: openPieces,
                                     firstLine: openFirst, lastLine: openLast))
             }
             openKind = nil
@@ -166,17 +166,6 @@ struct OutlineBuilder {
         flushTable()
         flushOpen()
         return blocks
-    }
-
-    /// A string of UTF-8 bytes known to be valid (whole lines of decoded text, joined): made
-    /// without validating them again where the standard library can.
-    static func string(_ bytes: [UInt8]) -> String {
-        if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) {
-            var high: UInt8 = 0
-            for b in bytes { high |= b }
-            return String(copying: unsafe UTF8Span(unchecked: bytes.span, isKnownASCII: high < 0x80))
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The cells of a table row: the text between tabs, trimmed. (Split by bytes: a tab is a

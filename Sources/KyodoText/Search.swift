@@ -127,6 +127,18 @@ extension Substring {
 }
 
 enum Search {
+    /// A string of UTF-8 bytes known to be valid (whole lines of decoded text, a table's
+    /// output): made without validating them again where the standard library can (Swift 6.2's
+    /// `UTF8Span`), else decoded as usual.
+    static func string(validUTF8 bytes: [UInt8]) -> String {
+        if #available(macOS 26, iOS 26, tvOS 26, watchOS 26, visionOS 26, *) {
+            var high: UInt8 = 0
+            for b in bytes { high |= b }
+            return String(copying: unsafe UTF8Span(unchecked: bytes.span, isKnownASCII: high < 0x80))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The scalar starting at byte `i` of valid UTF-8, and its length in bytes.
     @inline(__always) static func decode(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
         let b0 = p[i]

@@ -129,7 +129,7 @@ public enum TextLoader {
         let encodings: [(TextEncoding, String)] = excludesEUCJP(bytes) ? [(.shiftJIS, "CP932")] : [(.shiftJIS, "CP932"), (.eucJP, "EUC-JP")]
         let candidates: [(TextEncoding, String)] = encodings.compactMap { encoding, iconvName in
             // A decoding with control characters in it is not text in that encoding.
-            if case .success(let string) = Iconv.decode(bytes, from: iconvName), !hasControl(string) {
+            if case .success(let string) = decode(bytes, from: iconvName), !hasControl(string) {
                 return (encoding, string)
             }
             return nil
@@ -171,11 +171,16 @@ public enum TextLoader {
             return string
         case .shiftJIS, .eucJP, .iso2022JP:
             let iconvName = [TextEncoding.shiftJIS: "CP932", .eucJP: "EUC-JP", .iso2022JP: "ISO-2022-JP-2"][encoding]!
-            switch Iconv.decode(bytes, from: iconvName) {
+            switch decode(bytes, from: iconvName) {
             case .success(let string): return string
             case .failure(let failure): throw TextError.notInEncoding(path: path, encoding: encoding.rawValue, offset: failure.offset)
             }
         }
+    }
+
+    /// Decodes a legacy Japanese encoding: CP932 by its table, the others by iconv.
+    static func decode(_ bytes: [UInt8], from iconvName: String) -> Result<String, Iconv.DecodeFailure> {
+        iconvName == "CP932" ? CP932.decode(bytes) : Iconv.decode(bytes, from: iconvName)
     }
 
     /// Whether the bytes hold an ISO-2022-JP escape into JIS X 0208 (ESC $ B or ESC $ @).
