@@ -53,7 +53,7 @@ public struct GenericReader: GuidelineReader {
         // An ordinance's definitions: `(3) 協働 市民等及び市が…をいう。`
         if let i = r.outline.firstIndex(where: { b in
             let t = b.text
-            return (t.hasPrefix("協働 ") || t.hasPrefix("協働\u{3000}")) && t.includes("をいう")
+            return (t.hasBytePrefix("協働 ") || t.hasBytePrefix("協働\u{3000}")) && t.includes("をいう")
         }) {
             let b = r.blocks[i]
             let text = String(b.text.dropFirst(2)).trimmedSpaces()

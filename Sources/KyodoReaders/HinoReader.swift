@@ -14,7 +14,7 @@ public struct HinoReader: GuidelineReader {
         if outline.blocks.prefix(8).contains(where: { $0.text.includes("日野市") }) { score += 40 }
         let tilde = outline.blocks.filter { b in b.marker.map { if case .parenthesized = $0 { true } else { false } } ?? false && b.text.includes("～") }
         if tilde.count >= 3 { score += 30 }
-        if outline.blocks.contains(where: { $0.text.hasSuffix("の定義") }) { score += 10 }
+        if outline.blocks.contains(where: { $0.text.hasByteSuffix("の定義") }) { score += 10 }
         return score
     }
 

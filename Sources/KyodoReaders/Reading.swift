@@ -149,7 +149,7 @@ struct Reading {
     /// paragraph that continues it (そうすることにより…, これにより…, つまり…) is part of it.
     /// Returns whether one was found.
     mutating func readDefinitionSentence() -> Bool {
-        guard let i = outline.firstIndex(where: { $0.isParagraph && ($0.text.hasPrefix("協働とは") || $0.text.hasPrefix("「協働」とは")) }) else {
+        guard let i = outline.firstIndex(where: { $0.isParagraph && ($0.text.hasBytePrefix("協働とは") || $0.text.hasBytePrefix("「協働」とは")) }) else {
             return false
         }
         var text = blocks[i].text

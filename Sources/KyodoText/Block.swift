@@ -57,7 +57,7 @@ public struct Block: Sendable, Hashable {
         guard isParagraph || marker != nil else { return false }
         // At most 30 scalars: more than 120 UTF-8 bytes can never be (a scalar is at most 4).
         guard !text.isEmpty, text.utf8.count <= 120, text.scalarCount <= 30 else { return false }
-        return !text.includes("。") && !text.hasSuffix("です") && !text.includes("\t")
+        return !text.includes("。") && !text.hasByteSuffix("です") && !text.includes("\t")
     }
 
     /// The line on which the UTF-8 byte offset `offset` of `text` stands.

@@ -83,4 +83,12 @@ import Testing
             #expect(found == expected, "\(text) / \(needle)")
         }
     }
+
+    @Test func bytePrefixAndSuffixCompareCodePointsAsWritten() {
+        #expect("協働とは、市民と市が".hasBytePrefix("協働とは") && !"協働の定義".hasBytePrefix("協働とは"))
+        #expect("協働の定義".hasByteSuffix("の定義") && !"の定義について".hasByteSuffix("の定義"))
+        #expect("".hasBytePrefix("") && "".hasByteSuffix("") && !"定義".hasByteSuffix("の定義") && !"協".hasBytePrefix("協働"))
+        // Written as code points, not compared as characters: a decomposed が is not が here.
+        #expect(!"か\u{3099}いう".hasBytePrefix("がいう") && "か\u{3099}いう".hasPrefix("がいう"))
+    }
 }
