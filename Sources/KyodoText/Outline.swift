@@ -93,6 +93,8 @@ struct OutlineBuilder {
         var openMayWrap = false      // its last line looks hard-wrapped
         var blankSinceOpen = false
         var tableRows: [Table.Row] = []
+        // A text without a tab has no table: one look spares a search per line.
+        let hasTab = all.baseAddress.map { memchr($0, 0x09, all.count) != nil } ?? false
 
         func flushTable() {
             guard let first = tableRows.first, let last = tableRows.last else { return }
@@ -121,7 +123,7 @@ struct OutlineBuilder {
             }
             // A tab makes a table row; so does any line that directly follows one (a ragged row
             // whose other cells are empty).
-            if !tableRows.isEmpty || memchr(raw.baseAddress!, 0x09, raw.count) != nil {
+            if !tableRows.isEmpty || (hasTab && memchr(raw.baseAddress!, 0x09, raw.count) != nil) {
                 flushOpen()
                 tableRows.append(Table.Row(line: number, cells: Self.cells(source.slice(number))))
                 continue

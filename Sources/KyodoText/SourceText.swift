@@ -66,7 +66,7 @@ public struct SourceText: Sendable {
         return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
     }
 
-    /// Every line, as slices of `text`.
+    /// Every line, as slices of `text`, made on each call (in a loop, use `lineCount` and `slice(_:)`).
     public var lines: [Substring] { (0..<lineCount).map { slice($0 + 1) } }
 
     /// The first line that is not blank, without its leading and trailing spaces.
@@ -88,12 +88,14 @@ public struct SourceText: Sendable {
     static func lineOffsets(_ bytes: UnsafeBufferPointer<UInt8>) -> [(Int, Int)] {
         var ranges: [(Int, Int)] = []
         guard let base = bytes.baseAddress else { return ranges }
+        // Most files have no CR at all: one look tells, and spares a second search per line.
+        let hasCR = memchr(base, 0x0D, bytes.count) != nil
         var start = 0
         while start < bytes.count {
             // The next CR or LF: memchr for LF, then a CR before it (rare) wins.
             let rest = bytes.count - start
             let lf = memchr(base + start, 0x0A, rest).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
-            let crLimit = (lf ?? bytes.count) - start
+            let crLimit = hasCR ? (lf ?? bytes.count) - start : 0
             let cr = crLimit > 0 ? memchr(base + start, 0x0D, crLimit).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } : nil
             guard let end = cr ?? lf else { ranges.append((start, bytes.count)); break }
             ranges.append((start, end))

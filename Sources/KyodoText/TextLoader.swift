@@ -119,7 +119,7 @@ public enum TextLoader {
         if hasJISEscape(bytes), bytes.allSatisfy({ $0 < 0x80 }), case .success(let string) = Iconv.decode(bytes, from: "ISO-2022-JP-2") {
             return text(string, .iso2022JP)
         }
-        if let string = String(validating: bytes, as: UTF8.self) { return text(string, .utf8) }
+        if let string = Search.string(validating: bytes) { return text(string, .utf8) }
         let utf8 = utf8Profile(bytes, stopWhenNotMostlyUTF8: true)
         if utf8.multibyte >= 8 && utf8.multibyte >= utf8.errors * 20 {
             throw TextError.invalidUTF8(path: path, offset: utf8.firstError)  // UTF-8 with a few broken bytes
@@ -145,7 +145,7 @@ public enum TextLoader {
         switch encoding {
         case .utf8, .utf8BOM:
             let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-            guard let string = String(validating: body, as: UTF8.self) else {
+            guard let string = Search.string(validating: body) else {
                 throw TextError.invalidUTF8(path: path, offset: bytes.count - body.count + utf8Profile(body).firstError)
             }
             return string

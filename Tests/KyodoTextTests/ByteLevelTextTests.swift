@@ -76,4 +76,33 @@ import Testing
         #expect(SourceText(name: "t", text: " \n\u{3000}\t\n\u{3000}協働 の原則\t\nあと").firstTextLine == "協働 の原則")
         #expect(SourceText(name: "t", text: " \n\u{3000}\r\n").firstTextLine == nil)
     }
+
+    @Test func utf8IsValidExactlyWhenTheStandardLibrarySaysSo() {
+        func check(_ bytes: [UInt8]) {
+            let first = bytes.withUnsafeBufferPointer(Search.firstInvalidUTF8)
+            #expect((first == nil) == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+            if let first { #expect(first == TextLoader.utf8Profile(bytes).firstError, "\(bytes)") }
+        }
+        // Every sequence of one and two bytes; three and four bytes around every boundary a
+        // second byte has; each also behind ASCII and Japanese so that the one-load path (four
+        // bytes of room) and the end of the buffer both see it.
+        let edges: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF]
+        var inputs: [[UInt8]] = []
+        for a in 0..<256 {
+            for b in 0..<256 { inputs.append([UInt8(a), UInt8(b)]) }
+        }
+        for lead in 0xE0...0xF4 {
+            for second in 0..<256 {
+                for third in edges {
+                    inputs.append([UInt8(lead), UInt8(second), third])
+                    if lead >= 0xF0 { for fourth: UInt8 in [0x41, 0x80, 0xBF, 0xC0] { inputs.append([UInt8(lead), UInt8(second), third, fourth]) } }
+                }
+            }
+        }
+        for bytes in inputs {
+            check(bytes)
+            check(Array("協a".utf8) + bytes + Array("働".utf8))
+            check([0x41] + bytes)
+        }
+    }
 }
