@@ -32,7 +32,7 @@ enum CP932 {
             }
             defer { iconv_close(cd) }
             for b in 0..<256 {
-                single[b] = Table.entries(cd, lead: nil, byte: UInt8(b))
+                single[b] = Table.single(cd, byte: UInt8(b))
                 if b < 0x80 && single[b] != UInt32(b) | 1 << 24 { asciiIsIdentity = false }
             }
             for b in 0..<256 where single[b] == CP932.lead {
@@ -50,16 +50,8 @@ enum CP932 {
             var pair = 0
             while pair < 256 {
                 _ = iconv(cd, nil, nil, nil, nil)  // initial state
-                let (consumed, produced): (Int, Int) = input.withUnsafeMutableBytes { inRaw in
-                    output.withUnsafeMutableBytes { outRaw in
-                        var inPointer = inRaw.baseAddress.map { $0.assumingMemoryBound(to: CChar.self) + 2 * pair }
-                        var inLeft = inRaw.count - 2 * pair
-                        var outPointer = outRaw.baseAddress?.assumingMemoryBound(to: CChar.self)
-                        var outLeft = outRaw.count
-                        _ = iconv(cd, &inPointer, &inLeft, &outPointer, &outLeft)
-                        return (inRaw.count - 2 * pair - inLeft, outRaw.count - outLeft)
-                    }
-                }
+                let run = Iconv.convert(cd, &input, from: 2 * pair, into: &output)
+                let (consumed, produced) = (run.consumed, run.produced)
                 // The pairs converted, one scalar each, then the pair that stopped the run.
                 let converted = consumed / 2
                 var offset = 0
@@ -79,20 +71,12 @@ enum CP932 {
         }
 
         /// A single byte's entry: one character, `lead` when iconv finds it incomplete, or `invalid`.
-        private static func entries(_ cd: iconv_t, lead: UInt8?, byte: UInt8) -> Entry {
+        private static func single(_ cd: iconv_t, byte: UInt8) -> Entry {
             var input = [byte]
             var output = [UInt8](repeating: 0, count: 8)
-            _ = iconv(cd, nil, nil, nil, nil)
-            let (result, error, inLeft, produced): (Int, Int32, Int, Int) = input.withUnsafeMutableBytes { inRaw in
-                output.withUnsafeMutableBytes { outRaw in
-                    var inPointer = inRaw.baseAddress?.assumingMemoryBound(to: CChar.self)
-                    var inLeft = inRaw.count
-                    var outPointer = outRaw.baseAddress?.assumingMemoryBound(to: CChar.self)
-                    var outLeft = outRaw.count
-                    let result = iconv(cd, &inPointer, &inLeft, &outPointer, &outLeft)
-                    return (result, errno, inLeft, outRaw.count - outLeft)
-                }
-            }
+            _ = iconv(cd, nil, nil, nil, nil)  // initial state
+            let (result, error, consumed, produced) = Iconv.convert(cd, &input, into: &output)
+            let inLeft = 1 - consumed
             if result == -1 { return error == EINVAL && inLeft == 1 ? CP932.lead : CP932.invalid }
             guard inLeft == 0, (1...3).contains(produced) else { return CP932.invalid }
             var entry = UInt32(produced) << 24
