@@ -66,12 +66,6 @@ extension Substring {
         withUTF8Bytes { b -> UInt32? in b.isEmpty ? nil : Search.decode(b, 0).0 }
     }
 
-    /// The last scalar's value, read from the UTF-8 bytes.
-    public var lastScalarValue: UInt32? { withUTF8Bytes(Search.lastScalar) }
-
-    /// The number of Unicode scalars, counted over the UTF-8 bytes.
-    public var scalarCount: Int { withUTF8Bytes(Search.scalarCount) }
-
     /// `includes(_:)` for the common case, without generic dispatch.
     public func includes(_ needle: String) -> Bool {
         var needle = needle

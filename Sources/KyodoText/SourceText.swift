@@ -25,28 +25,28 @@ public struct SourceText: Sendable {
     /// Lines given one by one (they are joined with LF into `text`, each kept exactly as given).
     public init<S: StringProtocol>(name: String, lines: [S], encoding: TextEncoding = .utf8, sha256: String = "") {
         var text = ""
-        var offsets: [(Int, Int)] = []
-        offsets.reserveCapacity(lines.count)
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(lines.count)
         for (i, line) in lines.enumerated() {
             if i > 0 { text += "\n" }
             let start = text.utf8.count
             text += line
-            offsets.append((start, text.utf8.count))
+            ranges.append(start..<text.utf8.count)
         }
-        self.init(name: name, text: text, offsets: offsets, encoding: encoding, sha256: sha256)
+        self.init(name: name, text: text, lineRanges: ranges, encoding: encoding, sha256: sha256)
     }
 
     /// Splits text on CRLF, CR and LF, keeping every line (a final line end adds no empty line).
     public init(name: String, text: String, encoding: TextEncoding = .utf8, sha256: String = "") {
         var text = text
-        let offsets = text.withUTF8(SourceText.lineOffsets)
-        self.init(name: name, text: text, offsets: offsets, encoding: encoding, sha256: sha256)
+        let ranges = text.withUTF8(SourceText.lineRanges)
+        self.init(name: name, text: text, lineRanges: ranges, encoding: encoding, sha256: sha256)
     }
 
-    private init(name: String, text: String, offsets: [(Int, Int)], encoding: TextEncoding, sha256: String) {
+    private init(name: String, text: String, lineRanges: [Range<Int>], encoding: TextEncoding, sha256: String) {
         self.name = name
         self.text = text
-        self.lineRanges = offsets.map { a, b in a..<b }
+        self.lineRanges = lineRanges
         self.encoding = encoding
         self.sha256 = sha256
     }
@@ -85,8 +85,8 @@ public struct SourceText: Sendable {
 
     /// The byte ranges of the lines of UTF-8 text, line ends excluded (a CR or LF byte is never
     /// inside a multi-byte sequence).
-    static func lineOffsets(_ bytes: UnsafeBufferPointer<UInt8>) -> [(Int, Int)] {
-        var ranges: [(Int, Int)] = []
+    static func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
         guard let base = bytes.baseAddress else { return ranges }
         // Most files have no CR at all: one look tells, and spares a second search per line.
         let hasCR = memchr(base, 0x0D, bytes.count) != nil
@@ -97,8 +97,8 @@ public struct SourceText: Sendable {
             let lf = memchr(base + start, 0x0A, rest).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
             let crLimit = hasCR ? (lf ?? bytes.count) - start : 0
             let cr = crLimit > 0 ? memchr(base + start, 0x0D, crLimit).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } : nil
-            guard let end = cr ?? lf else { ranges.append((start, bytes.count)); break }
-            ranges.append((start, end))
+            guard let end = cr ?? lf else { ranges.append(start..<bytes.count); break }
+            ranges.append(start..<end)
             start = end + ((bytes[end] == 0x0D && end + 1 < bytes.count && bytes[end + 1] == 0x0A) ? 2 : 1)
         }
         return ranges
