@@ -89,7 +89,7 @@ enum Scale {
         print(String(format: "normalise             %7.3f s  %7.1f MB/s", seconds(foldTime), megabytes / seconds(foldTime)))
         print(String(format: "outline + read        %7.3f s  %7.1f MB/s  %7.0f documents/s", seconds(readersTime), megabytes / seconds(readersTime),
                      Double(manifest.documents.count) / seconds(readersTime)))
-        print(String(format: "load+normalise+read   %7.3f s  %7.1f MB/s", total, megabytes / total))
+        print(String(format: "sum, every line folded %6.3f s  %7.1f MB/s  (the tool folds labels only: see pipeline)", total, megabytes / total))
         print(String(format: "files to guidelines   %7.3f s  %7.1f MB/s  %7.0f documents/s  (both cores, wall; same output: %@)", seconds(parallelTime),
                      megabytes / seconds(parallelTime), Double(manifest.documents.count) / seconds(parallelTime), sameOutput ? "yes" : "NO"))
         print(String(format: "compare --all         %7.3f s  (%d items, %d municipalities, 4 aspects)", seconds(compareTime),
