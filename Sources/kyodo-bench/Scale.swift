@@ -17,7 +17,7 @@ enum Scale {
 
     /// Files to guidelines on one core through the tool's own path, and nothing else; the best
     /// of `rounds` runs (this shared machine's wall clock varies by a third from run to run).
-    static func pipeline(folder: String, rounds: Int) throws {
+    static func pipeline(folder: String, rounds: Int, allCores: Bool = false) throws {
         let manifest = try Manifest.load(path: folder + "/manifest.tsv")
         let reader = CorpusReader(manifest: manifest)
         let entries = manifest.documents.map { ($0, manifest.path(of: $0)) }
@@ -26,11 +26,15 @@ enum Scale {
         for _ in 0..<max(1, rounds) {
             items = 0
             let time = try ContinuousClock().measure {
-                for (document, path) in entries { items += try reader.read(document, path: path).items.count }
+                if allCores {
+                    items = try reader.readAll(entries).reduce(0) { $0 + $1.items.count }
+                } else {
+                    for (document, path) in entries { items += try reader.read(document, path: path).items.count }
+                }
             }
             best = min(best, seconds(time))
         }
-        print(String(format: "files to guidelines, one core  %7.3f s  %7.1f MB/s  (best of %d; %d documents, %.1f MB, %d items)", best,
+        print(String(format: "files to guidelines, %@  %7.3f s  %7.1f MB/s  (best of %d; %d documents, %.1f MB, %d items)", allCores ? "all cores" : "one core ", best,
                      Double(bytes) / 1e6 / best, max(1, rounds), manifest.documents.count, Double(bytes) / 1e6, items))
     }
 

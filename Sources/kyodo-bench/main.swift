@@ -9,14 +9,15 @@ import KyodoText
 //   swift run -c release kyodo-bench scale FOLDER               a generated corpus (scripts/generate_corpus.py):
 //                                                               throughput, accuracy, compare --all, peak memory
 //                                                               (--no-compare: reading only, e.g. under callgrind)
-//   swift run -c release kyodo-bench pipeline FOLDER [--rounds N]
+//   swift run -c release kyodo-bench pipeline FOLDER [--rounds N] [--all-cores]
 //                                                               files to guidelines on one core, the tool's own path
-//                                                               (CorpusReader.read), alone, best of N (5; 1 under callgrind)
+//                                                               (CorpusReader.read), alone, best of N (5; 1 under callgrind);
+//                                                               with --all-cores through CorpusReader.readAll
 
 let arguments = CommandLine.arguments
 if arguments.count > 2, arguments[1] == "pipeline" {
     let rounds = arguments.firstIndex(of: "--rounds").flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil } ?? 5
-    try Scale.pipeline(folder: arguments[2], rounds: rounds)
+    try Scale.pipeline(folder: arguments[2], rounds: rounds, allCores: arguments.contains("--all-cores"))
     exit(0)
 }
 if arguments.count > 2, arguments[1] == "scale" {
