@@ -34,25 +34,38 @@ public struct JSONWriter: ReportWriter {
         }
     }
 
-    /// A JSON string literal.
+    /// A JSON string literal: `"`, `\`, control characters and U+2028/2029 escaped, everything
+    /// else copied. Over the UTF-8 bytes: appending scalar by scalar was 40% of writing the JSON
+    /// of a national corpus.
     static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        var s = s
+        return s.withUTF8 { b in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count + 2)
+            out.append(0x22)
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                switch c {
+                case 0x22: out += [0x5C, 0x22]
+                case 0x5C: out += [0x5C, 0x5C]
+                case 0x0A: out += [0x5C, 0x6E]
+                case 0x0D: out += [0x5C, 0x72]
+                case 0x09: out += [0x5C, 0x74]
+                case 0x00..<0x20: out += Array("\\u00".utf8) + hex(c >> 4) + hex(c & 0x0F)
+                case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9):
+                    out += Array("\\u202".utf8) + [b[i + 2] == 0xA8 ? 0x38 : 0x39]  // U+2028, U+2029
+                    i += 3
+                    continue
+                default: out.append(c)
                 }
+                i += 1
             }
+            out.append(0x22)
+            return String(decoding: out, as: UTF8.self)
         }
-        return out + "\""
     }
+
+    /// A lower-case hex digit.
+    private static func hex(_ v: UInt8) -> [UInt8] { [v < 10 ? 0x30 + v : 0x61 + v - 10] }
 }

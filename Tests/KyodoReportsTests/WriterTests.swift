@@ -66,6 +66,18 @@ import Testing
         #expect((parsed?["tables"] as? [[String: Any]])?.first?["name"] as? String == "items")
     }
 
+    @Test func jsonEscapesEveryControlCharacterAndTheLineSeparators() throws {
+        var text = "協働 \\ \" \u{2028}\u{2029}é👍"
+        for v in 0x00..<0x20 { text.unicodeScalars.append(Unicode.Scalar(UInt8(v))) }
+        let report = Report(title: "t", tables: [ReportTable(name: "x", title: "x", columns: [Column("v", "v")], rows: [[.text(text)]])])
+        let json = String(decoding: try JSONWriter().render(report), as: UTF8.self)
+        #expect(json.contains("\\u2028\\u2029") && json.contains("\\u001f") && json.contains("\\u0000\\u0001"))
+        #expect(!json.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" } && !json.contains("\u{2028}"))
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let row = ((parsed?["tables"] as? [[String: Any]])?.first?["rows"] as? [[String: Any]])?.first
+        #expect(row?["v"] as? String == text)
+    }
+
     @Test func xmlOfEveryDocumentValidates() throws {
         let guidelines = try GoldenTestsFiles.all.map { try Fixtures.readCorpus($0) }
         for report in [ShowReport.make(guidelines), ListReport.make(guidelines), sample] {
