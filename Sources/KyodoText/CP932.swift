@@ -58,9 +58,7 @@ enum CP932 {
                 for k in 0..<converted {
                     let length = output[offset] < 0x80 ? 1 : output[offset] < 0xE0 ? 2 : output[offset] < 0xF0 ? 3 : 4
                     guard length <= 3, offset + length <= produced else { return entries.map { _ in CP932.invalid } }
-                    var entry = UInt32(length) << 24
-                    for j in 0..<length { entry |= UInt32(output[offset + j]) << (8 * j) }
-                    entries[pair + k] = entry
+                    entries[pair + k] = entry(output[offset..<(offset + length)])
                     offset += length
                 }
                 // A pair that gave other than one scalar each would misalign the run: trust none.
@@ -79,8 +77,14 @@ enum CP932 {
             let inLeft = 1 - consumed
             if result == -1 { return error == EINVAL && inLeft == 1 ? CP932.lead : CP932.invalid }
             guard inLeft == 0, (1...3).contains(produced) else { return CP932.invalid }
-            var entry = UInt32(produced) << 24
-            for k in 0..<produced { entry |= UInt32(output[k]) << (8 * k) }
+            return entry(output[..<produced])
+        }
+
+        /// An entry for one character's UTF-8 bytes (one to three): the bytes, low first, and
+        /// their count in the top byte.
+        private static func entry(_ utf8: ArraySlice<UInt8>) -> Entry {
+            var entry = UInt32(utf8.count) << 24
+            for (k, byte) in utf8.enumerated() { entry |= UInt32(byte) << (8 * k) }
             return entry
         }
     }
