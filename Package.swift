@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "kyodo", targets: ["kyodo"]),
-        .library(name: "KyodoKit", targets: ["KyodoModel", "KyodoText", "KyodoReaders", "KyodoCompare", "KyodoReports"]),
+        .library(name: "KyodoKit", targets: ["KyodoModel", "KyodoText", "KyodoDocument", "KyodoExtract", "KyodoCompare", "KyodoReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,22 +24,24 @@ let package = Package(
         ),
         .target(name: "KyodoModel"),
         .target(name: "KyodoText", dependencies: ["KyodoModel", "CLibXML2", "CLibCrypto"]),
-        .target(name: "KyodoReaders", dependencies: ["KyodoModel", "KyodoText"]),
+        .target(name: "KyodoDocument", dependencies: ["KyodoModel", "KyodoText"]),
+        .target(name: "KyodoExtract", dependencies: ["KyodoModel", "KyodoText", "KyodoDocument"], resources: [.copy("Data/sections.tsv")]),
         .target(name: "KyodoCompare", dependencies: ["KyodoModel", "KyodoText"]),
         .target(name: "KyodoReports", dependencies: ["KyodoModel", "CLibXML2"], resources: [.copy("Schema/kyodo-report.xsd")]),
         .executableTarget(
             name: "kyodo",
             dependencies: [
-                "KyodoModel", "KyodoText", "KyodoReaders", "KyodoCompare", "KyodoReports",
+                "KyodoModel", "KyodoText", "KyodoDocument", "KyodoExtract", "KyodoCompare", "KyodoReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "kyodo-fuzz", dependencies: ["KyodoModel", "KyodoText", "KyodoReaders"]),
-        .executableTarget(name: "kyodo-bench", dependencies: ["KyodoModel", "KyodoText", "KyodoReaders", "KyodoCompare"]),
-        .target(name: "KyodoTestSupport", dependencies: ["KyodoModel", "KyodoText", "KyodoReaders"], path: "Tests/KyodoTestSupport"),
+        .executableTarget(name: "kyodo-fuzz", dependencies: ["KyodoModel", "KyodoText", "KyodoDocument", "KyodoExtract"]),
+        .executableTarget(name: "kyodo-bench", dependencies: ["KyodoModel", "KyodoText", "KyodoDocument", "KyodoExtract", "KyodoCompare"]),
+        .target(name: "KyodoTestSupport", dependencies: ["KyodoModel", "KyodoText", "KyodoDocument", "KyodoExtract"], path: "Tests/KyodoTestSupport"),
         .testTarget(name: "KyodoTextTests", dependencies: ["KyodoText", "KyodoTestSupport"]),
-        .testTarget(name: "KyodoReadersTests", dependencies: ["KyodoReaders", "KyodoTestSupport"]),
-        .testTarget(name: "KyodoCompareTests", dependencies: ["KyodoCompare", "KyodoReaders", "KyodoTestSupport"]),
+        .testTarget(name: "KyodoDocumentTests", dependencies: ["KyodoDocument", "KyodoTestSupport"]),
+        .testTarget(name: "KyodoExtractTests", dependencies: ["KyodoExtract", "KyodoTestSupport"]),
+        .testTarget(name: "KyodoCompareTests", dependencies: ["KyodoCompare", "KyodoExtract", "KyodoTestSupport"]),
         .testTarget(name: "KyodoReportsTests", dependencies: ["KyodoReports", "KyodoTestSupport"]),
         .testTarget(name: "KyodoCLITests", dependencies: ["KyodoTestSupport"]),
     ]

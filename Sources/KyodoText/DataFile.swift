@@ -21,7 +21,7 @@ public struct DataFile: Sendable {
         /// Cells by column name.
         var cells: [String: String]
         /// The file, for messages.
-        var path: String
+        public var path: String
 
         /// The value of a required column; a missing or empty one throws naming file and line.
         public func required(_ column: String) throws -> String {
@@ -44,6 +44,11 @@ public struct DataFile: Sendable {
     public var headerLine: Int
     /// The data rows, in order.
     public var rows: [Row]
+    /// The header's column names.
+    public var columns: [String]
+
+    /// Whether the header names this column.
+    public func hasColumn(_ name: String) -> Bool { columns.contains(name) }
 
     /// Reads lines, checking that the header names every column in `required`.
     public init(_ lines: [String], path: String, required: [String]) throws {
@@ -56,6 +61,7 @@ public struct DataFile: Sendable {
             throw DataFileError.malformed(path: path, line: header + 1, message: "missing column '\(name)' (needs: \(required.joined(separator: ", ")))")
         }
         headerLine = header + 1
+        columns = names
         rows = lines.indices.dropFirst(header + 1).filter { isData(lines[$0]) }.map { n in
             let cells = lines[n].split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmedSpaces() }
             var byName: [String: String] = [:]

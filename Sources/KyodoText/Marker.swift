@@ -4,6 +4,8 @@ public enum Marker: Hashable, Sendable {
     case chapter(Int)
     /// 第N条
     case article(Int)
+    /// 附則: an ordinance's supplementary provisions
+    case supplementary
     /// `1.`, `１．` or a bare `1 ` before a title
     case numbered(Int)
     /// `(1)`, `（１）`, `⑴`
@@ -28,7 +30,7 @@ public enum Marker: Hashable, Sendable {
     /// Nesting rank: a section runs until the next marker of equal or lower rank.
     public var rank: Int {
         switch self {
-        case .diamond, .chapter: 1
+        case .diamond, .chapter, .supplementary: 1
         case .numbered, .ornamented, .article: 2
         case .parenthesized, .roman: 3
         case .circled: 4
@@ -50,7 +52,7 @@ public enum Marker: Hashable, Sendable {
         switch (self, other) {
         case (.chapter, .chapter), (.article, .article), (.numbered, .numbered), (.parenthesized, .parenthesized),
              (.circled, .circled), (.roman, .roman), (.bracketed, .bracketed), (.ornamented, .ornamented),
-             (.diamond, .diamond), (.angled, .angled), (.square, .square), (.bullet, .bullet): true
+             (.diamond, .diamond), (.angled, .angled), (.square, .square), (.bullet, .bullet), (.supplementary, .supplementary): true
         default: false
         }
     }

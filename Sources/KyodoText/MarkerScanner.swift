@@ -1,12 +1,12 @@
 /// Recognises the marker at the start of a line and returns it with the rest of the line.
 public enum MarkerScanner {
     /// Whether a marker can begin with this scalar; any other first scalar means plain text:
-    /// -–・•■□➤○◯▪◎◆◇【●＜<第(（IVX, digits of both widths, circled and parenthesised
+    /// -–・•■□➤○◯▪◎◆◇【●＜<第(（IVX附, digits of both widths, circled and parenthesised
     /// numbers, roman numerals. (A switch: hashing a set for every line cost more.)
     static func mayStartMarker(_ v: UInt32) -> Bool {
         switch v {
         case 0x2D, 0x2013, 0x30FB, 0x2022, 0x25A0, 0x25A1, 0x27A4, 0x25CB, 0x25EF, 0x25AA, 0x25CE, 0x25C6, 0x25C7, 0x3010, 0x25CF,
-             0xFF1C, 0x3C, 0x7B2C, 0x28, 0xFF08, 0x49, 0x56, 0x58,
+             0xFF1C, 0x3C, 0x7B2C, 0x28, 0xFF08, 0x49, 0x56, 0x58, 0x9644,
              0x30...0x39, 0xFF10...0xFF19, 0x2460...0x2487, 0x2160...0x216B:
             true
         default:
@@ -83,6 +83,14 @@ public enum MarkerScanner {
         if (0x2460...0x2473).contains(v) { return (.circled(Int(v - 0x2460) + 1), s.dropFirst()) }
         if (0x2474...0x2487).contains(v) { return (.parenthesized(Int(v - 0x2474) + 1), s.dropFirst()) }
         if (0x2160...0x216B).contains(v) { return (.roman(Int(v - 0x2160) + 1), s.dropFirst()) }
+        if first == "附" {
+            // 附則 standing alone (spaced 附 則, or with its caption): the supplementary provisions.
+            let rest = s.dropFirst().drop { $0 == " " || $0 == "\u{3000}" }
+            guard rest.first == "則" else { return nil }
+            let after = rest.dropFirst()
+            if after.isEmpty || after.first == "（" || after.first == "(" || after.first == " " || after.first == "\u{3000}" { return (.supplementary, after) }
+            return nil
+        }
         if first == "第" {
             let rest = s.dropFirst()
             if let (n, after) = readNumber(rest), let unit = after.first {

@@ -1,7 +1,8 @@
 import Foundation
 import KyodoCompare
 import KyodoModel
-import KyodoReaders
+import KyodoDocument
+import KyodoExtract
 import KyodoText
 
 /// One scale run over a generated corpus.
@@ -40,6 +41,7 @@ enum Scale {
 
     static func run(folder: String, compare: Bool = true) throws {
         let clock = ContinuousClock()
+        let extractor = Extractor()
         let manifest = try Manifest.load(path: folder + "/manifest.tsv")
         let vocabulary = try VocabularyFile.load(path: folder + "/vocabulary.tsv")
         var bytes: [[UInt8]] = []
@@ -57,7 +59,7 @@ enum Scale {
         let readersTime = clock.measure {
             guidelines = sources.enumerated().map { i, s in
                 let outline = Outline(s)
-                return ReaderRegistry.detect(outline).read(outline, document: manifest.documents[i])
+                return extractor.read(DocumentTree(outline), document: manifest.documents[i])
             }
         }
         // Accuracy against the generator's expected items (label equal or contained, per aspect).

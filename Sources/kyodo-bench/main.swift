@@ -1,7 +1,8 @@
 import Foundation
 import KyodoCompare
 import KyodoModel
-import KyodoReaders
+import KyodoDocument
+import KyodoExtract
 import KyodoText
 
 // Measures Kyodo (release build); nothing is asserted.
@@ -26,6 +27,7 @@ if arguments.count > 2, arguments[1] == "scale" {
 }
 let folder = arguments.count > 1 ? arguments[1] : "corpus"
 let rounds = arguments.count > 2 ? Int(arguments[2]) ?? 50 : 50
+let extractor = Extractor()
 
 let manifest = try Manifest.load(path: folder + "/manifest.tsv")
 let files = manifest.documents.map { ($0, manifest.path(of: $0)) }
@@ -58,10 +60,10 @@ measure("Foundation NFKC (for comparison)", unit: { String(format: "%8.1f MB/s",
 measure("outline", unit: { String(format: "%8.1f MB/s", megabytes / $0) }) {
     for t in texts { sink &+= Outline(t).blocks.count }
 }
-measure("outline + detect + read", unit: { String(format: "%8.1f MB/s  %8.0f documents/s", megabytes / $0, Double(files.count * rounds) / $0) }) {
+measure("outline + tree + extract", unit: { String(format: "%8.1f MB/s  %8.0f documents/s", megabytes / $0, Double(files.count * rounds) / $0) }) {
     for (i, t) in texts.enumerated() {
         let outline = Outline(t)
-        sink &+= ReaderRegistry.detect(outline).read(outline, document: files[i].0).items.count
+        sink &+= extractor.read(DocumentTree(outline), document: files[i].0).items.count
     }
 }
 print("(checksum \(sink))")

@@ -1,8 +1,10 @@
+import KyodoDocument
 import KyodoModel
-import KyodoReaders
+import KyodoExtract
 import KyodoText
 
-/// The fuzz target: any bytes through the loader, the normaliser, the outline and every reader.
+/// The fuzz target: any bytes through the loader, the normaliser, the outline, the document tree
+/// and the extractor.
 /// Built with `-sanitize=fuzzer -DFUZZING` it is a libFuzzer target (see README); built plainly
 /// it replays the files named on its command line, which is how CI smoke-tests it and how a
 /// crash the fuzzer found is reproduced.
@@ -25,11 +27,10 @@ func exercise(_ bytes: [UInt8]) {
     let outline = Outline(source)
     let document = Document(id: "fuzz", municipality: Municipality(id: "fuzz", name: "", nameEnglish: "", prefecture: "", code: ""),
                             title: "", kind: "fuzz", file: "fuzz.txt")
-    for reader in ReaderRegistry.all {
-        _ = reader.detect(outline)
-        _ = GuidelineDump.render(reader.read(outline, document: document))
-    }
-    _ = Section.lines(of: "資料1", in: outline)
+    let tree = DocumentTree(outline)
+    _ = OutlineDump.render(tree)
+    _ = GuidelineDump.render(Extractor().read(tree, document: document))
+    _ = NamedSection.lines(of: "資料1", in: outline)
 }
 
 #if FUZZING

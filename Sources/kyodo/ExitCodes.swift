@@ -1,5 +1,5 @@
 import ArgumentParser
-import KyodoReaders
+import KyodoExtract
 import KyodoReports
 import KyodoText
 
@@ -19,8 +19,6 @@ enum ExitCodes {
         } catch let error as CorpusError {
             if case .noTextFiles = error { throw fail(error.errorDescription ?? "\(error)", 66) }
             throw fail(error.errorDescription ?? "\(error)", 64)
-        } catch let error as ReaderError {
-            throw fail(error.description, 64)
         } catch let error as ReportError {
             switch error {
             case .unknownFormat, .unknownTable: throw fail(error.description, 64)

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import KyodoModel
-import KyodoReaders
+import KyodoExtract
 import KyodoReports
 import KyodoText
 
@@ -10,8 +10,8 @@ struct CorpusOptions: ParsableArguments {
     @Option(name: .customLong("corpus"), help: "The corpus folder holding manifest.tsv.")
     var corpus: String = ProcessInfo.processInfo.environment["KYODO_CORPUS"] ?? "corpus"
 
-    @Option(help: ArgumentHelp("Read with this reader instead of detecting one.", valueName: "name"))
-    var reader: String?
+    @Option(help: ArgumentHelp("Section data to read with besides the shipped rules (TSV: kind, aspect, cue, options); repeatable.", valueName: "file"))
+    var sections: [String] = []
 
     @Option(help: ArgumentHelp("The documents' encoding instead of detecting it: \(TextEncoding.userNames).", valueName: "encoding"))
     var encoding: String?
@@ -20,7 +20,6 @@ struct CorpusOptions: ParsableArguments {
     var maxSize: Int = 64
 
     func validate() throws {
-        if let reader { _ = try ReaderRegistry.reader(named: reader) }
         if let encoding, TextEncoding(userName: encoding) == nil {
             throw ValidationError("unknown encoding '\(encoding)'; known: \(TextEncoding.userNames)")
         }
@@ -37,8 +36,14 @@ struct CorpusOptions: ParsableArguments {
     /// The corpus reader; a corpus folder without a manifest still reads plain files.
     func corpusReader() throws -> CorpusReader {
         let path = (corpus as NSString).appendingPathComponent("manifest.tsv")
-        guard FileManager.default.fileExists(atPath: path) else { return CorpusReader(manifest: nil) }
-        return CorpusReader(manifest: try Manifest.load(path: path))
+        let data = try sectionData()
+        guard FileManager.default.fileExists(atPath: path) else { return CorpusReader(manifest: nil, sections: data) }
+        return CorpusReader(manifest: try Manifest.load(path: path), sections: data)
+    }
+
+    /// The shipped section data, extended with the files given.
+    func sectionData() throws -> SectionData {
+        sections.isEmpty ? .shipped : try SectionData.load(extending: sections)
     }
 
     /// What was read: the guidelines, and the paths of the files they came from (which no
@@ -60,7 +65,7 @@ struct CorpusOptions: ParsableArguments {
             }
         }
         // Read on every core; diagnostics in document order afterwards.
-        result.guidelines = try corpus.readAll(documents, readerName: reader, options: loadOptions)
+        result.guidelines = try corpus.readAll(documents, options: loadOptions)
         result.paths = documents.map(\.1)
         for g in result.guidelines { Diagnostics.report(g) }
         return result
@@ -164,9 +169,6 @@ enum Diagnostics {
         for f in g.findings where f.kind == .warning || f.kind == .lostInExtraction {
             let place = f.span.map { "\($0.source):\($0.firstLine)" } ?? g.document.file
             write("\(place): warning: \(f.aspect.map { $0.rawValue + ": " } ?? "")\(f.message)")
-        }
-        if g.reader == "generic" {
-            write("\(g.document.file): warning: no dedicated reader recognised this layout; read with the generic reader")
         }
     }
 

@@ -40,7 +40,7 @@ import Testing
         let path = file("longline.txt", Data(String(repeating: "協働の原則とは対等である", count: 300_000).utf8))  // 10.8 MB, no line end
         let r = try cli.run(["show", path, "--format", "csv"])
         #expect(r.status == 0)
-        #expect(r.stderr.contains("generic reader"))
+        #expect(r.stderr.contains("no structure of a collaboration guideline"))
     }
 
     @Test func enumerationNestedAThousandDeep() throws {
@@ -55,7 +55,7 @@ import Testing
 
     @Test func aRaggedTableIsReadCellBySafeCell() throws {
         let text = "(1) 協働の形態\n\n形態\t内容\n委託\n共催\t共に行う\t余分\t余分\n\t\t\t\t\t\t続き\n後援\t\n"
-        let r = try cli.run(["show", file("ragged.txt", Data(text.utf8)), "--reader", "generic", "--format", "csv", "--csv-dialect", "plain"])
+        let r = try cli.run(["show", file("ragged.txt", Data(text.utf8)), "--format", "csv", "--csv-dialect", "plain"])
         #expect(r.status == 0)
         #expect(r.text.contains(",forms,形態,1,委託,") && r.text.contains(",forms,形態,3,後援,"))
     }

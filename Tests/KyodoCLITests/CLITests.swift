@@ -202,7 +202,7 @@ import Testing
         #expect(r.status == 0 && r.text.contains("added testshi-guideline"))
         #expect(FileManager.default.contents(atPath: corpus + "/testshi-guideline.txt") == FileManager.default.contents(atPath: Fixtures.root + "/Tests/Fixtures/generic/runin.txt"))
         let list = try run(["list", "--corpus", corpus, "--format", "csv", "--csv-dialect", "plain"])
-        #expect(list.text.contains("testshi-guideline,testshi,試験市,13999,協働推進の手引き,guideline,generic,"))
+        #expect(list.text.contains("testshi-guideline,testshi,試験市,13999,協働推進の手引き,guideline,text,"))
         let show = try run(["show", "testshi", "--corpus", corpus, "--aspect", "principles", "--format", "csv", "--csv-dialect", "plain"])
         #expect(show.text.contains(",principles,原則,1,目的の共有,"))
         // Twice: refused, and nothing changed.

@@ -1,7 +1,7 @@
 import Foundation
 import KyodoCompare
 import KyodoModel
-import KyodoReaders
+import KyodoExtract
 import KyodoTestSupport
 import KyodoText
 import Testing

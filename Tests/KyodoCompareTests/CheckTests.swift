@@ -1,6 +1,6 @@
 import KyodoCompare
 import KyodoModel
-import KyodoReaders
+import KyodoExtract
 import KyodoReports
 import KyodoTestSupport
 import KyodoText

@@ -8,15 +8,15 @@ import Testing
     let handbook = try! TextLoader.load(path: Fixtures.corpusPath("kodaira-handbook.txt"), name: "kodaira-handbook.txt")
 
     @Test func namesTheAppendixSection() throws {
-        #expect(Section.lines(of: "資料1", in: Outline(handbook)) == 533...671)
-        #expect(Section.lines(of: "資料3", in: Outline(handbook))?.upperBound == 1157)
-        #expect(Section.lines(of: "資料9", in: Outline(handbook)) == nil)
-        #expect(Section.split("kodaira-handbook#資料1") == ("kodaira-handbook", "資料1"))
-        #expect(Section.split("a.txt") == ("a.txt", nil))
+        #expect(NamedSection.lines(of: "資料1", in: Outline(handbook)) == 533...671)
+        #expect(NamedSection.lines(of: "資料3", in: Outline(handbook))?.upperBound == 1157)
+        #expect(NamedSection.lines(of: "資料9", in: Outline(handbook)) == nil)
+        #expect(NamedSection.split("kodaira-handbook#資料1") == ("kodaira-handbook", "資料1"))
+        #expect(NamedSection.split("a.txt") == ("a.txt", nil))
     }
 
     @Test func theGuidelineAndItsReprintDifferByTheirRealWordingChangesOnly() throws {
-        let d = TextDiff(old: guideline, lines: 1...guideline.lineCount, new: handbook, lines: Section.lines(of: "資料1", in: Outline(handbook))!)
+        let d = TextDiff(old: guideline, lines: 1...guideline.lineCount, new: handbook, lines: NamedSection.lines(of: "資料1", in: Outline(handbook))!)
         let changes = d.hunks.flatMap(\.changes).map { "\($0.kind.rawValue) \($0.old)→\($0.new) @\($0.oldLine)/\($0.newLine)" }
         #expect(changes == [
             "changed が→を @73/600",

@@ -1,6 +1,6 @@
 import Foundation
 import KyodoModel
-import KyodoReaders
+import KyodoExtract
 import KyodoReports
 import KyodoTestSupport
 import Testing

@@ -1,6 +1,7 @@
 import Foundation
+import KyodoDocument
 import KyodoModel
-import KyodoReaders
+import KyodoExtract
 import KyodoText
 import Testing
 
@@ -28,18 +29,29 @@ public enum Fixtures {
                  title: "", kind: "test", file: id)
     }
 
-    /// Reads lines with the detected reader (or a named one).
-    public static func read(_ lines: [String], name: String, municipality: String? = nil, reader: String? = nil) throws -> Guideline {
+    /// Reads lines with the extractor (and the shipped section data, or other).
+    public static func read(_ lines: [String], name: String, municipality: String? = nil, sections: SectionData = .shipped,
+                            reprints: [Reprint] = []) throws -> Guideline {
         let source = SourceText(name: name, lines: lines)
-        return try ReaderRegistry.read(Outline(source), document: document(name, municipality: municipality), readerName: reader)
+        var document = document(name, municipality: municipality)
+        document.reprints = reprints
+        return Extractor(data: sections).read(DocumentTree(source), document: document)
+    }
+
+    /// The bundled corpus's manifest.
+    public static let manifest: Manifest? = try? Manifest.load(path: root + "/corpus/manifest.tsv")
+
+    /// The parts of a corpus file the manifest says reprint another document.
+    public static func reprints(_ file: String) -> [Reprint] {
+        manifest?.documents.first { $0.file == file }?.reprints ?? []
     }
 
     /// Reads a corpus document, optionally edited first.
-    public static func readCorpus(_ file: String, municipality: String? = nil, reader: String? = nil,
+    public static func readCorpus(_ file: String, municipality: String? = nil,
                                   edit: (inout [String]) -> Void = { _ in }) throws -> Guideline {
         var lines = lines(file)
         edit(&lines)
-        return try read(lines, name: file, municipality: municipality, reader: reader)
+        return try read(lines, name: file, municipality: municipality, reprints: reprints(file))
     }
 }
 
@@ -85,4 +97,12 @@ public enum Edit {
 extension Guideline {
     /// The labels of the top-level items of an aspect, in order.
     public func labels(_ aspect: Aspect) -> [String] { items(aspect).map(\.label) }
+}
+
+extension Fixtures {
+    /// The `.txt` files of a folder below the repository root, as root-relative paths, in name order.
+    public static func textFiles(in folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root + "/" + folder)) ?? []
+        return names.filter { $0.hasSuffix(".txt") }.sorted().map { folder + "/" + $0 }
+    }
 }

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import KyodoModel
-import KyodoReaders
+import KyodoDocument
+import KyodoExtract
 import KyodoText
 
 /// `kyodo add FILE --municipality …`: adds a document to a corpus and its manifest.
@@ -64,7 +65,7 @@ struct Add: ParsableCommand {
             let source = try TextLoader.load(path: file, name: target, options: corpus.loadOptions)
             let place = Municipality(id: municipality, name: name, nameEnglish: nameEn, prefecture: prefecture, code: String(code.prefix(5)))
             let document = Document(id: documentId, municipality: place, title: title ?? "", kind: kind, file: target)
-            let guideline = try ReaderRegistry.read(Outline(source), document: document, readerName: corpus.reader)
+            let guideline = Extractor(data: try corpus.sectionData()).read(DocumentTree(source), document: document)
             let documentTitle = title ?? guideline.title ?? source.firstTextLine ?? documentId
 
             // The manifest's own columns, in its order.
@@ -82,7 +83,7 @@ struct Add: ParsableCommand {
                 throw error
             }
             let counts = Aspect.core.map { "\($0.rawValue) \(guideline.items($0).count)" }.joined(separator: ", ")
-            print("added \(documentId) to \(manifestPath): \(target), read by \(guideline.reader) (\(counts))")
+            print("added \(documentId) to \(manifestPath): \(target), read as \(guideline.reader) (\(counts))")
             Diagnostics.report(guideline)
         }
     }

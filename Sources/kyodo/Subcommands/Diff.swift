@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import KyodoCompare
-import KyodoReaders
+import KyodoExtract
 import KyodoReports
 import KyodoText
 
@@ -38,14 +38,14 @@ struct Diff: ParsableCommand {
 
     /// The text and lines a reference names.
     func resolve(_ reference: String) throws -> (SourceText, ClosedRange<Int>, String) {
-        let (name, section) = Section.split(reference)
+        let (name, section) = NamedSection.split(reference)
         let found = try corpus.corpusReader().documents(named: name)
         guard found.count == 1, let (document, path) = found.first else {
             throw ValidationError("'\(name)' names \(found.count) documents (\(found.map(\.0.id).joined(separator: ", "))): name one")
         }
         let source = try TextLoader.load(path: path, name: document.file, options: corpus.loadOptions)
         guard let section else { return (source, 1...max(1, source.lineCount), path) }
-        guard let lines = Section.lines(of: section, in: Outline(source)) else {
+        guard let lines = NamedSection.lines(of: section, in: Outline(source)) else {
             throw ValidationError("no part of \(document.file) begins with '\(section)'")
         }
         return (source, lines, path)

@@ -57,7 +57,7 @@ struct ReportCommand: ParsableCommand {
                     guard let manifest, let original = manifest.documents.first(where: { $0.id == reprint.document }) else { continue }
                     let oldSource = try TextLoader.load(path: manifest.path(of: original), name: original.file)
                     let newSource = try TextLoader.load(path: manifest.path(of: document), name: document.file)
-                    guard let lines = Section.lines(of: reprint.section, in: Outline(newSource)) else {
+                    guard let lines = NamedSection.lines(of: reprint.section, in: Outline(newSource)) else {
                         throw ValidationError("\(document.file): no part begins with '\(reprint.section)' (manifest: reprints)")
                     }
                     let diff = TextDiff(old: oldSource, lines: 1...max(1, oldSource.lineCount), new: newSource, lines: lines)

@@ -1,0 +1,150 @@
+import KyodoDocument
+import KyodoModel
+import KyodoText
+
+extension Extraction {
+    /// A definition found by one of the patterns.
+    private struct Candidate {
+        var term: String
+        var description: String
+        var attributes: [Attribute]
+        var lines: ClosedRange<Int>
+        var confidence: Double
+        /// Which of two overlapping definitions of one term is kept: a title standing alone
+        /// names the definition proper; a heading's body holds it; a sentence is the body.
+        var precedence: Int
+    }
+
+    /// Reads every definition the patterns find, one per term (the first in the text), in
+    /// document order; returns the confidence.
+    mutating func readDefinitions() -> Double {
+        var found: [Candidate] = []
+        for rule in data.definitions {
+            switch rule.form {
+            case .sentence: found += sentences(rule.cue)
+            case .article: found += articles(rule.cue)
+            case .heading: found += headed(rule.cue)
+            case .title: found += titled(rule.cue)
+            case .quoted: found += quoted(rule.cue)
+            }
+        }
+        // One definition a term: of overlapping ones the one of higher precedence, else the first.
+        found.sort { $0.lines.lowerBound != $1.lines.lowerBound ? $0.lines.lowerBound < $1.lines.lowerBound : $0.precedence > $1.precedence }
+        var kept: [Candidate] = []
+        for c in found {
+            let key = Normalizer.labelKey(c.term)
+            if let k = kept.firstIndex(where: { Normalizer.labelKey($0.term) == key }) {
+                if kept[k].lines.overlaps(c.lines), c.precedence > kept[k].precedence { kept[k] = c }
+                continue
+            }
+            kept.append(c)
+        }
+        var best = 0.0
+        for (n, c) in kept.sorted(by: { $0.lines.lowerBound < $1.lines.lowerBound }).enumerated() {
+            items.append(item(.definition, n + 1, label: c.term, description: c.description, attributes: c.attributes, lines: c.lines))
+            best = max(best, c.confidence)
+        }
+        if found.isEmpty {
+            let forms = data.definitions.map { rule -> String in
+                switch rule.form {
+                case .sentence: "\(rule.cue)…"
+                case .article: "an ordinance's \(rule.cue) …をいう"
+                case .heading: "a heading …\(rule.cue)"
+                case .title: "a title …\(rule.cue)"
+                case .quoted: "…\(rule.cue)…」"
+                }
+            }
+            var message = "the document states no definition of 協働 (looked for " + forms.joined(separator: ", ") + ")"
+            if let aims = blocks.indices.first(where: { i in canHead(blocks[i]) && data.aimsWords.contains(where: blocks[i].text.includes) }) {
+                message += "; its aims are stated under 「\(blocks[aims].text)」, line \(blocks[aims].firstLine)"
+            }
+            absent(.definition, message)
+        }
+        return best
+    }
+
+    private func usable(_ i: Int) -> Bool { !excluded.contains(i) && blocks[i].table == nil }
+
+    /// `協働とは、…ことです。` and the paragraph that continues it (そうすることにより…).
+    private func sentences(_ cue: String) -> [Candidate] {
+        var out: [Candidate] = []
+        for (i, b) in blocks.enumerated() where usable(i) && (b.isParagraph || b.bulleted || b.marker == .bullet) && b.text.hasBytePrefix(cue) && b.text.includes("。") {
+            var text = b.text
+            var last = b.lastLine
+            if i + 1 < blocks.count, blocks[i + 1].isParagraph, data.continuations.contains(where: blocks[i + 1].text.hasPrefix) {
+                text += "\n" + blocks[i + 1].text
+                last = blocks[i + 1].lastLine
+            }
+            let term = String(cue.prefix { $0 != "と" }).trimmingCharacters(in: "「」")
+            out.append(Candidate(term: term, description: text, attributes: [], lines: b.firstLine...last, confidence: 0.9, precedence: 1))
+        }
+        return out
+    }
+
+    /// An ordinance's definitions: `(3) 協働 市民等及び市が…をいう。`.
+    private func articles(_ term: String) -> [Candidate] {
+        var out: [Candidate] = []
+        for (i, b) in blocks.enumerated() where usable(i) {
+            let t = b.text
+            guard t.hasBytePrefix(term + " ") || t.hasBytePrefix(term + "\u{3000}"), t.includes("をいう") else { continue }
+            let text = String(t.dropFirst(term.count)).trimmedSpaces()
+            out.append(Candidate(term: term, description: text, attributes: [], lines: b.firstLine...b.lastLine, confidence: 0.8, precedence: 1))
+        }
+        return out
+    }
+
+    /// A heading `Xの定義`: X defined by the heading's body.
+    private func headed(_ suffix: String) -> [Candidate] {
+        var out: [Candidate] = []
+        for (i, b) in blocks.enumerated() where usable(i) && canHead(b) && b.text.hasSuffix(suffix) {
+            let term = String(b.text.dropLast(suffix.count)).trimmedSpaces()
+            guard !term.isEmpty, term.count <= 12 else { continue }
+            let body = owners[i]?.bodyBlockIndices ?? titleBody(i)
+            // A table under the heading is no definition in words (各主体とその定義).
+            guard let head = body.first, blocks[head].table == nil else { continue }
+            let paragraphs = body.filter { blocks[$0].isParagraph || blocks[$0].bulleted || blocks[$0].marker == .bullet }
+            guard let first = paragraphs.first, !blocks[first].isTitleLike || paragraphs.count > 1 else { continue }
+            out.append(Candidate(term: term, description: text(of: paragraphs), attributes: [], lines: b.firstLine...lastLine(paragraphs, or: b.lastLine),
+                                 confidence: 0.8, precedence: 2))
+        }
+        return out
+    }
+
+    /// A title standing alone `Xとは` (or `Xとは？`), its definition in the paragraph below.
+    private func titled(_ cue: String) -> [Candidate] {
+        var out: [Candidate] = []
+        for (i, b) in blocks.enumerated() where usable(i) && canHead(b) && b.isTitleLike {
+            var t = b.text
+            if t.hasSuffix("？") || t.hasSuffix("?") { t = String(t.dropLast()) }
+            guard t.hasSuffix(cue) else { continue }
+            let term = String(t.dropLast(cue.count)).trimmedSpaces()
+            guard !term.isEmpty, term.count <= 10, !term.contains(where: { "／/・、，,「」".contains($0) }) else { continue }
+            guard i + 1 < blocks.count, let next = blocks[(i + 1)...].first(where: { !$0.isTitleLike || $0.table != nil }),
+                  next.isParagraph else { continue }
+            // A body that is itself a sentence definition (協働とは、…) is read as one.
+            if data.definitions.contains(where: { $0.form == .sentence && next.text.hasBytePrefix($0.cue) }) { continue }
+            out.append(Candidate(term: term, description: next.text, attributes: [], lines: b.firstLine...next.lastLine, confidence: 0.8, precedence: 3))
+        }
+        return out
+    }
+
+    /// A sentence quoting the definition: `第3条においては、協働の定義を「…」としています` — the
+    /// source named too (the article before the quote, the law the section's heading names).
+    private func quoted(_ cue: String) -> [Candidate] {
+        var out: [Candidate] = []
+        for (i, b) in blocks.enumerated() where usable(i) && b.text.includes(cue) {
+            guard let start = b.text.range(of: cue), let end = b.text[start.upperBound...].firstIndex(of: "」") else { continue }
+            let quote = String(b.text[start.upperBound..<end])
+            let before = b.text[..<start.lowerBound]
+            let term = before.split(whereSeparator: { "、，,".contains($0) }).last.map(String.init) ?? "協働"
+            var attributes: [Attribute] = []
+            if let article = before.range(of: "条", options: .backwards), let dai = before[..<article.lowerBound].range(of: "第", options: .backwards) {
+                let heading = parents[i].map { blocks[$0].text } ?? ""
+                let law = heading.components(separatedBy: "における").first ?? ""
+                attributes.append(Attribute("出典", (law.isEmpty || law == heading ? "" : law + " ") + String(before[dai.lowerBound..<article.upperBound])))
+            }
+            out.append(Candidate(term: term, description: quote, attributes: attributes, lines: b.lines(of: quote), confidence: 0.7, precedence: 1))
+        }
+        return out
+    }
+}

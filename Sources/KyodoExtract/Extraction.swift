@@ -1,0 +1,127 @@
+import KyodoDocument
+import KyodoModel
+import KyodoText
+
+/// The working state of one extraction: the tree, what has been found so far, and the helpers
+/// every item source shares.
+struct Extraction {
+    /// A block that can head a section, with what it is known by and what it holds.
+    struct Heading {
+        /// The heading's block (a marked line, a title standing alone, or an article's caption).
+        var index: Int
+        /// The text the heading is known by.
+        var text: String
+        /// Whether a marker opened it (rather than a title standing alone).
+        var marked: Bool
+        /// The blocks of its body, in document order.
+        var body: [Int]
+        /// The section it opens, for a marked heading.
+        var section: Section?
+    }
+
+    let tree: DocumentTree
+    let document: Document
+    let data: SectionData
+    /// The section each heading block opens.
+    let owners: [Int: Section]
+    /// For each block, the heading block of the section holding it.
+    let parents: [Int?]
+    /// Blocks inside a part that reprints another document: not read as this document's.
+    let excluded: Set<Int>
+    var items: [Item] = []
+    var findings: [Finding] = []
+    var dates: [DocumentDate] = []
+    var confidence: [Aspect: Double] = [:]
+    /// Headings already taken by an aspect.
+    var used = Set<Int>()
+    /// Blocks whose content became items.
+    var consumed = Set<Int>()
+
+    init(_ tree: DocumentTree, _ document: Document, data: SectionData) {
+        self.tree = tree
+        self.document = document
+        self.data = data
+        self.owners = tree.owners()
+        self.parents = tree.parents()
+        var excluded = Set<Int>()
+        for reprint in document.reprints {
+            guard let lines = NamedSection.lines(of: reprint.section, in: tree.outline) else { continue }
+            for (i, b) in tree.blocks.enumerated() where lines.contains(b.firstLine) { excluded.insert(i) }
+            // The heading naming the part belongs to it too.
+            if let h = tree.blocks.lastIndex(where: { $0.lastLine < lines.lowerBound }) { excluded.insert(h) }
+        }
+        self.excluded = excluded
+    }
+
+    var blocks: [Block] { tree.blocks }
+
+    // MARK: - Making items
+
+    /// An item with its label folded for matching.
+    func item(_ aspect: Aspect, _ ordinal: Int, label: String, description: String = "", attributes: [Attribute] = [],
+              children: [Item] = [], lines: ClosedRange<Int>) -> Item {
+        Item(aspect: aspect, ordinal: ordinal, label: label, normalizedLabel: Normalizer.labelKey(label),
+             description: description, attributes: attributes, children: children,
+             span: tree.span(lines.lowerBound, lines.upperBound))
+    }
+
+    /// The running text of blocks: paragraphs and bullet lines, one per line; headings and tables left out.
+    func text(of indices: [Int]) -> String {
+        indices.compactMap { i -> String? in
+            let b = blocks[i]
+            if b.table != nil { return nil }
+            if b.marker != nil && !b.bulleted && b.marker != .bullet { return nil }
+            return b.bulleted || b.marker == .bullet ? "・" + b.text : b.text
+        }.joined(separator: "\n")
+    }
+
+    /// The last line of a run of blocks.
+    func lastLine(_ indices: [Int], or line: Int) -> Int {
+        indices.last.map { max(line, blocks[$0].lastLine) } ?? line
+    }
+
+    // MARK: - Findings
+
+    /// Records that the document does not state an aspect.
+    mutating func absent(_ aspect: Aspect, _ message: String, line: Int? = nil) {
+        findings.append(Finding(.absent, aspect: aspect, message, span: line.map { tree.span($0, $0) }))
+    }
+
+    /// Records a warning.
+    mutating func warn(_ aspect: Aspect?, _ message: String, line: Int? = nil) {
+        findings.append(Finding(.warning, aspect: aspect, message, span: line.map { tree.span($0, $0) }))
+    }
+
+    /// The count a text announces (`7つの視点`, `次の5つ`, `(1)～(7)`).
+    func announcedCount(_ text: String) -> Int? { AnnouncedCount.find(in: text, units: data.countUnits) }
+
+    /// Where a section refers to a figure extraction lost (上の図): records it and returns true.
+    mutating func noteLostFigure(_ aspect: Aspect, in body: [Int]) -> Bool {
+        for i in body where blocks[i].isParagraph {
+            let t = blocks[i].text
+            if data.figureWords.contains(where: t.includes) {
+                findings.append(Finding(.lostInExtraction, aspect: aspect,
+                                        "the text refers to a figure that did not survive extraction; \(aspect.rawValue) are not listed in the text",
+                                        span: tree.span(blocks[i].firstLine, blocks[i].lastLine)))
+                return true
+            }
+        }
+        return false
+    }
+
+    // MARK: - Result
+
+    /// The guideline read.
+    func guideline(title: String?, format: String) -> Guideline {
+        let sorted = items.enumerated().sorted { a, b in
+            a.element.aspect != b.element.aspect ? a.element.aspect < b.element.aspect : a.offset < b.offset
+        }.map(\.element)
+        return Guideline(document: document, reader: format, title: title, dates: dates, items: sorted, findings: findings,
+                         confidence: confidence)
+    }
+}
+
+extension Array {
+    /// The element at `index`, or nil when out of range.
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,223 @@
+import KyodoDocument
+import KyodoModel
+import KyodoText
+
+/// The one extractor: turns any document tree into a `Guideline`, driven by section data.
+///
+/// For each aspect it takes the headings whose topic is one of the aspect's cue words (marked
+/// headings before titles standing alone, the data's order of cues, then document order), and
+/// of those the first whose body yields items by one of the item sources. What it does not
+/// find, finds in an odd shape, or finds in a figure lost in extraction becomes a finding,
+/// the same way for every document; a confidence per aspect says how sure it is.
+public struct Extractor: Sendable {
+    /// The section data.
+    public var data: SectionData
+
+    public init(data: SectionData = .shipped) { self.data = data }
+
+    /// Reads a guideline from a document tree; `format` names the input format it was read from.
+    public func read(_ tree: DocumentTree, document: Document, format: String = "text") -> Guideline {
+        var x = Extraction(tree, document, data: data)
+        x.readDates()
+        x.confidence[.definition] = x.readDefinitions()
+        let headings = x.headings()
+        for aspect in data.aspects {
+            x.readAspect(aspect, headings: headings)
+        }
+        x.readTables()
+        if !x.items.contains(where: { Aspect.core.contains($0.aspect) }) {
+            x.warn(nil, "no structure of a collaboration guideline was recognised: no definition, principles, forms, partners or process")
+        }
+        return x.guideline(title: x.title(), format: format)
+    }
+}
+
+extension Extraction {
+    /// Reads one aspect from the first heading about it whose body yields items.
+    mutating func readAspect(_ aspect: Aspect, headings: [Heading]) {
+        let rules = data.headings.filter { $0.aspect == aspect }
+        let cues = rules.filter { !$0.inSentence }.map(\.cue)
+        var candidates: [(Heading, SectionData.HeadingRule)] = []
+        for wantMarked in [true, false] {
+            for rule in rules where !rule.inSentence {
+                for h in headings where h.marked == wantMarked && !used.contains(h.index) && !candidates.contains(where: { $0.0.index == h.index })
+                    && data.isTopic(rule.cue, of: h.text) {
+                    candidates.append((h, rule))
+                }
+            }
+        }
+        // An introducing sentence (…を紹介します) heads what follows it in its section.
+        for rule in rules where rule.inSentence {
+            for (i, b) in blocks.enumerated() where b.isParagraph && !excluded.contains(i) && b.text.includes(rule.cue) {
+                let body = Array((i + 1)..<blocks.count).prefix { parents[$0] == parents[i] }
+                candidates.append((Heading(index: i, text: b.text, marked: false, body: Array(body), section: nil), rule))
+            }
+        }
+        let core = Aspect.core.contains(aspect)
+        for (h, rule) in candidates {
+            guard let found = items(aspect, heading: h, rule: rule, cues: cues) else { continue }
+            used.insert(h.index)
+            items += found.items
+            var score = found.source == .enumeration || found.source == .table ? 0.8 : 0.6
+            let announcing = ([blocks[h.index]] + h.body.prefix(3).map { blocks[$0] }.filter(\.isParagraph)).map(\.text).joined(separator: "\n")
+            if let announced = announcedCount(announcing) {
+                if announced == found.items.count {
+                    score += 0.2
+                } else {
+                    score -= 0.4
+                    warn(aspect, "\(aspect.rawValue) section 「\(h.text)」 announced \(announced) items, found \(found.items.count)", line: blocks[h.index].firstLine)
+                }
+            }
+            noteOpenList(aspect, heading: h, found: found)
+            if core { confidence[aspect] = min(1, max(0.1, score)) }
+            return
+        }
+        guard core else { return }
+        if let first = candidates.first {
+            if !noteLostFigure(aspect, in: first.0.body) {
+                warn(aspect, "the section 「\(first.0.text)」 has no enumerated items, table rows or list", line: blocks[first.0.index].firstLine)
+            }
+            confidence[aspect] = 0.2
+            return
+        }
+        // No heading: a sentence anywhere naming the aspect with an open list (…など、様々な協働の担い手).
+        if let (found, block) = inlineAnywhere(aspect, cues: cues) {
+            items += found
+            findings.append(Finding(.notExhaustive, aspect: aspect, "\(aspect.rawValue) are named in prose as examples (…など), under no heading",
+                                    span: tree.span(block.firstLine, block.lastLine)))
+            confidence[aspect] = 0.4
+            return
+        }
+        absent(aspect, notStatedMessage(aspect, cues: cues), line: mention(of: cues.first ?? "").map { blocks[$0].firstLine })
+        confidence[aspect] = 0
+    }
+
+    /// Why an aspect reads as not stated, naming the cue it was looked for by and any item the
+    /// text names in passing (`協働の原則である「…」`).
+    func notStatedMessage(_ aspect: Aspect, cues: [String]) -> String {
+        guard let cue = cues.first, let i = mention(of: cue) else {
+            return "no heading about \(cues.prefix(4).joined(separator: ", ")) was found"
+        }
+        var message = "the document refers to \(cue) but does not list them"
+        var quoted: [String] = []
+        for (k, b) in blocks.enumerated() where !excluded.contains(k) && b.text.includes(cue + "である「") {
+            var rest = b.text[...]
+            while let at = rest.range(of: cue + "である「"), let close = rest[at.upperBound...].firstIndex(of: "」") {
+                let name = String(rest[at.upperBound..<close])
+                quoted.append("「\(name)」 (line \(b.lines(of: name).lowerBound))")
+                rest = rest[close...]
+            }
+        }
+        _ = i
+        if !quoted.isEmpty { message += "; it names one in passing: " + quoted.joined(separator: ", ") }
+        return message
+    }
+
+    /// The first block mentioning `cue`, outside reprinted parts.
+    func mention(of cue: String) -> Int? {
+        guard !cue.isEmpty else { return nil }
+        return blocks.indices.first { !excluded.contains($0) && blocks[$0].table == nil && blocks[$0].text.includes(cue) }
+    }
+
+    /// An open list in the prose (…など) where the items came from, or names in the section's
+    /// prose that its list or table does not hold.
+    mutating func noteOpenList(_ aspect: Aspect, heading h: Heading, found: Found) {
+        let prose = h.body.filter { blocks[$0].isParagraph }
+        let notLimited = data.notLimitedWords.contains { w in prose.contains { blocks[$0].text.includes(w) } }
+        if found.source == .inline, let b = found.blocks.first {
+            findings.append(Finding(.notExhaustive, aspect: aspect,
+                                    "the \(aspect.rawValue) are named in prose as examples (…など)" + (notLimited ? "; the text says it does not limit itself to them" : ""),
+                                    span: tree.span(blocks[b].firstLine, blocks[b].lastLine)))
+            return
+        }
+        if found.source == .labels, found.items.contains(where: { item in data.openWords.contains(where: item.description.includes) }) {
+            findings.append(Finding(.notExhaustive, aspect: aspect, "the \(aspect.rawValue) are given as examples (…など)",
+                                    span: tree.span(blocks[h.index].firstLine, blocks[h.index].lastLine)))
+            return
+        }
+        guard found.source == .table || found.source == .enumeration, Aspect.core.contains(aspect) else { return }
+        let keys = Set(found.items.map(\.normalizedLabel))
+        let cues = data.headings.filter { $0.aspect == aspect && !$0.inSentence }.map(\.cue)
+        for i in prose where !found.blocks.contains(i) {
+            // Only a sentence that speaks of the aspect (…形態は、…などもあります).
+            for sentence in InlineList.sentences(blocks[i].text) where cues.contains(where: sentence.includes) {
+                guard let names = InlineList.items(in: sentence) else { continue }
+                let extra = names.filter { name in
+                    let key = Normalizer.labelKey(name)
+                    return !keys.contains { $0.includes(key) || key.includes($0) }
+                }
+                if !extra.isEmpty {
+                    findings.append(Finding(.notExhaustive, aspect: aspect,
+                                            "the prose also names \(aspect.rawValue) the \(found.source == .table ? "table" : "list") does not hold: " + extra.joined(separator: "、"),
+                                            span: tree.span(blocks[i].firstLine, blocks[i].lastLine)))
+                }
+            }
+        }
+    }
+
+    /// A sentence anywhere whose `…など` list is followed closely by a cue of the aspect.
+    func inlineAnywhere(_ aspect: Aspect, cues: [String]) -> ([Item], Block)? {
+        for (i, block) in blocks.enumerated() where block.isParagraph && !excluded.contains(i) && data.openWords.contains(where: block.text.includes) {
+            for sentence in InlineList.sentences(block.text) {
+                guard let open = data.openWords.lazy.compactMap({ sentence.byteRange(of: $0) }).first else { continue }
+                let after = String(sentence[open.upperBound...].prefix(14))
+                guard cues.contains(where: after.includes), let names = InlineList.items(in: sentence) else { continue }
+                return (inlineItems(aspect, names, in: block, sentence: sentence), block)
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Dates and title
+
+    /// The blocks before the first heading: where a document states its own dates and title.
+    func frontMatter() -> Range<Int> {
+        let end = blocks.indices.first { i in
+            let b = blocks[i]
+            return b.marker != nil && !b.bulleted && b.marker != .bullet && !excluded.contains(i)
+        } ?? min(blocks.count, 15)
+        return 0..<end
+    }
+
+    /// Dates on lines of their own in the front matter (after a foreword's title, the
+    /// foreword's), and dates in its sentences saying the document was made or revised.
+    mutating func readDates() {
+        let front = frontMatter()
+        let lastLine = front.isEmpty ? 0 : blocks[front.upperBound - 1].lastLine
+        let foreword = front.first { blocks[$0].isParagraph && data.forewordTitles.contains(blocks[$0].text) }.map { blocks[$0].firstLine } ?? Int.max
+        var found: [DocumentDate] = []
+        if lastLine > 0 {
+            found = DateFinder.standalone(in: tree.source, lines: 1...lastLine).map { d in
+                var d = d
+                if d.span.firstLine > foreword { d.role = .foreword }
+                return d
+            }
+        }
+        for i in front where blocks[i].isParagraph {
+            found += DateFinder.inSentences(of: blocks[i], source: tree.source)
+        }
+        for d in found where !dates.contains(where: { $0.iso == d.iso && $0.role == d.role }) { dates.append(d) }
+    }
+
+    /// The document's title: the name a front-matter sentence dating the document quotes
+    /// (「協働の指針」を改訂しました), else its first paragraph with a qualifier that follows it
+    /// (`(改定版)`).
+    func title() -> String? {
+        let front = frontMatter()
+        for i in front where blocks[i].isParagraph {
+            for d in DateFinder.inSentences(of: blocks[i], source: tree.source) where d.role != .stated {
+                let t = blocks[i].text
+                if let open = t.firstIndex(of: "「"), let close = t[open...].firstIndex(of: "」") {
+                    _ = d
+                    return String(t[t.index(after: open)..<close])
+                }
+            }
+        }
+        guard let first = blocks.firstIndex(where: { $0.isParagraph || $0.marker != nil }) else { return nil }
+        // Its first line: a date or a subtitle on the next line is not part of the title.
+        let block = blocks[first]
+        var title = block.pieces.count > 1 ? String(decoding: block.text.utf8.prefix(block.pieces[1].offset), as: UTF8.self) : block.text
+        if first + 1 < blocks.count, blocks[first + 1].isParagraph, isCaption(blocks[first + 1].text) { title += blocks[first + 1].text }
+        return title
+    }
+}

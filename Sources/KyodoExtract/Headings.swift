@@ -1,0 +1,110 @@
+import KyodoDocument
+import KyodoModel
+import KyodoText
+
+extension Extraction {
+    /// The blocks that can head a section, in document order, each with its body.
+    func headings() -> [Heading] {
+        var found: [Heading] = []
+        for (i, b) in blocks.enumerated() where !excluded.contains(i) && canHead(b) {
+            // A caption standing above an article is the article's heading, found with the article.
+            if b.isParagraph, isCaption(b.text), i + 1 < blocks.count, case .article = blocks[i + 1].marker { continue }
+            if let section = owners[i] {
+                var text = b.text
+                if case .article = b.marker {
+                    if i > 0, blocks[i - 1].isParagraph, isCaption(blocks[i - 1].text) { text = blocks[i - 1].text }
+                    else if let caption = Self.leadingCaption(b.text) { text = caption }
+                }
+                found.append(Heading(index: i, text: text, marked: true, body: section.bodyBlockIndices, section: section))
+            } else {
+                found.append(Heading(index: i, text: b.text, marked: false, body: titleBody(i), section: nil))
+            }
+        }
+        return found
+    }
+
+    /// Whether a block can head a section: a marked line (not a bullet) or a title standing
+    /// alone — not a table-of-contents line ending in a page number.
+    func canHead(_ b: Block) -> Bool {
+        guard b.table == nil, !b.bulleted, b.marker != .bullet else { return false }
+        guard b.marker != nil || b.isTitleLike else { return false }
+        return !Self.endsInPageNumber(b.text)
+    }
+
+    /// `（基本原則）`, `(目的)`.
+    func isCaption(_ text: String) -> Bool {
+        (text.hasPrefix("（") || text.hasPrefix("(")) && (text.hasSuffix("）") || text.hasSuffix(")")) && text.count <= 20
+    }
+
+    /// An article's caption written at the start of its line: `第3条（基本原則）協働は…`.
+    static func leadingCaption(_ text: String) -> String? {
+        guard let open = text.first, open == "（" || open == "(" else { return nil }
+        guard let close = text.firstIndex(where: { $0 == "）" || $0 == ")" }), text.distance(from: text.startIndex, to: close) <= 20 else { return nil }
+        return String(text[...close])
+    }
+
+    /// `協働の原則 ……… 3`, `協働の原則・・・・5`, `協働の原則 - 4 -`.
+    static func endsInPageNumber(_ text: String) -> Bool {
+        let trimmed = text.trimmedSpaces()
+        let digits = trimmed.reversed().prefix { $0.isNumber || $0 == "-" || $0 == " " }
+        guard digits.contains(where: \.isNumber) else { return false }
+        let before = trimmed.dropLast(digits.count)
+        return before.hasSuffix("…") || before.hasSuffix("・・") || before.hasSuffix("..") || before.hasSuffix("‥") || digits.contains("-")
+    }
+
+    /// Whether a block is a title standing alone that some heading rule is about.
+    func isCueTitle(_ b: Block) -> Bool {
+        b.isParagraph && b.isTitleLike && data.headings.contains { !$0.inSentence && data.isTopic($0.cue, of: b.text) }
+    }
+
+    /// The level of the section a block stands in (0: the document itself).
+    func level(ofContainerOf i: Int) -> Int {
+        parents[i].flatMap { owners[$0]?.level } ?? 0
+    }
+
+    /// The body of a title standing alone: what follows it in its section, up to the next title
+    /// some heading rule is about. A title that closes its section with nothing but paragraphs
+    /// and bullets after it heads the list that follows the section too (a check sheet's
+    /// stages after the title that names it).
+    func titleBody(_ t: Int) -> [Int] {
+        let parent = parents[t]
+        let parentLevel = level(ofContainerOf: t)
+        var body: [Int] = []
+        var j = t + 1
+        var trailing = true  // nothing but paragraphs and bullets so far
+        while j < blocks.count {
+            let b = blocks[j]
+            if isCueTitle(b) || excluded.contains(j) { return body }
+            guard let section = owners[j] else {
+                // Content of the same section, or deeper.
+                if parents[j] == parent || isInside(j, parent) { body.append(j); j += 1; continue }
+                break
+            }
+            if section.level > parentLevel, isInside(j, parent) {
+                if !section.isBullet { trailing = false }
+                body.append(contentsOf: [j] + section.bodyBlockIndices)
+                j = (section.bodyBlockIndices.last ?? j) + 1
+                continue
+            }
+            break
+        }
+        // The section ended: a trailing title heads the list that follows it.
+        guard trailing, j < blocks.count, let next = owners[j], !next.isBullet, next.level == parentLevel, let style = next.style else { return body }
+        while j < blocks.count, let s = owners[j], s.style == style, !excluded.contains(j) {
+            body.append(contentsOf: [j] + s.bodyBlockIndices)
+            j = (s.bodyBlockIndices.last ?? j) + 1
+        }
+        return body
+    }
+
+    /// Whether block `i` stands inside the section headed at `ancestor` (nil: the document).
+    func isInside(_ i: Int, _ ancestor: Int?) -> Bool {
+        guard let ancestor else { return true }
+        var p = parents[i]
+        while let q = p {
+            if q == ancestor { return true }
+            p = parents[q]
+        }
+        return false
+    }
+}

@@ -1,0 +1,312 @@
+import KyodoDocument
+import KyodoModel
+import KyodoText
+
+/// The item sources, written once: each turns the body of a section into items of an aspect,
+/// or finds none. Which a section uses, and in what order, comes from its heading rule.
+extension Extraction {
+    /// What a source found, and how (for the confidence and the findings).
+    struct Found {
+        var items: [Item]
+        var source: SectionData.Source
+        /// The blocks the items came from.
+        var blocks: [Int]
+    }
+
+    /// The items of a section body from the first source that yields some.
+    func items(_ aspect: Aspect, heading: Heading, rule: SectionData.HeadingRule, cues: [String]) -> Found? {
+        let body = heading.body.filter { !excluded.contains($0) }
+        // Whichever comes first in the section, a list or a table, is its content.
+        let firstList = body.first { i in blocks[i].marker != nil && owners[i] != nil && parents[i].map { p in !body.contains(p) } ?? true }
+        let firstTable = body.first { blocks[$0].table.map { !$0.isTableOfContents } ?? false }
+        for source in rule.sources {
+            var found: [Item] = []
+            var from: [Int] = []
+            switch source {
+            case .enumeration:
+                if let t = firstTable, let l = firstList, t < l, rule.sources.contains(.table) { continue }
+                (found, from) = enumeration(aspect, body: body, rule: rule)
+            case .table:
+                if let t = firstTable, let l = firstList, l < t, rule.sources.contains(.enumeration), !enumeration(aspect, body: body, rule: rule).0.isEmpty { continue }
+                (found, from) = table(aspect, body: body, heading: heading, cues: cues)
+            case .inline: (found, from) = inline(aspect, body: body, cues: cues)
+            case .labels: (found, from) = labelLines(aspect, body: body)
+            case .sentences: (found, from) = sentenceItems(aspect, body: body)
+            case .runin: (found, from) = labelLines(aspect, body: body)
+            case .stages: (found, from) = stages(aspect, body: body, title: heading.text)
+            case .fields: (found, from) = fields(aspect, body: body)
+            case .pairs: (found, from) = pairs(aspect, body: body, stop: rule.stop, heading: heading.text)
+            }
+            if !found.isEmpty {
+                if let name = rule.headingAttribute {
+                    found = found.map { var it = $0; it.attributes.append(Attribute(name, heading.text)); return it }
+                }
+                return Found(items: found, source: source, blocks: from)
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Enumerations
+
+    /// The first list of the body: one item per entry (label, and what runs into it or
+    /// follows it as description).
+    func enumeration(_ aspect: Aspect, body: [Int], rule: SectionData.HeadingRule) -> ([Item], [Int]) {
+        let bodySet = Set(body)
+        // The first list directly in the body: its first entry is one whose parent is not in the body.
+        guard let first = body.first(where: { i in owners[i] != nil && !(parents[i].map(bodySet.contains) ?? false) }),
+              let entries = list(startingAt: first, within: bodySet) else { return ([], []) }
+        // One unnumbered entry (a lone 【…】 or ■ line) is no enumeration.
+        if entries.count < 2 && blocks[entries[0]].marker?.number == nil { return ([], []) }
+        var items: [Item] = []
+        var from: [Int] = []
+        for (n, e) in entries.enumerated() {
+            let (item, blocks) = entryItem(aspect, e, ordinal: n + 1, within: bodySet, isLast: n == entries.count - 1)
+            items.append(item)
+            from += blocks
+        }
+        return (items, from)
+    }
+
+    /// The item an enumerated entry makes: its label (and what runs into it), the paragraphs
+    /// and bullet lines directly under it as description, a title standing first as its
+    /// subtitle attribute, and, as children, the records of its tables and the entries of its
+    /// numbered lists. A section of another kind inside it (a 【column】) is an aside: its lines
+    /// are the entry's, its text is not. The last entry of a list ends where a title standing
+    /// alone follows its text.
+    func entryItem(_ aspect: Aspect, _ e: Int, ordinal: Int, within body: Set<Int>, isLast: Bool) -> (Item, [Int]) {
+        let section = owners[e]!
+        var prose: [Int] = []
+        var children: [Item] = []
+        var attributes: [Attribute] = []
+        var last = blocks[e].lastLine
+        var used = [e]
+        var previousWasTitle = false
+        var seenContent = false
+        nodes: for node in section.children where body.contains(node.firstBlock ?? -1) {
+            switch node {
+            case .paragraph(let p):
+                if isLast, seenContent, p.block.isTitleLike, !previousWasTitle { break nodes }
+                previousWasTitle = p.block.isTitleLike
+                if !seenContent, p.block.isTitleLike, let name = data.subtitles.first(where: { $0.aspect == aspect })?.attribute {
+                    attributes.append(Attribute(name, p.text))
+                } else {
+                    prose.append(p.blockIndex)
+                }
+                seenContent = true
+            case .table(let t):
+                previousWasTitle = false
+                seenContent = true
+                guard !t.table.isTableOfContents else { continue }
+                let kind = t.table.header?[0] ?? ""
+                for rec in t.table.records() {
+                    children.append(item(aspect, children.count + 1, label: rec.row[0], description: rec.column(1).joined(separator: "\n"),
+                                         attributes: kind.isEmpty ? [] : [Attribute("種別", kind)], lines: rec.lines))
+                }
+            case .list(let l):
+                previousWasTitle = false
+                seenContent = true
+                if l.items.first?.isBullet ?? false {
+                    prose += l.items.flatMap { [$0.blockIndex!] + $0.bodyBlockIndices }
+                } else if l.items.first?.marker?.number != nil {
+                    for (k, s) in l.items.enumerated() {
+                        let (child, _) = entryItem(aspect, s.blockIndex!, ordinal: k + 1, within: body, isLast: k == l.items.count - 1)
+                        children.append(child)
+                        last = max(last, child.span.lastLine)
+                    }
+                    used += node.blockIndices
+                    continue
+                }
+            case .section:
+                break
+            }
+            last = max(last, node.lastLine)
+            used += node.blockIndices
+        }
+        var (label, runIn) = Self.splitRunIn(blocks[e].text)
+        var marks: [Attribute] = []
+        (label, marks) = marked(label, aspect: aspect)
+        attributes = marks + split(label, aspect: aspect) + attributes
+        let description = [runIn, text(of: prose)].filter { !$0.isEmpty }.joined(separator: "\n")
+        return (item(aspect, ordinal, label: Self.unquoted(label), description: description, attributes: attributes, children: children,
+                     lines: blocks[e].firstLine...last), used)
+    }
+
+    /// The entries of the list whose first entry heads the section at `first`: that section and
+    /// the siblings of its style after it, numbered in sequence.
+    func list(startingAt first: Int, within body: Set<Int>) -> [Int]? {
+        guard let section = owners[first], let style = section.style else { return nil }
+        let parent = parents[first]
+        var entries = [first]
+        var expected = blocks[first].marker?.number.map { $0 + 1 }
+        var j = (section.bodyBlockIndices.last ?? first) + 1
+        while j < blocks.count, body.contains(j) {
+            guard let s = owners[j] else {
+                // Paragraphs between entries at the list's own level end it.
+                if parents[j] == parent { break }
+                j += 1
+                continue
+            }
+            guard parents[j] == parent, s.style == style else { break }
+            if let e = expected, blocks[j].marker?.number != e { break }
+            entries.append(j)
+            expected = expected.map { $0 + 1 }
+            j = (s.bodyBlockIndices.last ?? j) + 1
+        }
+        return entries
+    }
+
+    /// The last entry's body ends where a title standing alone follows its text (a new section
+    /// without a marker).
+    func cutAtTitle(_ body: [Int]) -> [Int] {
+        for k in body.indices.dropFirst() where blocks[body[k]].isParagraph && blocks[body[k]].isTitleLike && !blocks[body[k - 1]].isTitleLike {
+            return Array(body[..<k])
+        }
+        return body
+    }
+
+    /// A label with an inline mark (`**重点**`) taken out as an attribute.
+    func marked(_ label: String, aspect: Aspect) -> (String, [Attribute]) {
+        for m in data.marks where m.aspect == aspect {
+            guard let open = label.range(of: m.mark), let close = label.range(of: m.mark, range: open.upperBound..<label.endIndex) else { continue }
+            return (String(label[..<open.lowerBound]).trimmedSpaces(), [Attribute(m.attribute, String(label[open.upperBound..<close.lowerBound]))])
+        }
+        return (label, [])
+    }
+
+    /// The parts of a label in two parts (`見出し～考え方`) as attributes.
+    func split(_ label: String, aspect: Aspect) -> [Attribute] {
+        for s in data.splits where s.aspect == aspect {
+            let parts = label.components(separatedBy: s.separator).map { $0.trimmedSpaces() }
+            guard parts.count >= 2, !parts[0].isEmpty else { continue }
+            return [Attribute(s.names[0], parts[0]), Attribute(s.names[1], parts.dropFirst().joined(separator: s.separator))]
+        }
+        return []
+    }
+
+    /// `「目的を共有すること」` → `目的を共有すること`.
+    static func unquoted(_ label: String) -> String {
+        for (open, close) in [("「", "」"), ("『", "』"), ("【", "】")] where label.hasPrefix(open) && label.hasSuffix(close) {
+            let inner = label.dropFirst().dropLast()
+            if !inner.contains(Character(open)) { return String(inner).trimmedSpaces() }
+        }
+        return label
+    }
+
+    /// Splits a label that runs into its description (`見出し　説明の文が続く…。`,
+    /// `見出し：説明…`): at a colon, or at the first space when a sentence follows.
+    static func splitRunIn(_ text: String) -> (label: String, description: String) {
+        for separator in ["：", ":"] {
+            if let r = text.byteRange(of: separator), text.distance(from: text.startIndex, to: r.lowerBound) <= 30 {
+                return (String(text[..<r.lowerBound]).trimmedSpaces(), String(text[r.upperBound...]).trimmedSpaces())
+            }
+        }
+        guard text.includes("。") || text.count > 40 else { return (text, "") }
+        if let space = text.firstIndex(where: { $0 == " " || $0 == "\u{3000}" }) {
+            let label = String(text[..<space]).trimmedSpaces()
+            if (2...30).contains(label.count) { return (label, String(text[space...]).trimmedSpaces()) }
+        }
+        return (text, "")
+    }
+
+    // MARK: - Tables
+
+    /// The first table of the body that belongs to the section: it follows the heading directly,
+    /// or its header names the aspect. One item per record: the label column (the one whose
+    /// header names the aspect, else the first), the next column as description, named columns
+    /// as attributes.
+    func table(_ aspect: Aspect, body: [Int], heading: Heading, cues: [String]) -> ([Item], [Int]) {
+        guard let i = body.first(where: { blocks[$0].table.map { !$0.isTableOfContents } ?? false }), let table = blocks[i].table else { return ([], []) }
+        let header = table.header?.cells ?? []
+        let namesAspect = header.contains { cell in let key = Normalizer.labelKey(cell); return cues.contains { key.includes($0) } }
+        guard body.firstIndex(of: i).map({ $0 <= 1 }) ?? false || namesAspect else { return ([], []) }
+        let records = table.records()
+        guard !records.isEmpty else { return ([], []) }
+        let items = records.enumerated().map { n, rec -> Item in
+            let (label, _) = cellLabel(rec.row[0])
+            let description = rec.column(1).joined(separator: "\n")
+            var attributes: [Attribute] = []
+            if header.count > 1, !header[1].isEmpty, !isPlainColumn(header[1]) { attributes.append(Attribute(header[1], description)) }
+            return item(aspect, n + 1, label: label, description: description, attributes: attributes, lines: rec.lines)
+        }
+        return (items, [i])
+    }
+
+    /// Whether a header cell means only "what the item is" (内容, 説明).
+    func isPlainColumn(_ cell: String) -> Bool {
+        let key = Normalizer.labelKey(cell)
+        return data.plainColumns.contains { key.includes($0) }
+    }
+
+    /// The label of a table cell with its marker (①, (1)) removed, and the marker's number.
+    func cellLabel(_ cell: String) -> (label: String, number: Int?) {
+        if let (marker, title, _) = MarkerScanner.scan(cell.trimmedSpaces()), marker.number != nil {
+            return (title, marker.number)
+        }
+        return (cell, nil)
+    }
+
+    // MARK: - Prose
+
+    /// A list inside a sentence of the body (…後援、共催、委託などがあります): in the body's first
+    /// paragraph, or in a sentence naming the aspect.
+    func inline(_ aspect: Aspect, body: [Int], cues: [String]) -> ([Item], [Int]) {
+        let paragraphs = body.filter { blocks[$0].isParagraph }
+        for i in paragraphs {
+            let block = blocks[i]
+            let opensSection = i == paragraphs.first
+            guard opensSection || cues.contains(where: block.text.includes) else { continue }
+            for sentence in InlineList.sentences(block.text) where opensSection || cues.contains(where: sentence.includes) {
+                guard let names = InlineList.items(in: sentence) else { continue }
+                return (inlineItems(aspect, names, in: block, sentence: sentence), [i])
+            }
+        }
+        return ([], [])
+    }
+
+    /// Items for the names of an inline list, each on the line it stands on.
+    func inlineItems(_ aspect: Aspect, _ names: [String], in block: Block, sentence: String) -> [Item] {
+        let sentenceStart = block.lines(of: sentence).lowerBound
+        return names.enumerated().map { n, name in
+            let at = block.lines(of: name)
+            let lines = at.lowerBound >= sentenceStart ? at : sentenceStart...sentenceStart
+            return item(aspect, n + 1, label: name, attributes: [Attribute("記述", "本文中の列挙")], lines: lines)
+        }
+    }
+
+    /// Short lines under the heading, one item each (`ＮＰＯ等（ＮＰＯ法人、…など）`): a gloss in
+    /// parentheses becomes the description, as does what follows a colon.
+    func labelLines(_ aspect: Aspect, body: [Int]) -> ([Item], [Int]) {
+        var items: [Item] = []
+        var from: [Int] = []
+        for i in body {
+            let b = blocks[i]
+            guard b.isParagraph, b.text.count <= 60, !b.text.includes("。") else { break }
+            var label = b.text
+            var description = ""
+            if let open = b.text.firstIndex(where: { $0 == "（" || $0 == "(" }), open > b.text.startIndex {
+                label = String(b.text[..<open]).trimmedSpaces()
+                description = String(b.text[b.text.index(after: open)...]).trimmingCharacters(in: "）)")
+            }
+            items.append(item(aspect, items.count + 1, label: label, description: description, lines: b.firstLine...b.lastLine))
+            from.append(i)
+        }
+        return items.count >= 2 ? (items, from) : ([], [])
+    }
+
+    /// Sentences ending in こと, one item each, the sentence its label.
+    func sentenceItems(_ aspect: Aspect, body: [Int]) -> ([Item], [Int]) {
+        var items: [Item] = []
+        var from: [Int] = []
+        for i in body where blocks[i].isParagraph {
+            for sentence in InlineList.sentences(blocks[i].text) {
+                let s = sentence.trimmedSpaces()
+                let bare = s.hasSuffix("。") ? String(s.dropLast()) : s
+                guard bare.hasSuffix("こと"), bare.count <= 120 else { continue }
+                items.append(item(aspect, items.count + 1, label: bare, lines: blocks[i].lines(of: bare)))
+                from.append(i)
+            }
+        }
+        return items.count >= 2 ? (items, from) : ([], [])
+    }
+}

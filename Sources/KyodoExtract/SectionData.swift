@@ -1,0 +1,223 @@
+import Foundation
+import KyodoModel
+import KyodoText
+
+/// What the extractor knows about where guidelines state what: heading cue words per aspect,
+/// definition patterns, count units, table column roles… Read from `sections.tsv` (shipped
+/// with the tool) and any files a researcher adds with `--sections FILE`. The format is
+/// described at the top of the shipped file.
+public struct SectionData: Sendable {
+    /// The item sources written once in code; a heading row may restrict a section to some.
+    public enum Source: String, Sendable, CaseIterable {
+        /// An enumeration or bullet list of any style.
+        case enumeration
+        /// A table: one item per record.
+        case table
+        /// A label and its description on one line (run-in, colon, tab).
+        case runin
+        /// A list inside a sentence (A、B及びC / …など).
+        case inline
+        /// Short label lines under the heading, one per line.
+        case labels
+        /// Sentences ending in こと, one item each.
+        case sentences
+        /// Numbered stages, each holding a table whose rows become the stage's children.
+        case stages
+        /// Entries described field by field (a title line and its value).
+        case fields
+        /// Pairs of a name line and a description paragraph.
+        case pairs
+
+        /// The sources a heading uses when its row names none.
+        static let ordinary: [Source] = [.enumeration, .table, .inline, .labels, .sentences]
+    }
+
+    /// A heading cue for an aspect.
+    public struct HeadingRule: Sendable {
+        public var aspect: Aspect
+        public var cue: String
+        public var sources: [Source]
+        /// The heading's text becomes this attribute of each item.
+        public var headingAttribute: String?
+        /// The cue may stand anywhere in a paragraph (an introducing sentence).
+        public var inSentence: Bool
+        /// For an introducing sentence: the items end at a paragraph beginning with this.
+        public var stop: String?
+        /// Where the rule was written, for messages.
+        public var origin: String
+    }
+
+    /// A definition pattern.
+    public struct DefinitionRule: Sendable {
+        public enum Form: String, Sendable, CaseIterable { case sentence, article, heading, title, quoted }
+        public var cue: String
+        public var form: Form
+    }
+
+    /// A table anywhere that gives items of an aspect.
+    public struct TableRule: Sendable {
+        public var aspect: Aspect
+        /// Words every one of which some header cell holds.
+        public var headerWords: [String]
+        public var label: String?
+        public var attributes: [String]
+        public var effects: String?
+        public var dated: Bool
+    }
+
+    public var headings: [HeadingRule] = []
+    public var suffixes: [String] = []
+    public var definitions: [DefinitionRule] = []
+    public var continuations: [String] = []
+    /// Heading words under which a document states its aims (理念): named when it defines nothing.
+    public var aimsWords: [String] = []
+    /// Count units, each with its spellings in unfolded text.
+    public var countUnits: [(folded: String, forms: [String])] = []
+    public var figureWords: [String] = []
+    public var openWords: [String] = []
+    public var notLimitedWords: [String] = []
+    /// Label splits: separator and the names of the two parts, per aspect.
+    public var splits: [(aspect: Aspect, separator: String, names: [String])] = []
+    /// Inline marks: the mark and the attribute it gives, per aspect.
+    public var marks: [(aspect: Aspect, mark: String, attribute: String)] = []
+    public var tables: [TableRule] = []
+    /// Header words meaning just "what the item is": such a column is the description only.
+    public var plainColumns: [String] = []
+    public var forewordTitles: [String] = []
+    /// A title standing first under an item becomes this attribute of the item, per aspect.
+    public var subtitles: [(aspect: Aspect, attribute: String)] = []
+    public var stepSeparators: [String] = []
+
+    /// The columns of a section data file.
+    public static let columns = ["kind", "aspect", "cue"]
+
+    /// The shipped data.
+    public static let shipped: SectionData = {
+        guard let url = Bundle.module.url(forResource: "sections", withExtension: "tsv"),
+              let text = try? String(contentsOf: url, encoding: .utf8),
+              let data = try? SectionData(lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), path: "sections.tsv")
+        else { fatalError("the shipped sections.tsv is missing or malformed: the build is broken") }
+        return data
+    }()
+
+    /// The shipped data extended with the rows of the files named (read after it, in order).
+    public static func load(extending paths: [String]) throws -> SectionData {
+        var data = shipped
+        for path in paths {
+            try data.add(lines: TextLoader.load(path: path).lines.map(String.init), path: path)
+        }
+        return data
+    }
+
+    /// Reads data rows.
+    public init(lines: [String], path: String) throws {
+        try add(lines: lines, path: path)
+    }
+
+    /// Adds the rows of a data file.
+    public mutating func add(lines: [String], path: String) throws {
+        for row in try DataFile(lines, path: path, required: Self.columns).rows {
+            try add(row)
+        }
+    }
+
+    private mutating func add(_ row: DataFile.Row) throws {
+        let kind = try row.required("kind")
+        let aspectName = try row.required("aspect")
+        let cue = try row.required("cue")
+        let options = try Self.options(row.optional("options") ?? "", row: row)
+        func aspect() throws -> Aspect {
+            guard let a = Aspect(rawValue: aspectName) else {
+                throw row.error("unknown aspect '\(aspectName)'; known: \(Aspect.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return a
+        }
+        func allow(_ keys: [String]) throws {
+            for key in options.keys.sorted() where !keys.contains(key) {
+                throw row.error("unknown option '\(key)' for \(kind)" + (keys.isEmpty ? " (it takes none)" : "; known: \(keys.joined(separator: ", "))"))
+            }
+        }
+        switch kind {
+        case "heading":
+            try allow(["source", "attribute", "match", "stop"])
+            var sources = Source.ordinary
+            if let names = options["source"] {
+                sources = try names.split(separator: "|").map { name in
+                    guard let s = Source(rawValue: String(name)) else {
+                        throw row.error("unknown item source '\(name)'; known: \(Source.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    return s
+                }
+            }
+            if let match = options["match"], match != "contains" { throw row.error("unknown match '\(match)'; known: contains") }
+            headings.append(HeadingRule(aspect: try aspect(), cue: cue, sources: sources, headingAttribute: options["attribute"],
+                                        inSentence: options["match"] == "contains", stop: options["stop"], origin: "\(row.path):\(row.line)"))
+        case "suffix": try allow([]); suffixes.append(cue)
+        case "definition":
+            try allow(["form"])
+            guard let name = options["form"], let form = DefinitionRule.Form(rawValue: name) else {
+                throw row.error("a definition needs form=\(DefinitionRule.Form.allCases.map(\.rawValue).joined(separator: "|"))")
+            }
+            definitions.append(DefinitionRule(cue: cue, form: form))
+        case "continuation": try allow([]); continuations.append(cue)
+        case "aims": try allow([]); aimsWords.append(cue)
+        case "count":
+            try allow(["forms"])
+            countUnits.append((Normalizer.fold(cue), options["forms"].map { $0.split(separator: "|").map(String.init) } ?? [cue]))
+        case "figure": try allow([]); figureWords.append(cue)
+        case "open": try allow([]); openWords.append(cue)
+        case "notlimited": try allow([]); notLimitedWords.append(cue)
+        case "split":
+            try allow(["names"])
+            let names = options["names"]?.split(separator: "|").map(String.init) ?? []
+            guard names.count == 2 else { throw row.error("a split needs names=A|B") }
+            splits.append((try aspect(), cue, names))
+        case "mark":
+            try allow(["attribute"])
+            guard let name = options["attribute"] else { throw row.error("a mark needs attribute=NAME") }
+            marks.append((try aspect(), cue, name))
+        case "table":
+            try allow(["label", "attributes", "effects", "date"])
+            tables.append(TableRule(aspect: try aspect(), headerWords: cue.split(separator: "+").map(String.init), label: options["label"],
+                                    attributes: options["attributes"]?.split(separator: "|").map(String.init) ?? [],
+                                    effects: options["effects"], dated: options["date"] == "yes"))
+        case "plaincolumn": try allow([]); plainColumns.append(cue)
+        case "subtitle":
+            try allow([])
+            subtitles.append((try aspect(), cue))
+        case "foreword": try allow([]); forewordTitles.append(cue)
+        case "stepsep": try allow([]); stepSeparators.append(cue)
+        default:
+            throw row.error("unknown kind '\(kind)'; known: heading, suffix, definition, continuation, aims, count, figure, open, notlimited, split, mark, table, plaincolumn, subtitle, foreword, stepsep")
+        }
+    }
+
+    /// `key=value; key=value`.
+    private static func options(_ text: String, row: DataFile.Row) throws -> [String: String] {
+        var out: [String: String] = [:]
+        for part in text.split(separator: ";") {
+            let piece = String(part).trimmedSpaces()
+            guard !piece.isEmpty else { continue }
+            guard let eq = piece.firstIndex(of: "=") else { throw row.error("option '\(piece)' is not key=value") }
+            out[String(piece[..<eq]).trimmedSpaces()] = String(piece[piece.index(after: eq)...]).trimmedSpaces()
+        }
+        return out
+    }
+
+    /// The aspects that have heading rules, in the order first named.
+    public var aspects: [Aspect] {
+        var seen: [Aspect] = []
+        for h in headings where !seen.contains(h.aspect) { seen.append(h.aspect) }
+        return seen
+    }
+
+    /// Whether `cue` is what a heading is about: it ends the heading, or only a suffix follows
+    /// (`）`, `について`, `～…`, `と特徴`). 多様な担い手との連携・協働の推進 is not about partners.
+    public func isTopic(_ cue: String, of heading: String) -> Bool {
+        guard heading.utf8.count <= 160, heading.includes(cue), heading.count <= 40, let range = heading.lastByteRange(of: cue) else { return false }
+        let suffix = String(heading[range.upperBound...]).trimmingCharacters(in: " \u{3000}")
+        if suffix.isEmpty || suffixes.contains(suffix) { return true }
+        if let first = suffix.first, "～~〜（(―".contains(first) { return true }
+        return suffix.hasPrefix("と") && suffix.count <= 4
+    }
+}
