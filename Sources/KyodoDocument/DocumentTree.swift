@@ -141,6 +141,10 @@ public struct MarkerStyle: Hashable, Sendable, CustomStringConvertible {
         case .square: "square"
         case .bullet: "bullet"
         case .supplementary: "supplementary"
+        case .kanji: "kanji"
+        case .katakana: "katakana"
+        case .parenthesizedKatakana: "parenthesized-katakana"
+        case .step: "step"
         }
     }
 

@@ -25,6 +25,7 @@ extension Extraction {
             case .article: found += articles(rule.cue)
             case .heading: found += headed(rule.cue)
             case .title: found += titled(rule.cue)
+            case .term: found += termSentences(rule.cue)
             case .quoted: found += quoted(rule.cue)
             }
         }
@@ -51,6 +52,7 @@ extension Extraction {
                 case .article: "an ordinance's \(rule.cue) …をいう"
                 case .heading: "a heading …\(rule.cue)"
                 case .title: "a title …\(rule.cue)"
+                case .term: "X\(rule.cue)、… under a heading X"
                 case .quoted: "…\(rule.cue)…」"
                 }
             }
@@ -79,6 +81,26 @@ extension Extraction {
             out.append(Candidate(term: term, description: text, attributes: [], lines: b.firstLine...last, confidence: 0.9, precedence: 1))
         }
         return out
+    }
+
+    /// `Xとは、…をいいます。` under a heading naming X (`（１）町民活動`): X defined.
+    private func termSentences(_ cue: String) -> [Candidate] {
+        var out: [Candidate] = []
+        for (i, b) in blocks.enumerated() where usable(i) && b.isParagraph {
+            guard let r = b.text.byteRange(of: cue + "、") ?? b.text.byteRange(of: cue + "，") else { continue }
+            let term = Self.unquotedTerm(String(b.text[..<r.lowerBound]))
+            guard !term.isEmpty, term.count <= 12, let parent = parents[i], Normalizer.labelKey(blocks[parent].text) == Normalizer.labelKey(term) else { continue }
+            let sentence = InlineList.sentences(b.text).first ?? b.text
+            out.append(Candidate(term: term, description: sentence, attributes: [], lines: b.lines(of: sentence), confidence: 0.8, precedence: 1))
+        }
+        return out
+    }
+
+    /// `「協働」` → `協働`.
+    static func unquotedTerm(_ s: String) -> String {
+        var t = s.trimmedSpaces()
+        if t.hasPrefix("「") && t.hasSuffix("」") { t = String(t.dropFirst().dropLast()) }
+        return t
     }
 
     /// An ordinance's definitions: `(3) 協働 市民等及び市が…をいう。`.
@@ -119,8 +141,7 @@ extension Extraction {
             guard t.hasSuffix(cue) else { continue }
             let term = String(t.dropLast(cue.count)).trimmedSpaces()
             guard !term.isEmpty, term.count <= 10, !term.contains(where: { "／/・、，,「」".contains($0) }) else { continue }
-            guard i + 1 < blocks.count, let next = blocks[(i + 1)...].first(where: { !$0.isTitleLike || $0.table != nil }),
-                  next.isParagraph else { continue }
+            guard i + 1 < blocks.count, case let next = blocks[i + 1], next.isParagraph, !next.isTitleLike else { continue }
             // A body that is itself a sentence definition (協働とは、…) is read as one.
             if data.definitions.contains(where: { $0.form == .sentence && next.text.hasBytePrefix($0.cue) }) { continue }
             out.append(Candidate(term: term, description: next.text, attributes: [], lines: b.firstLine...next.lastLine, confidence: 0.8, precedence: 3))

@@ -127,8 +127,10 @@ extension Extraction {
         var marks: [Attribute] = []
         (label, marks) = marked(label, aspect: aspect)
         attributes = marks + split(label, aspect: aspect) + attributes
-        let description = [runIn, text(of: prose)].filter { !$0.isEmpty }.joined(separator: "\n")
-        return (item(aspect, ordinal, label: Self.unquoted(label), description: description, attributes: attributes, children: children,
+        let gloss: String
+        (label, gloss) = Self.splitGloss(Self.unquoted(label))
+        let description = [gloss, runIn, text(of: prose)].filter { !$0.isEmpty }.joined(separator: "\n")
+        return (item(aspect, ordinal, label: label, description: description, attributes: attributes, children: children,
                      lines: blocks[e].firstLine...last), used)
     }
 
@@ -182,6 +184,24 @@ extension Extraction {
             return [Attribute(s.names[0], parts[0]), Attribute(s.names[1], parts.dropFirst().joined(separator: s.separator))]
         }
         return []
+    }
+
+    /// A label with a gloss in parentheses after it (`対等性（互いの立場を尊重する）`): the label
+    /// before it, and the gloss.
+    static func splitGloss(_ label: String) -> (label: String, gloss: String) {
+        guard label.hasSuffix("）") || label.hasSuffix(")") else { return (label, "") }
+        // The parenthesis that the last one closes.
+        var depth = 0
+        var open: String.Index?
+        for i in label.indices.reversed() {
+            let c = label[i]
+            if c == "）" || c == ")" { depth += 1 }
+            if c == "（" || c == "(" { depth -= 1; if depth == 0 { open = i; break } }
+        }
+        guard let open, label.distance(from: label.startIndex, to: open) >= 2 else { return (label, "") }
+        let head = String(label[..<open]).trimmedSpaces()
+        let gloss = String(label[label.index(after: open)..<label.index(before: label.endIndex)]).trimmedSpaces()
+        return (Self.unquoted(head), gloss)
     }
 
     /// `「目的を共有すること」` → `目的を共有すること`.

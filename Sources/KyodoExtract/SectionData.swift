@@ -49,7 +49,7 @@ public struct SectionData: Sendable {
 
     /// A definition pattern.
     public struct DefinitionRule: Sendable {
-        public enum Form: String, Sendable, CaseIterable { case sentence, article, heading, title, quoted }
+        public enum Form: String, Sendable, CaseIterable { case sentence, article, heading, title, quoted, term }
         public var cue: String
         public var form: Form
     }

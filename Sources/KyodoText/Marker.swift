@@ -6,6 +6,14 @@ public enum Marker: Hashable, Sendable {
     case article(Int)
     /// 附則: an ordinance's supplementary provisions
     case supplementary
+    /// `一 `, `二、`: kanji numerals (an ordinance's 号, a heading)
+    case kanji(Int)
+    /// `ア `, `イ．`: katakana in their order
+    case katakana(Int)
+    /// `(ア)`, `（イ）`
+    case parenthesizedKatakana(Int)
+    /// `STEP1`, `ステップ２`, `手順３`, `ルール１`, `第2段階`: a numbered step or rule
+    case step(Int)
     /// `1.`, `１．` or a bare `1 ` before a title
     case numbered(Int)
     /// `(1)`, `（１）`, `⑴`
@@ -32,8 +40,10 @@ public enum Marker: Hashable, Sendable {
         switch self {
         case .diamond, .chapter, .supplementary: 1
         case .numbered, .ornamented, .article: 2
-        case .parenthesized, .roman: 3
-        case .circled: 4
+        case .parenthesized, .roman, .kanji: 3
+        case .circled, .step: 4
+        case .katakana: 5
+        case .parenthesizedKatakana: 7
         case .bracketed, .angled, .square: 6
         case .bullet: 9
         }
@@ -42,7 +52,8 @@ public enum Marker: Hashable, Sendable {
     /// The number the marker carries, if any.
     public var number: Int? {
         switch self {
-        case .chapter(let n), .article(let n), .numbered(let n), .parenthesized(let n), .circled(let n), .roman(let n): n
+        case .chapter(let n), .article(let n), .numbered(let n), .parenthesized(let n), .circled(let n), .roman(let n),
+             .kanji(let n), .katakana(let n), .parenthesizedKatakana(let n), .step(let n): n
         default: nil
         }
     }
@@ -52,7 +63,8 @@ public enum Marker: Hashable, Sendable {
         switch (self, other) {
         case (.chapter, .chapter), (.article, .article), (.numbered, .numbered), (.parenthesized, .parenthesized),
              (.circled, .circled), (.roman, .roman), (.bracketed, .bracketed), (.ornamented, .ornamented),
-             (.diamond, .diamond), (.angled, .angled), (.square, .square), (.bullet, .bullet), (.supplementary, .supplementary): true
+             (.diamond, .diamond), (.angled, .angled), (.square, .square), (.bullet, .bullet), (.supplementary, .supplementary),
+             (.kanji, .kanji), (.katakana, .katakana), (.parenthesizedKatakana, .parenthesizedKatakana), (.step, .step): true
         default: false
         }
     }

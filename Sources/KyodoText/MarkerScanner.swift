@@ -2,11 +2,13 @@
 public enum MarkerScanner {
     /// Whether a marker can begin with this scalar; any other first scalar means plain text:
     /// -–・•■□➤○◯▪◎◆◇【●＜<第(（IVX附, digits of both widths, circled and parenthesised
-    /// numbers, roman numerals. (A switch: hashing a set for every line cost more.)
+    /// numbers, roman numerals, katakana, kanji numerals, the first letters of step words
+    /// (STEP, Point, 手順). (A switch: hashing a set for every line cost more.)
     static func mayStartMarker(_ v: UInt32) -> Bool {
         switch v {
         case 0x2D, 0x2013, 0x30FB, 0x2022, 0x25A0, 0x25A1, 0x27A4, 0x25CB, 0x25EF, 0x25AA, 0x25CE, 0x25C6, 0x25C7, 0x3010, 0x25CF,
              0xFF1C, 0x3C, 0x7B2C, 0x28, 0xFF08, 0x49, 0x56, 0x58, 0x9644,
+             0x30A2...0x30F3, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x53, 0x50, 0x73, 0x70, 0x624B,
              0x30...0x39, 0xFF10...0xFF19, 0x2460...0x2487, 0x2160...0x216B:
             true
         default:
@@ -98,15 +100,46 @@ public enum MarkerScanner {
                 let standsAlone = rest.isEmpty || rest.first == " " || rest.first == "\u{3000}"
                 if unit == "章", standsAlone { return (.chapter(n), rest) }
                 if unit == "条", standsAlone { return (.article(n), rest) }
+                if after.hasPrefix("段階") { return (.step(n), after.dropFirst(2)) }
+                // 第1　総則: a part numbered on its own.
+                if unit == " " || unit == "\u{3000}", let next = rest.first, !next.isNumber { return (.chapter(n), after) }
             }
             return nil
         }
         if first == "(" || first == "（" {
             let rest = s.dropFirst()
-            if let (n, after) = readNumber(rest, kanji: false), let close = after.first, close == ")" || close == "）" {
+            if let (n, after) = readNumber(rest), let close = after.first, close == ")" || close == "）" {
                 return (.parenthesized(n), after.dropFirst())
             }
+            if let k = rest.unicodeScalars.first.flatMap({ katakanaNumber($0.value) }), let close = rest.dropFirst().first, close == ")" || close == "）" {
+                return (.parenthesizedKatakana(k), rest.dropFirst(2))
+            }
             return nil
+        }
+        if let k = katakanaNumber(v) {
+            // ア　対等の原則, イ．…: a katakana standing alone before a space or a stop.
+            let after = s.dropFirst()
+            guard let sep = after.first, sep == " " || sep == "\u{3000}" || sep == "．" || sep == "." || sep == "、" else { return nil }
+            guard let next = after.dropFirst().drop(while: { $0 == " " || $0 == "\u{3000}" }).first, !next.isASCII else { return nil }
+            return (.katakana(k), sep == " " || sep == "\u{3000}" ? after : after.dropFirst())
+        }
+        if Normalizer.kanjiDigitValue(v) != nil {
+            // 一　市民等と市は…, 二、: kanji numerals standing alone before a space or 、.
+            let run = s.unicodeScalars.prefix { Normalizer.kanjiDigitValue($0.value) != nil }
+            guard run.count <= 3, let n = Normalizer.kanjiNumber(Array(run)), (1...30).contains(n) else { return nil }
+            let after = s.dropFirst(run.count)
+            guard let sep = after.first, sep == " " || sep == "\u{3000}" || sep == "、" || sep == "．" else { return nil }
+            guard let next = after.dropFirst().drop(while: { $0 == " " || $0 == "\u{3000}" }).first, !next.isASCII else { return nil }
+            return (.kanji(n), sep == " " || sep == "\u{3000}" ? after : after.dropFirst())
+        }
+        for word in stepWords where s.hasPrefix(word) {
+            // STEP1 課題の発見, ステップ２：…, 手順３ 事業の実施, ルール１　目的の共有.
+            let rest = s.dropFirst(word.count).drop { $0 == " " }
+            guard let (n, after) = readNumber(rest, kanji: false) else { continue }
+            var body = after
+            if let sep = body.first, "：:．.、".contains(sep) { body = body.dropFirst() }
+            guard let next = body.drop(while: { $0 == " " || $0 == "\u{3000}" }).first, !next.isNumber else { continue }
+            return (.step(n), body)
         }
         if let (n, after) = readNumber(s, kanji: false) {
             if let dot = after.first, dot == "." || dot == "．" {
@@ -128,6 +161,17 @@ public enum MarkerScanner {
             }
         }
         return nil
+    }
+
+    /// Words that number steps and rules.
+    static let stepWords = ["STEP", "Step", "step", "ステップ", "手順", "ルール", "POINT", "Point", "ポイント"]
+
+    /// The katakana's place in the order ア イ ウ エ オ カ キ … (small kana and ヲ ン excluded).
+    static func katakanaNumber(_ v: UInt32) -> Int? {
+        guard (0x30A2...0x30F3).contains(v) else { return nil }
+        let order: [UInt32] = [0x30A2, 0x30A4, 0x30A6, 0x30A8, 0x30AA, 0x30AB, 0x30AD, 0x30AF, 0x30B1, 0x30B3, 0x30B5, 0x30B7, 0x30B9,
+                               0x30BB, 0x30BD, 0x30BF, 0x30C1, 0x30C4, 0x30C6, 0x30C8, 0x30CA, 0x30CB, 0x30CC, 0x30CD, 0x30CE]
+        return order.firstIndex(of: v).map { $0 + 1 }
     }
 
     /// ASCII or full-width digits (and kanji numerals when allowed) at the start.

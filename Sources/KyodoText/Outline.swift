@@ -92,6 +92,7 @@ struct OutlineBuilder {
         var openLastScalar: UInt32?  // the last scalar of its text
         var openMayWrap = false      // its last line looks hard-wrapped
         var blankSinceOpen = false
+        var openIsContents = false  // the open block is a contents line
         var tableRows: [Table.Row] = []
         // A text without a tab has no table: one look spares a search per line.
         let hasTab = all.baseAddress.map { memchr($0, 0x09, all.count) != nil } ?? false
@@ -116,7 +117,8 @@ struct OutlineBuilder {
             let number = index + 1
             let raw = UnsafeBufferPointer(rebasing: all[range])
             let kept = Search.spaceTrimmed(raw)
-            if kept.isEmpty {
+            // A page number standing alone (`- 3 -`, `３`) is page furniture: read as a blank line.
+            if kept.isEmpty || Self.isPageNumber(UnsafeBufferPointer(rebasing: raw[kept]), source: source, line: number) {
                 flushTable()
                 blankSinceOpen = true
                 continue
@@ -136,7 +138,16 @@ struct OutlineBuilder {
             let scanned = MarkerScanner.mayStartMarker(first) ? MarkerScanner.scan(source.slice(number).trimmedSpaces()) : nil
             let continuesWrap = openMayWrap && (!blankSinceOpen || long || Self.endsSentence(last) || last == 0x3001)  // 、
             let openIsParagraph = if case .paragraph = openKind { true } else { false }
-            if scanned == nil, openKind != nil, continuesWrap || (!blankSinceOpen && openIsParagraph) {
+            // A line indented with an ideographic space opens a paragraph (字下げ); a contents
+            // line (`協働の原則 ……… 3`) stands alone, and so does the line after it.
+            let indented = raw.count >= 3 && raw[0] == 0xE3 && raw[1] == 0x80 && raw[2] == 0x80
+            let contents = Self.endsInLeaderAndNumber(trimmed)
+            // A short title line directly above a sentence is a heading over its text, not the
+            // start of a paragraph (web pages saved as text put them on consecutive lines).
+            let titleAboveSentence = openIsParagraph && openPieces.count == 1 && !openMayWrap && openLastScalar.map { !Self.endsSentence($0) } ?? false
+                && openBytes.count <= 90 && (memchr(trimmed.baseAddress!, 0xE3, trimmed.count) != nil && Self.holdsFullStop(trimmed) || long)
+            if scanned == nil, openKind != nil, !contents, !openIsContents, !(indented && openIsParagraph && !openMayWrap), !titleAboveSentence,
+               continuesWrap || (!blankSinceOpen && openIsParagraph) {
                 // A hard-wrapped line, or the next line of a paragraph with no blank between.
                 if let x = openLastScalar, isASCIILetter(x), isASCIILetter(first) { openBytes.append(0x20) }
                 openPieces.append(Block.Piece(line: number, offset: openBytes.count))
@@ -148,6 +159,7 @@ struct OutlineBuilder {
                 continue
             }
             flushOpen()
+            openIsContents = contents
             if let (marker, title, bulleted) = scanned {
                 openKind = .marked(marker)
                 openBytes.append(contentsOf: title.utf8)
@@ -168,6 +180,60 @@ struct OutlineBuilder {
         flushTable()
         flushOpen()
         return blocks
+    }
+
+    /// Whether a line holds 。 (E3 80 82).
+    static func holdsFullStop(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i + 2 < line.count {
+            if line[i] == 0xE3, line[i + 1] == 0x80, line[i + 2] == 0x82 { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether a trimmed line is a page number standing alone: dashes around one to four digits
+    /// (`- 3 -`, `－３－`), or bare digits with a blank line (or the file's edge) on each side.
+    static func isPageNumber(_ line: UnsafeBufferPointer<UInt8>, source: SourceText, line number: Int) -> Bool {
+        guard line.count <= 24 else { return false }
+        var digits = 0, dashes = 0, i = 0
+        while i < line.count {
+            let (v, width) = Search.decode(line, i)
+            switch v {
+            case 0x30...0x39, 0xFF10...0xFF19: digits += 1
+            case 0x2D, 0xFF0D, 0x2015, 0x2010, 0x2212, 0x2500: dashes += 1
+            case 0x20, 0x3000: break
+            default: return false
+            }
+            i += width
+        }
+        guard (1...4).contains(digits) else { return false }
+        if dashes > 0 { return true }
+        let blank = { (n: Int) in n < 1 || n > source.lineCount || source.slice(n).trimmedSpaces().isEmpty }
+        return blank(number - 1) && blank(number + 1)
+    }
+
+    /// Whether a trimmed line ends in leader dots and a page number: a table-of-contents line.
+    static func endsInLeaderAndNumber(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = line.count
+        var digits = 0
+        while end > 0, (0x30...0x39).contains(line[end - 1]) { end -= 1; digits += 1 }
+        if digits == 0 {
+            // Full-width digits: EF BC 90-99.
+            while end >= 3, line[end - 3] == 0xEF, line[end - 2] == 0xBC, (0x90...0x99).contains(line[end - 1]) { end -= 3; digits += 1 }
+        }
+        guard (1...4).contains(digits) else { return false }
+        while end > 0, line[end - 1] == 0x20 { end -= 1 }
+        // … (E2 80 A6) and ‥ (E2 80 A5) once or more; ・ (E3 83 BB), . and ．(EF BC 8E) twice or more.
+        var ellipses = 0, dots = 0
+        while true {
+            if end >= 3, line[end - 3] == 0xE2, line[end - 2] == 0x80, line[end - 1] == 0xA6 || line[end - 1] == 0xA5 { end -= 3; ellipses += 1 }
+            else if end >= 3, line[end - 3] == 0xE3, line[end - 2] == 0x83, line[end - 1] == 0xBB { end -= 3; dots += 1 }
+            else if end >= 3, line[end - 3] == 0xEF, line[end - 2] == 0xBC, line[end - 1] == 0x8E { end -= 3; dots += 1 }
+            else if end >= 1, line[end - 1] == 0x2E { end -= 1; dots += 1 }
+            else { break }
+        }
+        return ellipses >= 1 || dots >= 2
     }
 
     /// The cells of a table row: the text between tabs, trimmed. (Split by bytes: a tab is a
