@@ -93,9 +93,12 @@ struct OutlineBuilder {
         var openMayWrap = false      // its last line looks hard-wrapped
         var blankSinceOpen = false
         var openIsContents = false  // the open block is a contents line
+        var tabbed = true  // the open table's rows are split by tabs (a line after one is a ragged row)
         var tableRows: [Table.Row] = []
         // A text without a tab has no table: one look spares a search per line.
         let hasTab = all.baseAddress.map { memchr($0, 0x09, all.count) != nil } ?? false
+        // Tables laid out with spaces, where the text has two spaces in a row anywhere.
+        let spaceRows = source.text.includes("  ") || source.text.includes("\u{3000}\u{3000}") ? SpaceTable.rows(source) : [:]
 
         func flushTable() {
             guard let first = tableRows.first, let last = tableRows.last else { return }
@@ -125,8 +128,17 @@ struct OutlineBuilder {
             }
             // A tab makes a table row; so does any line that directly follows one (a ragged row
             // whose other cells are empty).
+            if let cells = spaceRows[number] {
+                flushOpen()
+                if tabbed { flushTable() }
+                tabbed = false
+                tableRows.append(Table.Row(line: number, cells: cells))
+                continue
+            }
+            if !tabbed { flushTable() }
             if !tableRows.isEmpty || (hasTab && memchr(raw.baseAddress!, 0x09, raw.count) != nil) {
                 flushOpen()
+                tabbed = true
                 tableRows.append(Table.Row(line: number, cells: Self.cells(source.slice(number))))
                 continue
             }

@@ -1,0 +1,112 @@
+/// Tables that PDF extraction laid out with spaces instead of tabs: a header and rows whose
+/// cells are separated by runs of two or more spaces, continuation lines indented to the
+/// column they continue.
+///
+/// A run needs at least three such lines, and most rows' second cell must start near a column
+/// the header starts; each cell then goes to the header column it starts at or after (by
+/// display width, East Asian wide characters counting two).
+enum SpaceTable {
+    /// A cell and the display column it starts at.
+    struct Segment {
+        var column: Int
+        var text: String
+    }
+
+    /// The cells of every line that belongs to a space-aligned table, by 1-based line number.
+    static func rows(_ source: SourceText) -> [Int: [String]] {
+        var out: [Int: [String]] = [:]
+        var run: [(line: Int, segments: [Segment], continuation: Bool)] = []
+        func finish() {
+            defer { run.removeAll() }
+            let gappy = run.filter { !$0.continuation }
+            guard gappy.count >= 3, let header = gappy.first else { return }
+            let starts = header.segments.map(\.column)
+            guard starts.count >= 2 else { return }
+            let aligned = gappy.dropFirst().filter { row in row.segments.count >= 2 && starts.dropFirst().contains { abs($0 - row.segments[1].column) <= 2 } }
+            guard aligned.count * 10 >= (gappy.count - 1) * 6 else { return }
+            for row in run {
+                var cells = [String](repeating: "", count: starts.count)
+                for s in row.segments {
+                    let c = starts.lastIndex { $0 <= s.column + 2 } ?? 0
+                    cells[c] = cells[c].isEmpty ? s.text : cells[c] + " " + s.text
+                }
+                out[row.line] = cells
+            }
+        }
+        for number in 1...max(1, source.lineCount) where number <= source.lineCount {
+            let line = source.slice(number)
+            guard mayHaveGap(line), let segments = segments(line) else {
+                finish()
+                continue
+            }
+            let indented = segments.first.map { $0.column >= 4 } ?? false
+            if indented {
+                // A continuation: only inside a run.
+                if run.isEmpty { continue }
+                run.append((number, segments, true))
+            } else if segments.count >= 2 {
+                run.append((number, segments, false))
+            } else {
+                finish()
+            }
+        }
+        finish()
+        return out
+    }
+
+    /// Whether the line holds two spaces in a row somewhere (the cheap test before splitting).
+    static func mayHaveGap(_ line: Substring) -> Bool {
+        var previousSpace = false
+        for s in line.unicodeScalars {
+            let space = s == " " || s == "\u{3000}"
+            if space && previousSpace { return true }
+            previousSpace = space
+        }
+        return false
+    }
+
+    /// The cells of a line split at runs of two or more spaces, each with its display column;
+    /// nil for a line with a tab (a tab table's) or nothing but spaces.
+    static func segments(_ line: Substring) -> [Segment]? {
+        var out: [Segment] = []
+        var column = 0
+        var current = ""
+        var start = 0
+        var spaces = 0
+        var pendingSpace = ""
+        for s in line.unicodeScalars {
+            if s == "\t" { return nil }
+            let w = width(s.value)
+            if s == " " || s == "\u{3000}" {
+                spaces += 1
+                pendingSpace.unicodeScalars.append(s)
+            } else {
+                if spaces >= 2 || current.isEmpty {
+                    if !current.isEmpty { out.append(Segment(column: start, text: current)) }
+                    current = ""
+                    start = column
+                } else if spaces == 1 {
+                    current += pendingSpace
+                }
+                spaces = 0
+                pendingSpace = ""
+                current.unicodeScalars.append(s)
+            }
+            column += w
+        }
+        if !current.isEmpty { out.append(Segment(column: start, text: current)) }
+        return out.isEmpty ? nil : out
+    }
+
+    /// Display columns of a scalar (UAX #11, East Asian wide and full-width as two).
+    static func width(_ v: UInt32) -> Int {
+        if v < 0x1100 { return 1 }
+        switch v {
+        case 0xFF61...0xFF9F: return 1
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3040...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+             0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD, 0x3000:
+            return 2
+        default: return 1
+        }
+    }
+}
