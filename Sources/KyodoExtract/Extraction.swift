@@ -26,8 +26,11 @@ struct Extraction {
     let owners: [Int: Section]
     /// For each block, the heading block of the section holding it.
     let parents: [Int?]
-    /// Blocks inside a part that reprints another document: not read as this document's.
+    /// Blocks inside a part that reprints another document, and page furniture: not read as
+    /// this document's headings or items.
     let excluded: Set<Int>
+    /// Blocks inside a part that reprints another document: a section's body ends there.
+    let reprinted: Set<Int>
     var items: [Item] = []
     var findings: [Finding] = []
     var dates: [DocumentDate] = []
@@ -49,6 +52,11 @@ struct Extraction {
             for (i, b) in tree.blocks.enumerated() where lines.contains(b.firstLine) { excluded.insert(i) }
             // The heading naming the part belongs to it too.
             if let h = tree.blocks.lastIndex(where: { $0.lastLine < lines.lowerBound }) { excluded.insert(h) }
+        }
+        self.reprinted = excluded
+        // Page furniture (更新日：…, ページの先頭へ) is no one's heading or item.
+        for (i, b) in tree.blocks.enumerated() where b.table == nil && data.furniture.contains(where: { b.text.hasPrefix($0) }) {
+            excluded.insert(i)
         }
         self.excluded = excluded
     }

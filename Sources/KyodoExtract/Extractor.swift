@@ -54,7 +54,11 @@ extension Extraction {
             }
         }
         let core = Aspect.core.contains(aspect)
-        for (h, rule) in candidates {
+        for (candidate, rule) in candidates {
+            // A title's body depends on what it is read for: it runs to the next title about
+            // another aspect, or about this one as specifically.
+            var h = candidate
+            if !h.marked && !rule.inSentence { h.body = titleBody(h.index, rule: rule) }
             guard let found = items(aspect, heading: h, rule: rule, cues: cues) else { continue }
             used.insert(h.index)
             items += found.items

@@ -52,9 +52,17 @@ extension Extraction {
         return before.hasSuffix("…") || before.hasSuffix("・・") || before.hasSuffix("..") || before.hasSuffix("‥") || digits.contains("-")
     }
 
-    /// Whether a block is a title standing alone that some heading rule is about.
-    func isCueTitle(_ b: Block) -> Bool {
-        b.isParagraph && b.isTitleLike && data.headings.contains { !$0.inSentence && data.isTopic($0.cue, of: b.text) }
+    /// Whether a block is a title standing alone that ends the body of a title about `rule`:
+    /// one about another aspect, or about this one by a cue at least as specific (協働の原則 ends
+    /// at 協働の形態 and at another 協働の原則, not at the item 対等の原則 under it).
+    func endsTitleBody(_ b: Block, rule: SectionData.HeadingRule?) -> Bool {
+        guard b.isParagraph, b.isTitleLike else { return false }
+        let own = rule.flatMap { r in data.headings.firstIndex { $0.aspect == r.aspect && $0.cue == r.cue } }
+        for (k, h) in data.headings.enumerated() where !h.inSentence && data.isTopic(h.cue, of: b.text) {
+            guard let rule, let own else { return true }
+            if h.aspect != rule.aspect || k <= own { return true }
+        }
+        return false
     }
 
     /// The level of the section a block stands in (0: the document itself).
@@ -66,7 +74,7 @@ extension Extraction {
     /// some heading rule is about. A title that closes its section with nothing but paragraphs
     /// and bullets after it heads the list that follows the section too (a check sheet's
     /// stages after the title that names it).
-    func titleBody(_ t: Int) -> [Int] {
+    func titleBody(_ t: Int, rule: SectionData.HeadingRule? = nil) -> [Int] {
         let parent = parents[t]
         let parentLevel = level(ofContainerOf: t)
         var body: [Int] = []
@@ -74,7 +82,8 @@ extension Extraction {
         var trailing = true  // nothing but paragraphs and bullets so far
         while j < blocks.count {
             let b = blocks[j]
-            if isCueTitle(b) || excluded.contains(j) { return body }
+            if endsTitleBody(b, rule: rule) || reprinted.contains(j) { return body }
+            if excluded.contains(j) { j += 1; continue }
             guard let section = owners[j] else {
                 // Content of the same section, or deeper.
                 if parents[j] == parent || isInside(j, parent) { body.append(j); j += 1; continue }

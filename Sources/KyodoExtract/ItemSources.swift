@@ -128,7 +128,7 @@ extension Extraction {
         (label, marks) = marked(label, aspect: aspect)
         attributes = marks + split(label, aspect: aspect) + attributes
         let gloss: String
-        (label, gloss) = Self.splitGloss(Self.unquoted(label))
+        (label, gloss) = Aspect.core.contains(aspect) ? Self.splitGloss(Self.unquoted(label)) : (Self.unquoted(label), "")
         let description = [gloss, runIn, text(of: prose)].filter { !$0.isEmpty }.joined(separator: "\n")
         return (item(aspect, ordinal, label: label, description: description, attributes: attributes, children: children,
                      lines: blocks[e].firstLine...last), used)

@@ -29,7 +29,7 @@ public struct SectionData: Sendable {
         case pairs
 
         /// The sources a heading uses when its row names none.
-        static let ordinary: [Source] = [.enumeration, .table, .inline, .labels, .sentences]
+        static let ordinary: [Source] = [.enumeration, .table, .pairs, .inline, .labels, .sentences]
     }
 
     /// A heading cue for an aspect.
@@ -84,6 +84,8 @@ public struct SectionData: Sendable {
     /// Header words meaning just "what the item is": such a column is the description only.
     public var plainColumns: [String] = []
     public var forewordTitles: [String] = []
+    /// Beginnings of lines that are page furniture (更新日：, ページの先頭へ): never a heading or an item.
+    public var furniture: [String] = []
     /// A title standing first under an item becomes this attribute of the item, per aspect.
     public var subtitles: [(aspect: Aspect, attribute: String)] = []
     public var stepSeparators: [String] = []
@@ -185,10 +187,11 @@ public struct SectionData: Sendable {
         case "subtitle":
             try allow([])
             subtitles.append((try aspect(), cue))
+        case "furniture": try allow([]); furniture.append(cue)
         case "foreword": try allow([]); forewordTitles.append(cue)
         case "stepsep": try allow([]); stepSeparators.append(cue)
         default:
-            throw row.error("unknown kind '\(kind)'; known: heading, suffix, definition, continuation, aims, count, figure, open, notlimited, split, mark, table, plaincolumn, subtitle, foreword, stepsep")
+            throw row.error("unknown kind '\(kind)'; known: heading, suffix, definition, continuation, aims, count, figure, open, notlimited, split, mark, table, plaincolumn, subtitle, furniture, foreword, stepsep")
         }
     }
 

@@ -104,16 +104,19 @@ extension Extraction {
         let year = EraDate.find(in: heading).first.map { Attribute("年度", $0.text) }
         var items: [Item] = []
         var from: [Int] = []
-        var k = 0
+        // The pairs begin after the prose that introduces them.
+        var k = body.firstIndex { blocks[$0].isParagraph && blocks[$0].isTitleLike } ?? body.count
+        guard body[..<k].allSatisfy({ blocks[$0].isParagraph }) else { return ([], []) }
         while k + 1 < body.count {
             let name = blocks[body[k]], text = blocks[body[k + 1]]
             guard name.isParagraph, name.isTitleLike, text.isParagraph, !text.isTitleLike, !(stop.map(name.text.hasPrefix) ?? false) else { break }
-            items.append(item(aspect, items.count + 1, label: name.text, description: text.text, attributes: year.map { [$0] } ?? [],
-                              lines: name.firstLine...text.lastLine))
+            let (label, gloss) = Aspect.core.contains(aspect) ? Self.splitGloss(Self.unquoted(name.text)) : (name.text, "")
+            items.append(item(aspect, items.count + 1, label: label, description: [gloss, text.text].filter { !$0.isEmpty }.joined(separator: "\n"),
+                              attributes: year.map { [$0] } ?? [], lines: name.firstLine...text.lastLine))
             from += [body[k], body[k + 1]]
             k += 2
         }
-        return (items, from)
+        return items.count >= 2 ? (items, from) : ([], [])
     }
 
     // MARK: - Tables anywhere

@@ -97,6 +97,9 @@ struct OutlineBuilder {
         var tableRows: [Table.Row] = []
         // A text without a tab has no table: one look spares a search per line.
         let hasTab = all.baseAddress.map { memchr($0, 0x09, all.count) != nil } ?? false
+        // Lines that stand alone: in a run of six or more short lines with no sentence end (a
+        // menu, a list of links saved from a web page), no line continues another.
+        let standalone = Self.shortLineRuns(source, all)
         // Tables laid out with spaces, where the text has two spaces in a row anywhere.
         let spaceRows = source.text.includes("  ") || source.text.includes("\u{3000}\u{3000}") ? SpaceTable.rows(source) : [:]
 
@@ -159,6 +162,7 @@ struct OutlineBuilder {
             let titleAboveSentence = openIsParagraph && openPieces.count == 1 && !openMayWrap && openLastScalar.map { !Self.endsSentence($0) } ?? false
                 && openBytes.count <= 90 && (memchr(trimmed.baseAddress!, 0xE3, trimmed.count) != nil && Self.holdsFullStop(trimmed) || long)
             if scanned == nil, openKind != nil, !contents, !openIsContents, !(indented && openIsParagraph && !openMayWrap), !titleAboveSentence,
+               !standalone.contains(number),
                continuesWrap || (!blankSinceOpen && openIsParagraph) {
                 // A hard-wrapped line, or the next line of a paragraph with no blank between.
                 if let x = openLastScalar, isASCIILetter(x), isASCIILetter(first) { openBytes.append(0x20) }
@@ -192,6 +196,27 @@ struct OutlineBuilder {
         flushTable()
         flushOpen()
         return blocks
+    }
+
+    /// The lines of runs of six or more consecutive short lines (at most 20 scalars) that end no
+    /// sentence: menus and link lists, whose lines are items of their own, not a wrapped text.
+    static func shortLineRuns(_ source: SourceText, _ all: UnsafeBufferPointer<UInt8>) -> Set<Int> {
+        var out = Set<Int>()
+        var run: [Int] = []
+        func finish() {
+            if run.count >= 6 { out.formUnion(run) }
+            run.removeAll()
+        }
+        for (index, range) in source.lineRanges.enumerated() {
+            let line = UnsafeBufferPointer(rebasing: all[range])
+            let kept = Search.spaceTrimmed(line)
+            let trimmed = UnsafeBufferPointer(rebasing: line[kept])
+            guard !kept.isEmpty, trimmed.count <= 80, Search.scalarCount(trimmed) <= 20,
+                  let last = Search.lastScalar(trimmed), !endsSentence(last) || last == 0x3011 || last == 0x300D else { finish(); continue }
+            run.append(index + 1)
+        }
+        finish()
+        return out
     }
 
     /// Whether a line holds 。 (E3 80 82).

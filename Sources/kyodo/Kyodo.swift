@@ -10,6 +10,6 @@ struct Kyodo: ParsableCommand {
             DOC is a document id from the corpus manifest (kodaira-handbook), a municipality id \
             (kodaira: all its documents), or a path to a text file.
             """,
-        subcommands: [List.self, Show.self, Compare.self, Diff.self, Check.self, Evaluate.self, Add.self, Validate.self, ReportCommand.self]
+        subcommands: [List.self, Show.self, Compare.self, Diff.self, Check.self, Evaluate.self, OutlineCommand.self, Add.self, Validate.self, ReportCommand.self]
     )
 }

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import KyodoDocument
+import KyodoText
+
+/// `kyodo outline FILE`: the document tree the extractor reads, to see why an item was or was not found.
+struct OutlineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "outline",
+        abstract: "Print the document tree of a text: sections with their levels and lines, lists, paragraphs, tables.",
+        discussion: "§LEVEL STYLE NUMBER @LINES TITLE for a section, ≡ for a list of sibling sections, ¶ a paragraph ([title]: a title standing alone), ▦ a table.")
+
+    @Argument(help: ArgumentHelp("A text file or a corpus document id.", valueName: "DOC"))
+    var document: String
+
+    @OptionGroup var corpus: CorpusOptions
+
+    func run() throws {
+        try ExitCodes.run {
+            let reader = try corpus.corpusReader()
+            for (doc, path) in try reader.documents(named: document) {
+                let source = try TextLoader.load(path: path, name: doc.file, options: corpus.loadOptions)
+                print(OutlineDump.render(DocumentTree(source)), terminator: "")
+            }
+        }
+    }
+}
