@@ -141,6 +141,7 @@ public struct MarkerStyle: Hashable, Sendable, CustomStringConvertible {
         case .square: "square"
         case .bullet: "bullet"
         case .supplementary: "supplementary"
+        case .part: "part"
         case .kanji: "kanji"
         case .katakana: "katakana"
         case .parenthesizedKatakana: "parenthesized-katakana"

@@ -80,15 +80,33 @@ extension Extraction {
         var body: [Int] = []
         var j = t + 1
         var trailing = true  // nothing but paragraphs and bullets so far
+        var content = false  // something other than a title seen
+        var pairs = false    // the body is titled pairs: a label line over its description, again and again
+        // A rule that names its own sources (a check sheet's stages, label lines) reads the whole section.
+        let strict = rule.map { $0.sources == SectionData.Source.ordinary } ?? true
         while j < blocks.count {
             let b = blocks[j]
             if endsTitleBody(b, rule: rule) || reprinted.contains(j) { return body }
             if excluded.contains(j) { j += 1; continue }
+            // Another title after content heads a section of its own, unless the body is a run
+            // of titled pairs (a label line over its description, twice or more).
+            if strict, b.isParagraph, b.isTitleLike, content, !pairs {
+                guard isPairRun(from: j) else { break }
+                pairs = true
+            }
+            if pairs, b.isParagraph, b.isTitleLike, !(j + 1 < blocks.count && blocks[j + 1].isParagraph && !blocks[j + 1].isTitleLike) { break }
             guard let section = owners[j] else {
                 // Content of the same section, or deeper.
-                if parents[j] == parent || isInside(j, parent) { body.append(j); j += 1; continue }
+                if parents[j] == parent || isInside(j, parent) {
+                    body.append(j)
+                    if !(b.isParagraph && b.isTitleLike) { content = true }
+                    j += 1
+                    continue
+                }
                 break
             }
+            if pairs { break }
+            content = true
             if section.level > parentLevel, isInside(j, parent) {
                 if !section.isBullet { trailing = false }
                 body.append(contentsOf: [j] + section.bodyBlockIndices)
@@ -104,6 +122,17 @@ extension Extraction {
             j = (s.bodyBlockIndices.last ?? j) + 1
         }
         return body
+    }
+
+    /// Whether titled pairs begin at block `i`: a title over a paragraph, twice in a row.
+    func isPairRun(from i: Int) -> Bool {
+        var k = i
+        for _ in 0..<2 {
+            guard k + 1 < blocks.count, blocks[k].isParagraph, blocks[k].isTitleLike, owners[k] == nil,
+                  blocks[k + 1].isParagraph, !blocks[k + 1].isTitleLike else { return false }
+            k += 2
+        }
+        return true
     }
 
     /// Whether block `i` stands inside the section headed at `ancestor` (nil: the document).

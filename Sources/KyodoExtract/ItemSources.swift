@@ -204,8 +204,9 @@ extension Extraction {
         return (Self.unquoted(head), gloss)
     }
 
-    /// `「目的を共有すること」` → `目的を共有すること`.
+    /// `「目的を共有すること」` → `目的を共有すること`; a final `。` dropped.
     static func unquoted(_ label: String) -> String {
+        let label = label.hasSuffix("。") ? String(label.dropLast()) : label
         for (open, close) in [("「", "」"), ("『", "』"), ("【", "】")] where label.hasPrefix(open) && label.hasSuffix(close) {
             let inner = label.dropFirst().dropLast()
             if !inner.contains(Character(open)) { return String(inner).trimmedSpaces() }
@@ -216,7 +217,7 @@ extension Extraction {
     /// Splits a label that runs into its description (`見出し　説明の文が続く…。`,
     /// `見出し：説明…`): at a colon, or at the first space when a sentence follows.
     static func splitRunIn(_ text: String) -> (label: String, description: String) {
-        for separator in ["：", ":"] {
+        for separator in ["：", ":", "―", "—", "－"] {
             if let r = text.byteRange(of: separator), text.distance(from: text.startIndex, to: r.lowerBound) <= 30 {
                 return (String(text[..<r.lowerBound]).trimmedSpaces(), String(text[r.upperBound...]).trimmedSpaces())
             }

@@ -2,6 +2,8 @@
 public enum Marker: Hashable, Sendable {
     /// 第N章
     case chapter(Int)
+    /// 第N部, 第N編: a part above chapters
+    case part(Int)
     /// 第N条
     case article(Int)
     /// 附則: an ordinance's supplementary provisions
@@ -38,7 +40,7 @@ public enum Marker: Hashable, Sendable {
     /// Nesting rank: a section runs until the next marker of equal or lower rank.
     public var rank: Int {
         switch self {
-        case .diamond, .chapter, .supplementary: 1
+        case .diamond, .chapter, .supplementary, .part: 1
         case .numbered, .ornamented, .article: 2
         case .parenthesized, .roman, .kanji: 3
         case .circled, .step: 4
@@ -52,7 +54,7 @@ public enum Marker: Hashable, Sendable {
     /// The number the marker carries, if any.
     public var number: Int? {
         switch self {
-        case .chapter(let n), .article(let n), .numbered(let n), .parenthesized(let n), .circled(let n), .roman(let n),
+        case .chapter(let n), .part(let n), .article(let n), .numbered(let n), .parenthesized(let n), .circled(let n), .roman(let n),
              .kanji(let n), .katakana(let n), .parenthesizedKatakana(let n), .step(let n): n
         default: nil
         }
@@ -63,7 +65,7 @@ public enum Marker: Hashable, Sendable {
         switch (self, other) {
         case (.chapter, .chapter), (.article, .article), (.numbered, .numbered), (.parenthesized, .parenthesized),
              (.circled, .circled), (.roman, .roman), (.bracketed, .bracketed), (.ornamented, .ornamented),
-             (.diamond, .diamond), (.angled, .angled), (.square, .square), (.bullet, .bullet), (.supplementary, .supplementary),
+             (.diamond, .diamond), (.angled, .angled), (.square, .square), (.bullet, .bullet), (.supplementary, .supplementary), (.part, .part),
              (.kanji, .kanji), (.katakana, .katakana), (.parenthesizedKatakana, .parenthesizedKatakana), (.step, .step): true
         default: false
         }

@@ -8,7 +8,7 @@ public enum MarkerScanner {
         switch v {
         case 0x2D, 0x2013, 0x30FB, 0x2022, 0x25A0, 0x25A1, 0x27A4, 0x25CB, 0x25EF, 0x25AA, 0x25CE, 0x25C6, 0x25C7, 0x3010, 0x25CF,
              0xFF1C, 0x3C, 0x7B2C, 0x28, 0xFF08, 0x49, 0x56, 0x58, 0x9644,
-             0x30A2...0x30F3, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x53, 0x50, 0x73, 0x70, 0x624B,
+             0x2193, 0x21E9, 0x2B07, 0x21D3, 0x30A2...0x30F3, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x53, 0x50, 0x73, 0x70, 0x624B,
              0x30...0x39, 0xFF10...0xFF19, 0x2460...0x2487, 0x2160...0x216B:
             true
         default:
@@ -40,6 +40,11 @@ public enum MarkerScanner {
         if (first == 0x2D || first == 0x2013) && (s.hasPrefix("- ") || s.hasPrefix("– ")) {
             bulleted = true
             s = s.dropFirst(2).drop { $0 == " " }
+        }
+        // An arrow leading into a step (↓ステップ２) leads nowhere of its own.
+        if first == 0x2193 || first == 0x21E9 || first == 0x2B07 || first == 0x21D3 {
+            let rest = s.dropFirst().drop { $0 == " " || $0 == "\u{3000}" }
+            if !rest.isEmpty, rest.count < s.count, let (marker, title) = scanNumbered(rest) { return (marker, trim(title), bulleted) }
         }
         if let (marker, rest) = scanNumbered(s) {
             return (marker, trim(rest), bulleted)
@@ -99,6 +104,7 @@ public enum MarkerScanner {
                 let rest = after.dropFirst()
                 let standsAlone = rest.isEmpty || rest.first == " " || rest.first == "\u{3000}"
                 if unit == "章", standsAlone { return (.chapter(n), rest) }
+                if unit == "部" || unit == "編", standsAlone { return (.part(n), rest) }
                 if unit == "条", standsAlone { return (.article(n), rest) }
                 if after.hasPrefix("段階") { return (.step(n), after.dropFirst(2)) }
                 // 第1　総則: a part numbered on its own.

@@ -211,12 +211,26 @@ struct OutlineBuilder {
             let line = UnsafeBufferPointer(rebasing: all[range])
             let kept = Search.spaceTrimmed(line)
             let trimmed = UnsafeBufferPointer(rebasing: line[kept])
+            // A breadcrumb trail (ホーム > 市政 > 協働) stands alone whatever its length.
+            if Self.separators(trimmed) >= 2 { out.insert(index + 1); finish(); continue }
             guard !kept.isEmpty, trimmed.count <= 80, Search.scalarCount(trimmed) <= 20,
                   let last = Search.lastScalar(trimmed), !endsSentence(last) || last == 0x3011 || last == 0x300D else { finish(); continue }
             run.append(index + 1)
         }
         finish()
         return out
+    }
+
+    /// How many breadcrumb separators (` > `, `＞`, `»`) a line holds.
+    static func separators(_ line: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 0, i = 0
+        while i < line.count {
+            if line[i] == 0x3E, i > 0, line[i - 1] == 0x20 { n += 1 }  // " >"
+            if i + 2 < line.count, line[i] == 0xEF, line[i + 1] == 0xBC, line[i + 2] == 0x9E { n += 1 }  // ＞
+            if i + 1 < line.count, line[i] == 0xC2, line[i + 1] == 0xBB { n += 1 }  // »
+            i += 1
+        }
+        return n
     }
 
     /// Whether a line holds 。 (E3 80 82).
