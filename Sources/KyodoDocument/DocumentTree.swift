@@ -142,6 +142,7 @@ public struct MarkerStyle: Hashable, Sendable, CustomStringConvertible {
         case .bullet: "bullet"
         case .supplementary: "supplementary"
         case .part: "part"
+        case .hash(let depth, _): "h\(depth)"
         case .kanji: "kanji"
         case .katakana: "katakana"
         case .parenthesizedKatakana: "parenthesized-katakana"

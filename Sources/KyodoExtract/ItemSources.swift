@@ -217,6 +217,12 @@ extension Extraction {
     /// Splits a label that runs into its description (`見出し　説明の文が続く…。`,
     /// `見出し：説明…`): at a colon, or at the first space when a sentence follows.
     static func splitRunIn(_ text: String) -> (label: String, description: String) {
+        // A bold label (`**町民**　町内に住み…`, `**対等の原則**：…`).
+        if text.hasPrefix("**"), let close = text.dropFirst(2).range(of: "**") {
+            let rest = String(text[close.upperBound...]).trimmedSpaces()
+            let description = rest.first.map { "：:―—－".contains($0) } ?? false ? String(rest.dropFirst()).trimmedSpaces() : rest
+            return (String(text[text.index(text.startIndex, offsetBy: 2)..<close.lowerBound]).trimmedSpaces(), description)
+        }
         for separator in ["：", ":", "―", "—", "－"] {
             if let r = text.byteRange(of: separator), text.distance(from: text.startIndex, to: r.lowerBound) <= 30 {
                 return (String(text[..<r.lowerBound]).trimmedSpaces(), String(text[r.upperBound...]).trimmedSpaces())

@@ -4,6 +4,8 @@ public enum Marker: Hashable, Sendable {
     case chapter(Int)
     /// 第N部, 第N編: a part above chapters
     case part(Int)
+    /// `## 見出し`, `### 1. 見出し`: a Markdown heading of a depth, with the number its title carries
+    case hash(depth: Int, number: Int?)
     /// 第N条
     case article(Int)
     /// 附則: an ordinance's supplementary provisions
@@ -48,6 +50,7 @@ public enum Marker: Hashable, Sendable {
         case .parenthesizedKatakana: 7
         case .bracketed, .angled, .square: 6
         case .bullet: 9
+        case .hash(let depth, _): depth
         }
     }
 
@@ -56,6 +59,7 @@ public enum Marker: Hashable, Sendable {
         switch self {
         case .chapter(let n), .part(let n), .article(let n), .numbered(let n), .parenthesized(let n), .circled(let n), .roman(let n),
              .kanji(let n), .katakana(let n), .parenthesizedKatakana(let n), .step(let n): n
+        case .hash(_, let n): n
         default: nil
         }
     }
@@ -67,6 +71,7 @@ public enum Marker: Hashable, Sendable {
              (.circled, .circled), (.roman, .roman), (.bracketed, .bracketed), (.ornamented, .ornamented),
              (.diamond, .diamond), (.angled, .angled), (.square, .square), (.bullet, .bullet), (.supplementary, .supplementary), (.part, .part),
              (.kanji, .kanji), (.katakana, .katakana), (.parenthesizedKatakana, .parenthesizedKatakana), (.step, .step): true
+        case (.hash(let a, _), .hash(let b, _)): a == b
         default: false
         }
     }

@@ -8,7 +8,7 @@ public enum MarkerScanner {
         switch v {
         case 0x2D, 0x2013, 0x30FB, 0x2022, 0x25A0, 0x25A1, 0x27A4, 0x25CB, 0x25EF, 0x25AA, 0x25CE, 0x25C6, 0x25C7, 0x3010, 0x25CF,
              0xFF1C, 0x3C, 0x7B2C, 0x28, 0xFF08, 0x49, 0x56, 0x58, 0x9644,
-             0x2193, 0x21E9, 0x2B07, 0x21D3, 0x30A2...0x30F3, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x53, 0x50, 0x73, 0x70, 0x624B,
+             0x2193, 0x21E9, 0x2B07, 0x21D3, 0x23, 0x2A, 0x2B, 0x30A2...0x30F3, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x53, 0x50, 0x73, 0x70, 0x624B,
              0x30...0x39, 0xFF10...0xFF19, 0x2460...0x2487, 0x2160...0x216B:
             true
         default:
@@ -37,9 +37,19 @@ public enum MarkerScanner {
         // `Character` tests walk grapheme clusters and cost hundreds of instructions a line; each
         // is put behind a test of the scalars it needs, which a match implies (none of these
         // characters has a canonical decomposition), so the answer is the `Character` test's.
-        if (first == 0x2D || first == 0x2013) && (s.hasPrefix("- ") || s.hasPrefix("– ")) {
+        if (first == 0x2D || first == 0x2013 || first == 0x2A || first == 0x2B) && (s.hasPrefix("- ") || s.hasPrefix("– ") || s.hasPrefix("* ") || s.hasPrefix("+ ")) {
             bulleted = true
             s = s.dropFirst(2).drop { $0 == " " }
+        }
+        // A Markdown heading: `## 協働の原則`, `### 1. 目的の共有` (the number its title carries kept).
+        if first == 0x23 {
+            let hashes = s.prefix { $0 == "#" }
+            let rest = s.dropFirst(hashes.count)
+            guard (1...6).contains(hashes.count), rest.first == " " else { return nil }
+            var title = Substring(trim(rest))
+            var number: Int?
+            if let (m, t) = scanNumbered(title), let n = m.number { number = n; title = Substring(trim(t)) }
+            return (.hash(depth: hashes.count, number: number), Self.unbolded(String(title)), false)
         }
         // An arrow leading into a step (↓ステップ２) leads nowhere of its own.
         if first == 0x2193 || first == 0x21E9 || first == 0x2B07 || first == 0x21D3 {
@@ -167,6 +177,12 @@ public enum MarkerScanner {
             }
         }
         return nil
+    }
+
+    /// A title without Markdown's bold marks around it (`**協働の原則**` → `協働の原則`).
+    static func unbolded(_ title: String) -> String {
+        guard title.hasPrefix("**"), title.hasSuffix("**"), title.count > 4 else { return title }
+        return String(title.dropFirst(2).dropLast(2)).trimmedSpaces()
     }
 
     /// Words that number steps and rules.

@@ -124,13 +124,23 @@ struct OutlineBuilder {
             let raw = UnsafeBufferPointer(rebasing: all[range])
             let kept = Search.spaceTrimmed(raw)
             // A page number standing alone (`- 3 -`, `３`) is page furniture: read as a blank line.
-            if kept.isEmpty || Self.isPageNumber(UnsafeBufferPointer(rebasing: raw[kept]), source: source, line: number) {
+            if kept.isEmpty || Self.isPageNumber(UnsafeBufferPointer(rebasing: raw[kept]), source: source, line: number)
+                || Self.isRule(UnsafeBufferPointer(rebasing: raw[kept])) {
                 flushTable()
                 blankSinceOpen = true
                 continue
             }
             // A tab makes a table row; so does any line that directly follows one (a ragged row
             // whose other cells are empty).
+            // A Markdown table row `| a | b |` (its `|:--|` separator row is no row).
+            if kept.count >= 2, raw[kept.lowerBound] == 0x7C, raw[kept.upperBound - 1] == 0x7C {
+                flushOpen()
+                if !tabbed { flushTable() }
+                tabbed = false
+                let cells = Self.pipeCells(source.slice(number).trimmedSpaces())
+                if !cells.allSatisfy({ $0.allSatisfy { "-:| ".contains($0) } }) { tableRows.append(Table.Row(line: number, cells: cells)) }
+                continue
+            }
             if let cells = spaceRows[number] {
                 flushOpen()
                 if tabbed { flushTable() }
@@ -146,7 +156,9 @@ struct OutlineBuilder {
                 continue
             }
             flushTable()
-            let trimmed = UnsafeBufferPointer(rebasing: raw[kept])
+            var trimmed = UnsafeBufferPointer(rebasing: raw[kept])
+            // A quoted line (`> 協働とは…`): the quote mark is no part of the text.
+            if trimmed.count > 2, trimmed[0] == 0x3E, trimmed[1] == 0x20 { trimmed = UnsafeBufferPointer(rebasing: trimmed[2...]) }
             let first = Search.decode(trimmed, 0).0, last = Search.lastScalar(trimmed) ?? 0
             let long = isLong(trimmed)
             // Only a line whose first character can open a marker is scanned, as a substring.
@@ -219,6 +231,29 @@ struct OutlineBuilder {
         }
         finish()
         return out
+    }
+
+    /// A line of one repeated rule character (`-----`, `=====`, `━━━━`, `＿＿＿`), three or more:
+    /// a horizontal rule or a setext underline, read as a blank line.
+    static func isRule(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count >= 3 else { return false }
+        let (first, width) = Search.decode(line, 0)
+        guard [0x2D, 0x3D, 0x5F, 0x2A, 0x2501, 0x2500, 0xFF3F, 0xFF1D, 0x30FC, 0x2015].contains(first), line.count / width >= 3 else { return false }
+        var i = 0
+        while i < line.count {
+            let (v, w) = Search.decode(line, i)
+            if v != first && v != 0x20 { return false }
+            i += w
+        }
+        return true
+    }
+
+    /// The cells of a Markdown table row, trimmed, the outer bars dropped.
+    static func pipeCells(_ row: Substring) -> [String] {
+        var cells = row.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmedSpaces() }
+        if cells.first == "" { cells.removeFirst() }
+        if cells.last == "" { cells.removeLast() }
+        return cells.map { MarkerScanner.unbolded($0) }
     }
 
     /// How many breadcrumb separators (` > `, `＞`, `»`) a line holds.
