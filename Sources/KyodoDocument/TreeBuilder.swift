@@ -66,7 +66,8 @@ struct TreeBuilder {
             let isLeaf = block.bulleted || marker == .bullet
             if isLeaf {
                 // A sibling of the same style, or of one open further out, closes back to it.
-                if let k = stack.lastIndex(where: { $0.isLeaf && $0.style == style }) {
+                // A bullet indented deeper than the open one of its style nests under it.
+                if let k = stack.lastIndex(where: { $0.isLeaf && $0.style == style && ($0.section.heading?.indent ?? 0) >= block.indent }) {
                     while stack.count > k { close() }
                 }
             } else {

@@ -33,6 +33,8 @@ public struct Block: Sendable, Hashable {
     public var firstLine: Int
     /// Last line, 1-based.
     public var lastLine: Int
+    /// The display width of the spaces before the first line's text (a nested bullet is indented).
+    public var indent: Int = 0
 
     /// The marker, for a marked block.
     public var marker: Marker? {

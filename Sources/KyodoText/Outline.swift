@@ -88,7 +88,7 @@ struct OutlineBuilder {
         var openBytes: [UInt8] = []  // its text so far
         var openBulleted = false
         var openPieces: [Block.Piece] = []
-        var openFirst = 0, openLast = 0
+        var openFirst = 0, openLast = 0, openIndent = 0
         var openLastScalar: UInt32?  // the last scalar of its text
         var openMayWrap = false      // its last line looks hard-wrapped
         var blankSinceOpen = false
@@ -112,7 +112,7 @@ struct OutlineBuilder {
         func flushOpen() {
             if let kind = openKind {
                 blocks.append(Block(kind: kind, text: Search.string(validUTF8: openBytes), bulleted: openBulleted, pieces: openPieces,
-                                    firstLine: openFirst, lastLine: openLast))
+                                    firstLine: openFirst, lastLine: openLast, indent: openIndent))
             }
             openKind = nil
             openBytes.removeAll(keepingCapacity: true)
@@ -135,7 +135,7 @@ struct OutlineBuilder {
             // A Markdown table row `| a | b |` (its `|:--|` separator row is no row).
             if kept.count >= 2, raw[kept.lowerBound] == 0x7C, raw[kept.upperBound - 1] == 0x7C {
                 flushOpen()
-                if !tabbed { flushTable() }
+                if tabbed && !tableRows.isEmpty { flushTable() }
                 tabbed = false
                 let cells = Self.pipeCells(source.slice(number).trimmedSpaces())
                 if !cells.allSatisfy({ $0.allSatisfy { "-:| ".contains($0) } }) { tableRows.append(Table.Row(line: number, cells: cells)) }
@@ -201,6 +201,7 @@ struct OutlineBuilder {
             }
             openPieces = [Block.Piece(line: number, offset: 0)]
             openFirst = number
+            openIndent = Self.indent(raw)
             openLast = number
             openMayWrap = long && !Self.endsSentence(last)
             blankSinceOpen = false
@@ -231,6 +232,18 @@ struct OutlineBuilder {
         }
         finish()
         return out
+    }
+
+    /// The display width of a line's leading spaces (a tab as four, an ideographic space as two).
+    static func indent(_ raw: UnsafeBufferPointer<UInt8>) -> Int {
+        var width = 0, i = 0
+        while i < raw.count {
+            if raw[i] == 0x20 { width += 1; i += 1 }
+            else if raw[i] == 0x09 { width += 4; i += 1 }
+            else if i + 2 < raw.count, raw[i] == 0xE3, raw[i + 1] == 0x80, raw[i + 2] == 0x80 { width += 2; i += 3 }
+            else { break }
+        }
+        return width
     }
 
     /// A line of one repeated rule character (`-----`, `=====`, `━━━━`, `＿＿＿`), three or more:
