@@ -93,6 +93,7 @@ struct OutlineBuilder {
         var openMayWrap = false      // its last line looks hard-wrapped
         var blankSinceOpen = false
         var openIsContents = false  // the open block is a contents line
+        var openStandalone = false  // the open block is a line that stands alone (a menu entry, a breadcrumb)
         var tabbed = true  // the open table's rows are split by tabs (a line after one is a ragged row)
         var tableRows: [Table.Row] = []
         // A text without a tab has no table: one look spares a search per line.
@@ -174,7 +175,7 @@ struct OutlineBuilder {
             let titleAboveSentence = openIsParagraph && openPieces.count == 1 && !openMayWrap && openLastScalar.map { !Self.endsSentence($0) } ?? false
                 && openBytes.count <= 90 && (memchr(trimmed.baseAddress!, 0xE3, trimmed.count) != nil && Self.holdsFullStop(trimmed) || long)
             if scanned == nil, openKind != nil, !contents, !openIsContents, !(indented && openIsParagraph && !openMayWrap), !titleAboveSentence,
-               !standalone.contains(number),
+               !standalone.contains(number), !openStandalone,
                continuesWrap || (!blankSinceOpen && openIsParagraph) {
                 // A hard-wrapped line, or the next line of a paragraph with no blank between.
                 if let x = openLastScalar, isASCIILetter(x), isASCIILetter(first) { openBytes.append(0x20) }
@@ -188,6 +189,7 @@ struct OutlineBuilder {
             }
             flushOpen()
             openIsContents = contents
+            openStandalone = standalone.contains(number)
             if let (marker, title, bulleted) = scanned {
                 openKind = .marked(marker)
                 openBytes.append(contentsOf: title.utf8)
@@ -224,8 +226,9 @@ struct OutlineBuilder {
             let line = UnsafeBufferPointer(rebasing: all[range])
             let kept = Search.spaceTrimmed(line)
             let trimmed = UnsafeBufferPointer(rebasing: line[kept])
-            // A breadcrumb trail (ホーム > 市政 > 協働) stands alone whatever its length.
-            if Self.separators(trimmed) >= 2 { out.insert(index + 1); finish(); continue }
+            // A breadcrumb trail (ホーム > 市政 > 協働) stands alone whatever its length, and so
+            // does a field line (ページID：4521　更新日：2021年7月1日, 電話：0000-00-0000).
+            if Self.separators(trimmed) >= 2 || Self.isFieldLine(trimmed) { out.insert(index + 1); finish(); continue }
             guard !kept.isEmpty, trimmed.count <= 80, Search.scalarCount(trimmed) <= 20,
                   let last = Search.lastScalar(trimmed), !endsSentence(last) || last == 0x3011 || last == 0x300D else { finish(); continue }
             run.append(index + 1)
@@ -267,6 +270,20 @@ struct OutlineBuilder {
         if cells.first == "" { cells.removeFirst() }
         if cells.last == "" { cells.removeLast() }
         return cells.map { MarkerScanner.unbolded($0) }
+    }
+
+    /// A short line that names a field before a colon in its first ten characters and ends no
+    /// sentence: `更新日：2021年7月1日`, `電話：0000-00-0000`.
+    static func isFieldLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count <= 200, !holdsFullStop(line) else { return false }
+        var i = 0, scalars = 0, colonAt: Int?
+        while i < line.count {
+            let (v, w) = Search.decode(line, i)
+            if colonAt == nil, v == 0xFF1A || v == 0x3A, scalars >= 1, scalars <= 10 { colonAt = scalars }
+            scalars += 1
+            i += w
+        }
+        return colonAt != nil && scalars <= 50 && scalars > (colonAt ?? 0) + 1
     }
 
     /// How many breadcrumb separators (` > `, `＞`, `»`) a line holds.
