@@ -42,7 +42,7 @@ struct TreeBuilder {
                 while stack.count > 1, let top = stack.last?.style, !(levels.firstIndex(of: top).map { $0 < place } ?? false) { close() }
             } else {
                 while stack.count > 1, let top = stack.last, let topMarker = top.section.marker,
-                      marker.rank <= topMarker.rank, !continues(top.section, after: i) {
+                      marker.rank <= topMarker.rank, !continues(top.section, after: i, levels: levels) {
                     close()
                 }
                 let parent = stack.last?.style.flatMap { levels.firstIndex(of: $0) }
@@ -86,13 +86,15 @@ struct TreeBuilder {
 
     /// Whether the list `open` belongs to goes on after block `index`: a later block of its
     /// style with the next number (or, unnumbered, any later block of its style) comes before
-    /// a block of a style ranked above it.
-    private func continues(_ open: Section, after index: Int) -> Bool {
-        guard let heading = open.heading, let marker = heading.marker, let style = MarkerStyle(heading) else { return false }
+    /// a block of a style known to stand above it.
+    private func continues(_ open: Section, after index: Int, levels: [MarkerStyle]) -> Bool {
+        guard let heading = open.heading, let marker = heading.marker, let style = MarkerStyle(heading),
+              let place = levels.firstIndex(of: style) else { return false }
         for b in outline.blocks[(index + 1)...] {
             guard let m = b.marker, let s = MarkerStyle(b) else { continue }
             if s == style { return marker.number.map { m.number == $0 + 1 } ?? true }
-            if m.rank < marker.rank, !(b.bulleted || m == .bullet) { return false }
+            // A style known to stand above the open one would have closed it first.
+            if let k = levels.firstIndex(of: s), k < place { return false }
         }
         return false
     }

@@ -135,9 +135,10 @@ public enum MarkerScanner {
         if let k = katakanaNumber(v) {
             // ア　対等の原則, イ．…: a katakana standing alone before a space or a stop.
             let after = s.dropFirst()
-            guard let sep = after.first, sep == " " || sep == "\u{3000}" || sep == "．" || sep == "." || sep == "、" else { return nil }
-            guard let next = after.dropFirst().drop(while: { $0 == " " || $0 == "\u{3000}" }).first, !next.isASCII else { return nil }
-            return (.katakana(k), sep == " " || sep == "\u{3000}" ? after : after.dropFirst())
+            if let sep = after.first, sep == " " || sep == "\u{3000}" || sep == "．" || sep == "." || sep == "、",
+               let next = after.dropFirst().drop(while: { $0 == " " || $0 == "\u{3000}" }).first, !next.isASCII {
+                return (.katakana(k), sep == " " || sep == "\u{3000}" ? after : after.dropFirst())
+            }
         }
         if Normalizer.kanjiDigitValue(v) != nil {
             // 一　市民等と市は…, 二、: kanji numerals standing alone before a space or 、.

@@ -249,11 +249,13 @@ struct OutlineBuilder {
         return width
     }
 
-    /// A line of one repeated rule character (`-----`, `=====`, `━━━━`, `＿＿＿`), three or more:
-    /// a horizontal rule or a setext underline, read as a blank line.
+    /// A line of one repeated rule character (`-----`, `=====`, `━━━━`, `＿＿＿`), three or more,
+    /// or an arrow alone: a horizontal rule, a setext underline or a flow's arrow, read as a blank line.
     static func isRule(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard line.count >= 3 else { return false }
         let (first, width) = Search.decode(line, 0)
+        // An arrow alone between steps (↓, ⇩, ▼) joins nothing.
+        if width == line.count, [0x2193, 0x21E9, 0x2B07, 0x21D3, 0x25BC, 0x25BD].contains(first) { return true }
         guard [0x2D, 0x3D, 0x5F, 0x2A, 0x2501, 0x2500, 0xFF3F, 0xFF1D, 0x30FC, 0x2015].contains(first), line.count / width >= 3 else { return false }
         var i = 0
         while i < line.count {
