@@ -142,8 +142,9 @@ extension Extraction {
             let term = String(t.dropLast(cue.count)).trimmedSpaces()
             guard !term.isEmpty, term.count <= 10, !term.contains(where: { "／/・、，,「」".contains($0) }) else { continue }
             guard i + 1 < blocks.count, case let next = blocks[i + 1], next.isParagraph, !next.isTitleLike else { continue }
-            // A body that is itself a sentence definition (協働とは、…) is read as one.
-            if data.definitions.contains(where: { $0.form == .sentence && next.text.hasBytePrefix($0.cue) }) { continue }
+            // A body that holds a sentence definition (協働とは、…) is read as that.
+            let following = blocks[(i + 1)...].prefix { $0.isParagraph && !$0.isTitleLike }.prefix(3)
+            if following.contains(where: { b in data.definitions.contains { $0.form == .sentence && b.text.hasBytePrefix($0.cue) } }) { continue }
             out.append(Candidate(term: term, description: next.text, attributes: [], lines: b.firstLine...next.lastLine, confidence: 0.8, precedence: 3))
         }
         return out

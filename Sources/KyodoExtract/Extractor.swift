@@ -38,8 +38,9 @@ extension Extraction {
         let rules = data.headings.filter { $0.aspect == aspect }
         let cues = rules.filter { !$0.inSentence }.map(\.cue)
         var candidates: [(Heading, SectionData.HeadingRule)] = []
-        for wantMarked in [true, false] {
-            for rule in rules where !rule.inSentence {
+        // The more specific cue first; for each, marked headings before titles standing alone.
+        for rule in rules where !rule.inSentence {
+            for wantMarked in [true, false] {
                 for h in headings where h.marked == wantMarked && !used.contains(h.index) && !candidates.contains(where: { $0.0.index == h.index })
                     && data.isTopic(rule.cue, of: h.text) {
                     candidates.append((h, rule))
@@ -145,7 +146,7 @@ extension Extraction {
         for i in prose where !found.blocks.contains(i) {
             // Only a sentence that speaks of the aspect (…形態は、…などもあります).
             for sentence in InlineList.sentences(blocks[i].text) where cues.contains(where: sentence.includes) {
-                guard let names = InlineList.items(in: sentence) else { continue }
+                guard let names = InlineList.items(in: sentence, enders: data.listEnders, topicEnders: data.topicListEnders) else { continue }
                 let extra = names.filter { name in
                     let key = Normalizer.labelKey(name)
                     return !keys.contains { $0.includes(key) || key.includes($0) }
@@ -165,7 +166,7 @@ extension Extraction {
             for sentence in InlineList.sentences(block.text) {
                 guard let open = data.openWords.lazy.compactMap({ sentence.byteRange(of: $0) }).first else { continue }
                 let after = String(sentence[open.upperBound...].prefix(14))
-                guard cues.contains(where: after.includes), let names = InlineList.items(in: sentence) else { continue }
+                guard cues.contains(where: after.includes), let names = InlineList.items(in: sentence, enders: data.listEnders, topicEnders: data.topicListEnders) else { continue }
                 return (inlineItems(aspect, names, in: block, sentence: sentence), block)
             }
         }

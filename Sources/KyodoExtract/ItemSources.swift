@@ -25,6 +25,7 @@ extension Extraction {
             switch source {
             case .enumeration:
                 if let t = firstTable, let l = firstList, t < l, rule.sources.contains(.table) { continue }
+
                 (found, from) = enumeration(aspect, body: body, rule: rule)
             case .table:
                 if let t = firstTable, let l = firstList, l < t, rule.sources.contains(.enumeration), !enumeration(aspect, body: body, rule: rule).0.isEmpty { continue }
@@ -267,7 +268,7 @@ extension Extraction {
 
     /// The label of a table cell with its marker (①, (1)) removed, and the marker's number.
     func cellLabel(_ cell: String) -> (label: String, number: Int?) {
-        if let (marker, title, _) = MarkerScanner.scan(cell.trimmedSpaces()), marker.number != nil {
+        if let (marker, title, bulleted) = MarkerScanner.scan(cell.trimmedSpaces()), marker.number != nil || bulleted || marker == .bullet {
             return (title, marker.number)
         }
         return (cell, nil)
@@ -283,9 +284,21 @@ extension Extraction {
             let block = blocks[i]
             let opensSection = i == paragraphs.first
             guard opensSection || cues.contains(where: block.text.includes) else { continue }
-            for sentence in InlineList.sentences(block.text) where opensSection || cues.contains(where: sentence.includes) {
-                guard let names = InlineList.items(in: sentence) else { continue }
-                return (inlineItems(aspect, names, in: block, sentence: sentence), [i])
+            let sentences = InlineList.sentences(block.text)
+            for (k, sentence) in sentences.enumerated() where opensSection || cues.contains(where: sentence.includes) {
+                guard let names = InlineList.items(in: sentence, enders: data.listEnders, topicEnders: data.topicListEnders) else { continue }
+                var items = inlineItems(aspect, names, in: block, sentence: sentence)
+                // The list may go on in the paragraph's next sentences (このほか、後援や…といった形態もあります).
+                for next in sentences.dropFirst(k + 1) where cues.contains(where: next.includes) {
+                    guard let more = InlineList.items(in: next, enders: data.listEnders.filter { !data.topicListEnders.contains($0) }) else { continue }
+                    let known = Set(items.map(\.normalizedLabel))
+                    for item in inlineItems(aspect, more, in: block, sentence: next) where !known.contains(item.normalizedLabel) {
+                        var item = item
+                        item.ordinal = items.count + 1
+                        items.append(item)
+                    }
+                }
+                return (items, [i])
             }
         }
         return ([], [])

@@ -75,6 +75,10 @@ public struct SectionData: Sendable {
     public var countUnits: [(folded: String, forms: [String])] = []
     public var figureWords: [String] = []
     public var openWords: [String] = []
+    /// Words that end a list written inline (など, といった, とする).
+    public var listEnders: [String] = []
+    /// List enders that end a list only right after a topic (協働の主体は、…とする).
+    public var topicListEnders: [String] = []
     public var notLimitedWords: [String] = []
     /// Label splits: separator and the names of the two parts, per aspect.
     public var splits: [(aspect: Aspect, separator: String, names: [String])] = []
@@ -168,6 +172,13 @@ public struct SectionData: Sendable {
             countUnits.append((Normalizer.fold(cue), options["forms"].map { $0.split(separator: "|").map(String.init) } ?? [cue]))
         case "figure": try allow([]); figureWords.append(cue)
         case "open": try allow([]); openWords.append(cue)
+        case "listend":
+            try allow(["after"])
+            listEnders.append(cue)
+            if let after = options["after"] {
+                guard after == "topic" else { throw row.error("unknown after '\(after)'; known: topic") }
+                topicListEnders.append(cue)
+            }
         case "notlimited": try allow([]); notLimitedWords.append(cue)
         case "split":
             try allow(["names"])
@@ -191,7 +202,7 @@ public struct SectionData: Sendable {
         case "foreword": try allow([]); forewordTitles.append(cue)
         case "stepsep": try allow([]); stepSeparators.append(cue)
         default:
-            throw row.error("unknown kind '\(kind)'; known: heading, suffix, definition, continuation, aims, count, figure, open, notlimited, split, mark, table, plaincolumn, subtitle, furniture, foreword, stepsep")
+            throw row.error("unknown kind '\(kind)'; known: heading, suffix, definition, continuation, aims, count, figure, open, notlimited, listend, split, mark, table, plaincolumn, subtitle, furniture, foreword, stepsep")
         }
     }
 
