@@ -55,6 +55,13 @@ extension Extraction {
             }
         }
         let core = Aspect.core.contains(aspect)
+        // Last, a sentence naming the aspect right before a list (…主体を次のように位置付けます。
+        // ①市民 … ②…): where no heading says it, the sentence does.
+        if core, let rule = rules.first(where: { !$0.inSentence && $0.sources == SectionData.Source.ordinary }) {
+            for i in announcingParagraphs(cues: cues) where !candidates.contains(where: { $0.0.index == i }) {
+                candidates.append((Heading(index: i, text: blocks[i].text, marked: false, body: followingList(i), section: nil), rule))
+            }
+        }
         for (candidate, rule) in candidates {
             // A title's body depends on what it is read for: it runs to the next title about
             // another aspect, or about this one as specifically.
@@ -62,6 +69,7 @@ extension Extraction {
             if !h.marked && !rule.inSentence { h.body = titleBody(h.index, rule: rule) }
             guard let found = items(aspect, heading: h, rule: rule, cues: cues) else { continue }
             used.insert(h.index)
+            consumed.formUnion(found.blocks)
             items += found.items
             var score = found.source == .enumeration || found.source == .table ? 0.8 : 0.6
             let announcing = ([blocks[h.index]] + h.body.prefix(3).map { blocks[$0] }.filter(\.isParagraph)).map(\.text).joined(separator: "\n")
@@ -95,6 +103,48 @@ extension Extraction {
         }
         absent(aspect, notStatedMessage(aspect, cues: cues), line: mention(of: cues.first ?? "").map { blocks[$0].firstLine })
         confidence[aspect] = 0
+    }
+
+    /// Paragraphs whose last sentence announces a list (次の, 以下の) naming a cue (not as the adverb
+    /// 原則として) and that a list of two or more entries follows directly.
+    func announcingParagraphs(cues: [String]) -> [Int] {
+        blocks.indices.filter { i in
+            let b = blocks[i]
+            guard b.isParagraph, !b.isTitleLike, !excluded.contains(i), i + 1 < blocks.count, owners[i + 1] != nil,
+                  let last = InlineList.sentences(b.text).last else { return false }
+            let plain = last.replacingOccurrences(of: "原則として", with: "")
+            guard cues.contains(where: { Self.announces(plain, $0, words: data.announceWords) }) else { return false }
+            let list = followingList(i)
+            return list.filter { owners[$0] != nil }.count >= 2 && !list.contains(where: consumed.contains)
+        }
+    }
+
+    /// Whether a sentence announces a list of `cue`: the cue right after the announcing word
+    /// (次の５つの原則) or right before it (主体を次のように).
+    static func announces(_ sentence: String, _ cue: String, words: [String]) -> Bool {
+        for word in words {
+            var rest = sentence[...]
+            while let at = rest.byteRange(of: word) {
+                let after = sentence[at.upperBound...].prefix(10)
+                if String(after).includes(cue) { return true }
+                let before = sentence[..<at.lowerBound]
+                for joint in ["を", "は、", "は", "を、"] where before.hasSuffix(cue + joint) { return true }
+                rest = sentence[at.upperBound...]
+            }
+        }
+        return false
+    }
+
+    /// The list that directly follows block `i`: its entries (of one style, siblings) and their bodies.
+    func followingList(_ i: Int) -> [Int] {
+        guard i + 1 < blocks.count, let first = owners[i + 1], let style = first.style else { return [] }
+        var body: [Int] = []
+        var j = i + 1
+        while j < blocks.count, let s = owners[j], s.style == style, parents[j] == parents[i + 1] {
+            body += [j] + s.bodyBlockIndices
+            j = (s.bodyBlockIndices.last ?? j) + 1
+        }
+        return body
     }
 
     /// Why an aspect reads as not stated, naming the cue it was looked for by and any item the

@@ -229,10 +229,13 @@ extension Extraction {
                 return (String(text[..<r.lowerBound]).trimmedSpaces(), String(text[r.upperBound...]).trimmedSpaces())
             }
         }
-        guard text.includes("。") || text.count > 40 else { return (text, "") }
         if let space = text.firstIndex(where: { $0 == " " || $0 == "\u{3000}" }) {
             let label = String(text[..<space]).trimmedSpaces()
-            if (2...30).contains(label.count) { return (label, String(text[space...]).trimmedSpaces()) }
+            let rest = String(text[space...]).trimmedSpaces()
+            // A sentence, a clause or a description longer than the label follows.
+            if (1...30).contains(label.count), rest.count >= 4, text.includes("。") || text.count > 40 || rest.includes("、") || rest.count > 2 * label.count {
+                return (label, rest)
+            }
         }
         return (text, "")
     }

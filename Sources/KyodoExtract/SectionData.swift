@@ -75,6 +75,8 @@ public struct SectionData: Sendable {
     public var countUnits: [(folded: String, forms: [String])] = []
     public var figureWords: [String] = []
     public var openWords: [String] = []
+    /// Words by which a sentence announces the list after it (次の, 以下の).
+    public var announceWords: [String] = []
     /// Words that end a list written inline (など, といった, とする).
     public var listEnders: [String] = []
     /// List enders that end a list only right after a topic (協働の主体は、…とする).
@@ -172,6 +174,7 @@ public struct SectionData: Sendable {
             countUnits.append((Normalizer.fold(cue), options["forms"].map { $0.split(separator: "|").map(String.init) } ?? [cue]))
         case "figure": try allow([]); figureWords.append(cue)
         case "open": try allow([]); openWords.append(cue)
+        case "announce": try allow([]); announceWords.append(cue)
         case "listend":
             try allow(["after"])
             listEnders.append(cue)
@@ -202,7 +205,7 @@ public struct SectionData: Sendable {
         case "foreword": try allow([]); forewordTitles.append(cue)
         case "stepsep": try allow([]); stepSeparators.append(cue)
         default:
-            throw row.error("unknown kind '\(kind)'; known: heading, suffix, definition, continuation, aims, count, figure, open, notlimited, listend, split, mark, table, plaincolumn, subtitle, furniture, foreword, stepsep")
+            throw row.error("unknown kind '\(kind)'; known: heading, suffix, definition, continuation, aims, count, figure, open, notlimited, announce, listend, split, mark, table, plaincolumn, subtitle, furniture, foreword, stepsep")
         }
     }
 

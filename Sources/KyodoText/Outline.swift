@@ -120,8 +120,25 @@ struct OutlineBuilder {
             openMayWrap = false
         }
 
+        // A line of a text with no line breaks (an e-book's page, a PDF without them) holding an
+        // enumeration (① … ② … ③ …) is read as one line per entry, all with its number.
+        var virtual: [(number: Int, range: Range<Int>)] = []
+        virtual.reserveCapacity(source.lineRanges.count)
         for (index, range) in source.lineRanges.enumerated() {
-            let number = index + 1
+            guard range.count >= 240 else { virtual.append((index + 1, range)); continue }
+            var start = range.lowerBound
+            for cut in Self.enumerationCuts(UnsafeBufferPointer(rebasing: all[range])) {
+                virtual.append((index + 1, start..<(range.lowerBound + cut)))
+                start = range.lowerBound + cut
+            }
+            virtual.append((index + 1, start..<range.upperBound))
+        }
+        func lineSlice(_ range: Range<Int>) -> Substring {
+            let utf8 = source.text.utf8
+            return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+        }
+
+        for (number, range) in virtual {
             let raw = UnsafeBufferPointer(rebasing: all[range])
             let kept = Search.spaceTrimmed(raw)
             // A page number standing alone (`- 3 -`, `３`) is page furniture: read as a blank line.
@@ -138,7 +155,7 @@ struct OutlineBuilder {
                 flushOpen()
                 if tabbed && !tableRows.isEmpty { flushTable() }
                 tabbed = false
-                let cells = Self.pipeCells(source.slice(number).trimmedSpaces())
+                let cells = Self.pipeCells(lineSlice(range).trimmedSpaces())
                 if !cells.allSatisfy({ $0.allSatisfy { "-:| ".contains($0) } }) { tableRows.append(Table.Row(line: number, cells: cells)) }
                 continue
             }
@@ -153,7 +170,7 @@ struct OutlineBuilder {
             if !tableRows.isEmpty || (hasTab && memchr(raw.baseAddress!, 0x09, raw.count) != nil) {
                 flushOpen()
                 tabbed = true
-                tableRows.append(Table.Row(line: number, cells: Self.cells(source.slice(number))))
+                tableRows.append(Table.Row(line: number, cells: Self.cells(lineSlice(range))))
                 continue
             }
             flushTable()
@@ -163,7 +180,7 @@ struct OutlineBuilder {
             let first = Search.decode(trimmed, 0).0, last = Search.lastScalar(trimmed) ?? 0
             let long = isLong(trimmed)
             // Only a line whose first character can open a marker is scanned, as a substring.
-            let scanned = MarkerScanner.mayStartMarker(first) ? MarkerScanner.scan(source.slice(number).trimmedSpaces()) : nil
+            let scanned = MarkerScanner.mayStartMarker(first) ? MarkerScanner.scan(lineSlice(range).trimmedSpaces()) : nil
             let continuesWrap = openMayWrap && (!blankSinceOpen || long || Self.endsSentence(last) || last == 0x3001)  // 、
             let openIsParagraph = if case .paragraph = openKind { true } else { false }
             // A line indented with an ideographic space opens a paragraph (字下げ); a contents
@@ -235,6 +252,28 @@ struct OutlineBuilder {
         }
         finish()
         return out
+    }
+
+    /// Where a long line holding an enumeration is cut: before each of ①②③… (or ⑴⑵⑶…) that
+    /// stands in sequence from ① (at least two). Byte offsets in the line.
+    static func enumerationCuts(_ line: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var best: [Int] = []
+        for base: UInt8 in [0xA0, 0xB4] {  // ① U+2460 and ⑴ U+2474: E2 91 A0 / E2 91 B4
+            var cuts: [Int] = []
+            var expected: UInt8 = base
+            var i = 0
+            while i + 2 < line.count {
+                if line[i] == 0xE2, line[i + 1] == 0x91, line[i + 2] == expected {
+                    cuts.append(i)
+                    expected += 1
+                    i += 3
+                    continue
+                }
+                i += 1
+            }
+            if cuts.count >= 2, cuts.count > best.count { best = cuts }
+        }
+        return best.filter { $0 > 0 }
     }
 
     /// The display width of a line's leading spaces (a tab as four, an ideographic space as two).
