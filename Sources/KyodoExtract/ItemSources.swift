@@ -59,6 +59,11 @@ extension Extraction {
               let entries = list(startingAt: first, within: bodySet) else { return ([], []) }
         // One unnumbered entry (a lone 【…】 or ■ line) is no enumeration.
         if entries.count < 2 && blocks[entries[0]].marker?.number == nil { return ([], []) }
+        // Entries that head another aspect's sections (１ 協働の形態, ２ 協働事業の手順 under 協働の進め方)
+        // are sections, not items.
+        if entries.contains(where: { e in data.headings.contains { $0.aspect != aspect && !$0.inSentence && data.isTopic($0.cue, of: blocks[e].text) } }) {
+            return ([], [])
+        }
         var items: [Item] = []
         var from: [Int] = []
         for (n, e) in entries.enumerated() {
@@ -251,13 +256,15 @@ extension Extraction {
         let header = table.header?.cells ?? []
         let namesAspect = header.contains { cell in let key = Normalizer.labelKey(cell); return cues.contains { key.includes($0) } }
         guard body.firstIndex(of: i).map({ $0 <= 1 }) ?? false || namesAspect else { return ([], []) }
-        let records = table.records()
+        // A first row that is an enumerated entry (ア　委託…, ① …) is a record, not a header.
+        let headerless = MarkerScanner.scan(table.rows.first?[0].trimmedSpaces() ?? "").map { $0.marker.number != nil } ?? false
+        let records = table.records(skippingHeader: !headerless)
         guard !records.isEmpty else { return ([], []) }
         let items = records.enumerated().map { n, rec -> Item in
             let (label, _) = cellLabel(rec.row[0])
             let description = rec.column(1).joined(separator: "\n")
             var attributes: [Attribute] = []
-            if header.count > 1, !header[1].isEmpty, !isPlainColumn(header[1]) { attributes.append(Attribute(header[1], description)) }
+            if !headerless, header.count > 1, !header[1].isEmpty, !isPlainColumn(header[1]) { attributes.append(Attribute(header[1], description)) }
             return item(aspect, n + 1, label: label, description: description, attributes: attributes, lines: rec.lines)
         }
         return (items, [i])
