@@ -61,8 +61,18 @@ extension Extraction {
         if entries.count < 2 && blocks[entries[0]].marker?.number == nil { return ([], []) }
         // Entries that head another aspect's sections (１ 協働の形態, ２ 協働事業の手順 under 協働の進め方)
         // are sections, not items.
-        if entries.contains(where: { e in data.headings.contains { $0.aspect != aspect && !$0.inSentence && data.isTopic($0.cue, of: blocks[e].text) } }) {
+        if entries.contains(where: { e in
+            let t = blocks[e].text
+            return data.headings.contains { $0.aspect != aspect && !$0.inSentence && data.isTopic($0.cue, of: t) }
+                || data.definitions.contains { ($0.form == .title || $0.form == .heading) && (t.hasSuffix($0.cue) || t.hasSuffix($0.cue + "？")) }
+        }) {
             return ([], [])
+        }
+        // A single entry holding a list (an article over its 号) stands for that list.
+        if entries.count == 1, let inner = owners[entries[0]]?.lists.first(where: { !($0.items.first?.isBullet ?? true) || $0.items.count >= 2 }),
+           let first = inner.items.first?.blockIndex {
+            let (items, from) = enumeration(aspect, body: body.filter { $0 >= first }, rule: rule)
+            if !items.isEmpty { return (items, from) }
         }
         var items: [Item] = []
         var from: [Int] = []
@@ -260,11 +270,16 @@ extension Extraction {
         let headerless = MarkerScanner.scan(table.rows.first?[0].trimmedSpaces() ?? "").map { $0.marker.number != nil } ?? false
         let records = table.records(skippingHeader: !headerless)
         guard !records.isEmpty else { return ([], []) }
+        // The label column: the first, unless it holds only numbers (No.), then the next.
+        let numbersFirst = records.allSatisfy { Int(Normalizer.fold(cellLabel($0.row[0]).label).trimmedSpaces()) != nil || $0.row[0].isEmpty }
+        let labelColumn = numbersFirst && (header.count > 2 || records.first.map { $0.row.cells.count > 2 } ?? false) ? 1 : 0
         let items = records.enumerated().map { n, rec -> Item in
-            let (label, _) = cellLabel(rec.row[0])
-            let description = rec.column(1).joined(separator: "\n")
+            let (label, _) = cellLabel(rec.row[labelColumn])
+            let description = rec.column(labelColumn + 1).joined(separator: "\n")
             var attributes: [Attribute] = []
-            if !headerless, header.count > 1, !header[1].isEmpty, !isPlainColumn(header[1]) { attributes.append(Attribute(header[1], description)) }
+            if !headerless, header.count > labelColumn + 1, !header[labelColumn + 1].isEmpty, !isPlainColumn(header[labelColumn + 1]) {
+                attributes.append(Attribute(header[labelColumn + 1], description))
+            }
             return item(aspect, n + 1, label: label, description: description, attributes: attributes, lines: rec.lines)
         }
         return (items, [i])
