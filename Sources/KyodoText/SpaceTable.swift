@@ -2,9 +2,9 @@
 /// cells are separated by runs of two or more spaces, continuation lines indented to the
 /// column they continue.
 ///
-/// A run needs at least three such lines, and most rows' second cell must start near a column
-/// the header starts; each cell then goes to the header column it starts at or after (by
-/// display width, East Asian wide characters counting two).
+/// A run needs at least three such lines; its columns are where cells start in at least half
+/// of them, and most rows' second cell must start at one; each cell then goes to the column it
+/// starts at or after (by display width, East Asian wide characters counting two).
 enum SpaceTable {
     /// A cell and the display column it starts at.
     struct Segment {
@@ -19,11 +19,19 @@ enum SpaceTable {
         func finish() {
             defer { run.removeAll() }
             let gappy = run.filter { !$0.continuation }
-            guard gappy.count >= 3, let header = gappy.first else { return }
-            let starts = header.segments.map(\.column)
-            guard starts.count >= 2 else { return }
-            let aligned = gappy.dropFirst().filter { row in row.segments.count >= 2 && starts.dropFirst().contains { abs($0 - row.segments[1].column) <= 2 } }
-            guard aligned.count * 10 >= (gappy.count - 1) * 6 else { return }
+            guard gappy.count >= 3 else { return }
+            // The columns: where cells start in at least half the rows (starts two apart are one column).
+            var counts: [(column: Int, rows: Int)] = []
+            for row in gappy {
+                for s in row.segments {
+                    if let k = counts.firstIndex(where: { abs($0.column - s.column) <= 2 }) { counts[k].rows += 1 }
+                    else { counts.append((s.column, 1)) }
+                }
+            }
+            let starts = counts.filter { $0.rows * 2 >= gappy.count }.map(\.column).sorted()
+            guard starts.count >= 2, starts.first.map({ $0 <= 2 }) ?? false else { return }
+            let aligned = gappy.filter { row in row.segments.count >= 2 && starts.dropFirst().contains { abs($0 - row.segments[1].column) <= 2 } }
+            guard aligned.count * 10 >= gappy.count * 6 else { return }
             for row in run {
                 var cells = [String](repeating: "", count: starts.count)
                 for s in row.segments {
