@@ -121,7 +121,8 @@ public struct MarkerStyle: Hashable, Sendable, CustomStringConvertible {
     /// The style of a marked block; nil for a paragraph or table.
     public init?(_ block: Block) {
         guard let m = block.marker else { return nil }
-        self.kind = MarkerStyle.kind(of: m)
+        // ⑴ and (1) are two styles: a document may use one for sections and the other for items.
+        self.kind = MarkerStyle.kind(of: m) + (block.enclosedMarker ? "-enclosed" : "")
         self.bulleted = block.bulleted && m != .bullet
     }
 

@@ -35,6 +35,8 @@ public struct Block: Sendable, Hashable {
     public var lastLine: Int
     /// The display width of the spaces before the first line's text (a nested bullet is indented).
     public var indent: Int = 0
+    /// Whether the marker was one enclosed character (`⑴` rather than `(1)`): another style.
+    public var enclosedMarker: Bool = false
 
     /// The marker, for a marked block.
     public var marker: Marker? {

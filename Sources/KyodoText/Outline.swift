@@ -89,6 +89,7 @@ struct OutlineBuilder {
         var openBulleted = false
         var openPieces: [Block.Piece] = []
         var openFirst = 0, openLast = 0, openIndent = 0
+        var openEnclosed = false
         var openLastScalar: UInt32?  // the last scalar of its text
         var openMayWrap = false      // its last line looks hard-wrapped
         var blankSinceOpen = false
@@ -113,7 +114,7 @@ struct OutlineBuilder {
         func flushOpen() {
             if let kind = openKind {
                 blocks.append(Block(kind: kind, text: Search.string(validUTF8: openBytes), bulleted: openBulleted, pieces: openPieces,
-                                    firstLine: openFirst, lastLine: openLast, indent: openIndent))
+                                    firstLine: openFirst, lastLine: openLast, indent: openIndent, enclosedMarker: openEnclosed))
             }
             openKind = nil
             openBytes.removeAll(keepingCapacity: true)
@@ -138,15 +139,34 @@ struct OutlineBuilder {
             return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
         }
 
+        let (pageNumbers, runningHeaders) = Self.pageFurniture(source, all)
+        var pageBreak = false  // a page number or running header since the open table's last row
+
         for (number, range) in virtual {
             let raw = UnsafeBufferPointer(rebasing: all[range])
             let kept = Search.spaceTrimmed(raw)
-            // A page number standing alone (`- 3 -`, `３`) is page furniture: read as a blank line.
-            if kept.isEmpty || Self.isPageNumber(UnsafeBufferPointer(rebasing: raw[kept]), source: source, line: number)
-                || Self.isRule(UnsafeBufferPointer(rebasing: raw[kept])) {
-                flushTable()
+            // A page number standing alone (`- 3 -`, `３`) or a running header beside one is page
+            // furniture, read as a blank line; a table the page break cut goes on after it.
+            if pageNumbers.contains(number) || runningHeaders.contains(number) {
+                if !tableRows.isEmpty { pageBreak = true }
                 blankSinceOpen = true
                 continue
+            }
+            if kept.isEmpty || Self.isRule(UnsafeBufferPointer(rebasing: raw[kept])) {
+                // A blank before page furniture is part of the page break.
+                if !tableRows.isEmpty, !pageBreak {
+                    var next = number + 1
+                    while next <= source.lineCount, source.slice(next).trimmedSpaces().isEmpty { next += 1 }
+                    if pageNumbers.contains(next) || runningHeaders.contains(next) { pageBreak = true }
+                }
+                if !pageBreak { flushTable() }
+                blankSinceOpen = true
+                continue
+            }
+            if pageBreak {
+                pageBreak = false
+                let tabRow = hasTab && memchr(raw.baseAddress!, 0x09, raw.count) != nil
+                if !(tabbed && tabRow) { flushTable() }
             }
             // A tab makes a table row; so does any line that directly follows one (a ragged row
             // whose other cells are empty).
@@ -209,11 +229,13 @@ struct OutlineBuilder {
             openStandalone = standalone.contains(number)
             if let (marker, title, bulleted) = scanned {
                 openKind = .marked(marker)
+                openEnclosed = (0x2474...0x2487).contains(first)
                 openBytes.append(contentsOf: title.utf8)
                 openLastScalar = title.lastScalarValue
                 openBulleted = bulleted
             } else {
                 openKind = .paragraph
+                openEnclosed = false
                 openBytes.append(contentsOf: trimmed)
                 openLastScalar = last
                 openBulleted = false
@@ -274,6 +296,30 @@ struct OutlineBuilder {
             if cuts.count >= 2, cuts.count > best.count { best = cuts }
         }
         return best.filter { $0 > 0 }
+    }
+
+    /// The lines that are page furniture: page numbers standing alone, and running headers — a
+    /// short line without a tab that stands three times or more beside a page number (within two
+    /// lines), each such occurrence.
+    static func pageFurniture(_ source: SourceText, _ all: UnsafeBufferPointer<UInt8>) -> (numbers: Set<Int>, headers: Set<Int>) {
+        var numbers = Set<Int>()
+        var short: [String: [Int]] = [:]
+        for (index, range) in source.lineRanges.enumerated() {
+            let line = UnsafeBufferPointer(rebasing: all[range])
+            let kept = Search.spaceTrimmed(line)
+            guard !kept.isEmpty, kept.count <= 90 else { continue }
+            let trimmed = UnsafeBufferPointer(rebasing: line[kept])
+            if isPageNumber(trimmed, source: source, line: index + 1) { numbers.insert(index + 1); continue }
+            guard memchr(trimmed.baseAddress!, 0x09, trimmed.count) == nil else { continue }
+            short[String(decoding: trimmed, as: UTF8.self), default: []].append(index + 1)
+        }
+        guard !numbers.isEmpty else { return (numbers, []) }
+        var headers = Set<Int>()
+        for (_, lines) in short where lines.count >= 3 {
+            let beside = lines.filter { n in (1...2).contains { numbers.contains(n - $0) || numbers.contains(n + $0) } }
+            if beside.count >= 3 { headers.formUnion(beside) }
+        }
+        return (numbers, headers)
     }
 
     /// The display width of a line's leading spaces (a tab as four, an ideographic space as two).
