@@ -110,45 +110,55 @@ public struct TableNode: Sendable {
     public var table: Table { block.table! }
 }
 
-/// What levels are inferred for: a marker's kind, and whether a bullet stood before it
-/// (`- (1)` is a list item, `(1)` may be a heading).
+/// What levels are inferred for: a marker's kind, whether it was one enclosed character (⑴
+/// rather than (1)), and whether a bullet stood before it (`- (1)` is a list item, `(1)` may be
+/// a heading). Compared as small integers: styles are compared for every block.
 public struct MarkerStyle: Hashable, Sendable, CustomStringConvertible {
-    /// The marker kind (its number dropped).
-    public var kind: String
+    /// The marker kind (its number dropped), as a code.
+    let code: UInt16
     /// Whether a bullet stood before the marker.
     public var bulleted: Bool
 
     /// The style of a marked block; nil for a paragraph or table.
     public init?(_ block: Block) {
         guard let m = block.marker else { return nil }
-        // ⑴ and (1) are two styles: a document may use one for sections and the other for items.
-        self.kind = MarkerStyle.kind(of: m) + (block.enclosedMarker ? "-enclosed" : "")
+        self.code = MarkerStyle.code(of: m) | (block.enclosedMarker ? 0x100 : 0)
         self.bulleted = block.bulleted && m != .bullet
     }
 
-    /// The name of a marker's kind.
-    public static func kind(of m: Marker) -> String {
+    /// The code of a marker's kind (a Markdown heading's depth included).
+    static func code(of m: Marker) -> UInt16 {
         switch m {
-        case .chapter: "chapter"
-        case .article: "article"
-        case .numbered: "numbered"
-        case .parenthesized: "parenthesized"
-        case .circled: "circled"
-        case .roman: "roman"
-        case .bracketed: "bracketed"
-        case .ornamented: "ornamented"
-        case .diamond: "diamond"
-        case .angled: "angled"
-        case .square: "square"
-        case .bullet: "bullet"
-        case .supplementary: "supplementary"
-        case .part: "part"
-        case .hash(let depth, _): "h\(depth)"
-        case .kanji: "kanji"
-        case .katakana: "katakana"
-        case .parenthesizedKatakana: "parenthesized-katakana"
-        case .step: "step"
+        case .chapter: 1
+        case .article: 2
+        case .numbered: 3
+        case .parenthesized: 4
+        case .circled: 5
+        case .roman: 6
+        case .bracketed: 7
+        case .ornamented: 8
+        case .diamond: 9
+        case .angled: 10
+        case .square: 11
+        case .bullet: 12
+        case .supplementary: 13
+        case .kanji: 14
+        case .katakana: 15
+        case .parenthesizedKatakana: 16
+        case .step: 17
+        case .part: 18
+        case .hash(let depth, _): 30 + UInt16(depth)
         }
+    }
+
+    /// The name of the kind.
+    public var kind: String {
+        let names: [UInt16: String] = [1: "chapter", 2: "article", 3: "numbered", 4: "parenthesized", 5: "circled", 6: "roman", 7: "bracketed",
+                                       8: "ornamented", 9: "diamond", 10: "angled", 11: "square", 12: "bullet", 13: "supplementary", 14: "kanji",
+                                       15: "katakana", 16: "parenthesized-katakana", 17: "step", 18: "part"]
+        let base = code & 0xFF
+        let name = base > 30 ? "h\(base - 30)" : names[base] ?? "marker"
+        return code & 0x100 != 0 ? name + "-enclosed" : name
     }
 
     public var description: String { bulleted ? "- " + kind : kind }

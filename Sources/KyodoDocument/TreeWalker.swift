@@ -54,7 +54,16 @@ extension DocumentTree {
     /// block: the section it opens).
     public func owners() -> [Int: Section] {
         var owner: [Int: Section] = [:]
-        for (s, _) in root.descendants() { if let i = s.blockIndex { owner[i] = s } }
+        func visit(_ nodes: [Node]) {
+            for node in nodes {
+                switch node {
+                case .section(let s): if let i = s.blockIndex { owner[i] = s }; visit(s.children)
+                case .list(let l): for s in l.items { if let i = s.blockIndex { owner[i] = s }; visit(s.children) }
+                default: break
+                }
+            }
+        }
+        visit(root.children)
         return owner
     }
 

@@ -118,7 +118,7 @@ extension Extraction {
     /// A heading `Xの定義`: X defined by the heading's body.
     private func headed(_ suffix: String) -> [Candidate] {
         var out: [Candidate] = []
-        for (i, b) in blocks.enumerated() where usable(i) && canHead(b) && b.text.hasSuffix(suffix) {
+        for (i, b) in blocks.enumerated() where usable(i) && b.text.hasByteSuffix(suffix) && canHead(b) {
             let term = String(b.text.dropLast(suffix.count)).trimmedSpaces()
             guard !term.isEmpty, term.count <= 12 else { continue }
             let body = owners[i]?.bodyBlockIndices ?? titleBody(i)
@@ -135,7 +135,7 @@ extension Extraction {
     /// A title standing alone `Xとは` (or `Xとは？`), its definition in the paragraph below.
     private func titled(_ cue: String) -> [Candidate] {
         var out: [Candidate] = []
-        for (i, b) in blocks.enumerated() where usable(i) && canHead(b) && b.isTitleLike {
+        for (i, b) in blocks.enumerated() where usable(i) && b.isTitleLike && b.text.includes(cue) && canHead(b) {
             var t = b.text
             if t.hasSuffix("？") || t.hasSuffix("?") { t = String(t.dropLast()) }
             guard t.hasSuffix(cue) else { continue }

@@ -17,6 +17,8 @@ struct Extraction {
         var body: [Int]
         /// The section it opens, for a marked heading.
         var section: Section?
+        /// The heading rules (indices in the section data) it is the topic of.
+        var topics: [Int] = []
     }
 
     let tree: DocumentTree
@@ -55,11 +57,19 @@ struct Extraction {
         }
         self.reprinted = excluded
         // Page furniture (更新日：…, ページの先頭へ) is no one's heading or item.
-        for (i, b) in tree.blocks.enumerated() where b.table == nil && data.furniture.contains(where: { b.text.hasPrefix($0) }) {
+        for (i, b) in tree.blocks.enumerated() where b.table == nil && data.furniture.contains(where: { b.text.hasBytePrefix($0) }) {
             excluded.insert(i)
         }
         self.excluded = excluded
+        // Paragraphs that may announce the list after them (次の…), found once for every aspect.
+        self.mayAnnounce = tree.blocks.indices.filter { i in
+            let b = tree.blocks[i]
+            return b.isParagraph && i + 1 < tree.blocks.count && tree.blocks[i + 1].marker != nil && data.announceWords.contains(where: b.text.includes)
+        }
     }
+
+    /// Paragraphs right before a list that hold an announcing word (次の, 以下の).
+    let mayAnnounce: [Int]
 
     var blocks: [Block] { tree.blocks }
 

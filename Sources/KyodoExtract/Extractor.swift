@@ -39,10 +39,12 @@ extension Extraction {
         let cues = rules.filter { !$0.inSentence }.map(\.cue)
         var candidates: [(Heading, SectionData.HeadingRule)] = []
         // The more specific cue first; for each, marked headings before titles standing alone.
-        for rule in rules where !rule.inSentence {
+        var taken = Set<Int>()
+        let about = headings.filter { !$0.topics.isEmpty && !used.contains($0.index) }
+        for (r, rule) in data.headings.enumerated() where rule.aspect == aspect && !rule.inSentence {
             for wantMarked in [true, false] {
-                for h in headings where h.marked == wantMarked && !used.contains(h.index) && !candidates.contains(where: { $0.0.index == h.index })
-                    && data.isTopic(rule.cue, of: h.text) {
+                for h in about where h.marked == wantMarked && h.topics.contains(r) && !taken.contains(h.index) {
+                    taken.insert(h.index)
                     candidates.append((h, rule))
                 }
             }
@@ -108,11 +110,11 @@ extension Extraction {
     /// Paragraphs whose last sentence announces a list (次の, 以下の) naming a cue (not as the adverb
     /// 原則として) and that a list of two or more entries follows directly.
     func announcingParagraphs(cues: [String]) -> [Int] {
-        blocks.indices.filter { i in
+        mayAnnounce.filter { i in
             let b = blocks[i]
-            guard b.isParagraph, !b.isTitleLike, !excluded.contains(i), i + 1 < blocks.count, owners[i + 1] != nil,
+            guard !b.isTitleLike, !excluded.contains(i), owners[i + 1] != nil, cues.contains(where: b.text.includes),
                   let last = InlineList.sentences(b.text).last else { return false }
-            let plain = last.replacingOccurrences(of: "原則として", with: "")
+            let plain = last.includes("原則として") ? last.replacingOccurrences(of: "原則として", with: "") : last
             guard cues.contains(where: { Self.announces(plain, $0, words: data.announceWords) }) else { return false }
             let list = followingList(i)
             return list.filter { owners[$0] != nil }.count >= 2 && !list.contains(where: consumed.contains)
@@ -193,7 +195,7 @@ extension Extraction {
         guard found.source == .table || found.source == .enumeration, Aspect.core.contains(aspect) else { return }
         let keys = Set(found.items.map(\.normalizedLabel))
         let cues = data.headings.filter { $0.aspect == aspect && !$0.inSentence }.map(\.cue)
-        for i in prose where !found.blocks.contains(i) {
+        for i in prose where !found.blocks.contains(i) && cues.contains(where: blocks[i].text.includes) {
             // Only a sentence that speaks of the aspect (…形態は、…などもあります).
             for sentence in InlineList.sentences(blocks[i].text) where cues.contains(where: sentence.includes) {
                 guard let names = InlineList.items(in: sentence, enders: data.listEnders, topicEnders: data.topicListEnders) else { continue }

@@ -5,6 +5,16 @@ import KyodoText
 extension Extraction {
     /// The blocks that can head a section, in document order, each with its body.
     func headings() -> [Heading] {
+        var found = allHeadings()
+        // What each heading is about, worked out once for every rule (not once per aspect).
+        for k in found.indices {
+            let text = found[k].text
+            found[k].topics = data.headings.indices.filter { !data.headings[$0].inSentence && data.isTopic(data.headings[$0].cue, of: text) }
+        }
+        return found
+    }
+
+    private func allHeadings() -> [Heading] {
         var found: [Heading] = []
         for (i, b) in blocks.enumerated() where !excluded.contains(i) && canHead(b) {
             // A caption standing above an article is the article's heading, found with the article.
@@ -45,6 +55,8 @@ extension Extraction {
 
     /// `協働の原則 ……… 3`, `協働の原則・・・・5`, `協働の原則 - 4 -`.
     static func endsInPageNumber(_ text: String) -> Bool {
+        // Only a text ending in a digit (or a dash after one) can: one look at the last byte.
+        guard let last = text.utf8.last, (0x30...0x39).contains(last) || last == 0x2D || last == 0x20 || last >= 0x80 else { return false }
         let trimmed = text.trimmedSpaces()
         let digits = trimmed.reversed().prefix { $0.isNumber || $0 == "-" || $0 == " " }
         guard digits.contains(where: \.isNumber) else { return false }

@@ -17,7 +17,8 @@ extension Extraction {
     func items(_ aspect: Aspect, heading: Heading, rule: SectionData.HeadingRule, cues: [String]) -> Found? {
         let body = heading.body.filter { !excluded.contains($0) }
         // Whichever comes first in the section, a list or a table, is its content.
-        let firstList = body.first { i in blocks[i].marker != nil && owners[i] != nil && parents[i].map { p in !body.contains(p) } ?? true }
+        let bodySet = Set(body)
+        let firstList = body.first { i in blocks[i].marker != nil && owners[i] != nil && parents[i].map { p in !bodySet.contains(p) } ?? true }
         let firstTable = body.first { blocks[$0].table.map { !$0.isTableOfContents } ?? false }
         for source in rule.sources {
             var found: [Item] = []

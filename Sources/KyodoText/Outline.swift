@@ -262,18 +262,44 @@ struct OutlineBuilder {
             run.removeAll()
         }
         for (index, range) in source.lineRanges.enumerated() {
+            // Long lines are none of these: one look at the length.
+            guard range.count <= 240 else { finish(); continue }
             let line = UnsafeBufferPointer(rebasing: all[range])
             let kept = Search.spaceTrimmed(line)
-            let trimmed = UnsafeBufferPointer(rebasing: line[kept])
+            guard !kept.isEmpty else { finish(); continue }
+            let t = traits(UnsafeBufferPointer(rebasing: line[kept]))
             // A breadcrumb trail (ホーム > 市政 > 協働) stands alone whatever its length, and so
             // does a field line (ページID：4521　更新日：2021年7月1日, 電話：0000-00-0000).
-            if Self.separators(trimmed) >= 2 || Self.isFieldLine(trimmed) { out.insert(index + 1); finish(); continue }
-            guard !kept.isEmpty, trimmed.count <= 80, Search.scalarCount(trimmed) <= 20,
-                  let last = Search.lastScalar(trimmed), !endsSentence(last) || last == 0x3011 || last == 0x300D else { finish(); continue }
+            if t.separators >= 2 || t.fieldLine { out.insert(index + 1); finish(); continue }
+            guard kept.count <= 80, t.scalars <= 20, !endsSentence(t.last) || t.last == 0x3011 || t.last == 0x300D else { finish(); continue }
             run.append(index + 1)
         }
         finish()
         return out
+    }
+
+    /// What one pass over a trimmed line tells: breadcrumb separators (` > `, `＞`, `»`), whether
+    /// it is a field line, its scalar count and last scalar.
+    static func traits(_ line: UnsafeBufferPointer<UInt8>) -> (separators: Int, fieldLine: Bool, scalars: Int, last: UInt32) {
+        var separators = 0, scalars = 0, i = 0
+        var colonAt: Int?
+        var fullStop = false
+        var last: UInt32 = 0
+        while i < line.count {
+            let (v, w) = Search.decode(line, i)
+            switch v {
+            case 0x3E: if i > 0, line[i - 1] == 0x20 { separators += 1 }
+            case 0xFF1E, 0xBB: separators += 1
+            case 0xFF1A, 0x3A: if colonAt == nil, scalars >= 1, scalars <= 10 { colonAt = scalars }
+            case 0x3002: fullStop = true
+            default: break
+            }
+            last = v
+            scalars += 1
+            i += w
+        }
+        let field = !fullStop && line.count <= 200 && colonAt.map { scalars <= 50 && scalars > $0 + 1 } ?? false
+        return (separators, field, scalars, last)
     }
 
     /// Where a long line holding an enumeration is cut: before each of ①②③… (or ⑴⑵⑶…) that
@@ -303,22 +329,27 @@ struct OutlineBuilder {
     /// lines), each such occurrence.
     static func pageFurniture(_ source: SourceText, _ all: UnsafeBufferPointer<UInt8>) -> (numbers: Set<Int>, headers: Set<Int>) {
         var numbers = Set<Int>()
-        var short: [String: [Int]] = [:]
-        for (index, range) in source.lineRanges.enumerated() {
+        for (index, range) in source.lineRanges.enumerated() where range.count <= 48 {
             let line = UnsafeBufferPointer(rebasing: all[range])
             let kept = Search.spaceTrimmed(line)
-            guard !kept.isEmpty, kept.count <= 90 else { continue }
-            let trimmed = UnsafeBufferPointer(rebasing: line[kept])
-            if isPageNumber(trimmed, source: source, line: index + 1) { numbers.insert(index + 1); continue }
-            guard memchr(trimmed.baseAddress!, 0x09, trimmed.count) == nil else { continue }
-            short[String(decoding: trimmed, as: UTF8.self), default: []].append(index + 1)
+            guard !kept.isEmpty, kept.count <= 24 else { continue }
+            if isPageNumber(UnsafeBufferPointer(rebasing: line[kept]), source: source, line: index + 1) { numbers.insert(index + 1) }
         }
         guard !numbers.isEmpty else { return (numbers, []) }
-        var headers = Set<Int>()
-        for (_, lines) in short where lines.count >= 3 {
-            let beside = lines.filter { n in (1...2).contains { numbers.contains(n - $0) || numbers.contains(n + $0) } }
-            if beside.count >= 3 { headers.formUnion(beside) }
+        // Running headers: only where there are page numbers, only the lines beside them.
+        var short: [String: [Int]] = [:]
+        for n in numbers {
+            for m in [n - 2, n - 1, n + 1, n + 2] where m >= 1 && m <= source.lineCount && !numbers.contains(m) {
+                let line = UnsafeBufferPointer(rebasing: all[source.lineRanges[m - 1]])
+                let kept = Search.spaceTrimmed(line)
+                guard !kept.isEmpty, kept.count <= 90 else { continue }
+                let trimmed = UnsafeBufferPointer(rebasing: line[kept])
+                guard memchr(trimmed.baseAddress!, 0x09, trimmed.count) == nil else { continue }
+                short[String(decoding: trimmed, as: UTF8.self), default: []].append(m)
+            }
         }
+        var headers = Set<Int>()
+        for (_, lines) in short where Set(lines).count >= 3 { headers.formUnion(lines) }
         return (numbers, headers)
     }
 
@@ -357,32 +388,6 @@ struct OutlineBuilder {
         if cells.first == "" { cells.removeFirst() }
         if cells.last == "" { cells.removeLast() }
         return cells.map { MarkerScanner.unbolded($0) }
-    }
-
-    /// A short line that names a field before a colon in its first ten characters and ends no
-    /// sentence: `更新日：2021年7月1日`, `電話：0000-00-0000`.
-    static func isFieldLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard line.count <= 200, !holdsFullStop(line) else { return false }
-        var i = 0, scalars = 0, colonAt: Int?
-        while i < line.count {
-            let (v, w) = Search.decode(line, i)
-            if colonAt == nil, v == 0xFF1A || v == 0x3A, scalars >= 1, scalars <= 10 { colonAt = scalars }
-            scalars += 1
-            i += w
-        }
-        return colonAt != nil && scalars <= 50 && scalars > (colonAt ?? 0) + 1
-    }
-
-    /// How many breadcrumb separators (` > `, `＞`, `»`) a line holds.
-    static func separators(_ line: UnsafeBufferPointer<UInt8>) -> Int {
-        var n = 0, i = 0
-        while i < line.count {
-            if line[i] == 0x3E, i > 0, line[i - 1] == 0x20 { n += 1 }  // " >"
-            if i + 2 < line.count, line[i] == 0xEF, line[i + 1] == 0xBC, line[i + 2] == 0x9E { n += 1 }  // ＞
-            if i + 1 < line.count, line[i] == 0xC2, line[i + 1] == 0xBB { n += 1 }  // »
-            i += 1
-        }
-        return n
     }
 
     /// Whether a line holds 。 (E3 80 82).
