@@ -70,6 +70,8 @@ struct Extraction {
 
     /// Paragraphs right before a list that hold an announcing word (次の, 以下の).
     let mayAnnounce: [Int]
+    /// The heading rules each heading block is about (set once the headings are known).
+    var topicsOf: [Int: [Int]] = [:]
 
     var blocks: [Block] { tree.blocks }
 

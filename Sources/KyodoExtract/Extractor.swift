@@ -21,6 +21,7 @@ public struct Extractor: Sendable {
         x.readDates()
         x.confidence[.definition] = x.readDefinitions()
         let headings = x.headings()
+        x.topicsOf = Dictionary(headings.map { ($0.index, $0.topics) }, uniquingKeysWith: { a, _ in a })
         for aspect in data.aspects {
             x.readAspect(aspect, headings: headings)
         }

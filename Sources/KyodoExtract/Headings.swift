@@ -67,14 +67,25 @@ extension Extraction {
     /// Whether a block is a title standing alone that ends the body of a title about `rule`:
     /// one about another aspect, or about this one by a cue at least as specific (協働の原則 ends
     /// at 協働の形態 and at another 協働の原則, not at the item 対等の原則 under it).
-    func endsTitleBody(_ b: Block, rule: SectionData.HeadingRule?) -> Bool {
+    func endsTitleBody(_ j: Int, rule: SectionData.HeadingRule?) -> Bool {
+        let b = blocks[j]
         guard b.isParagraph, b.isTitleLike else { return false }
         let own = rule.flatMap { r in data.headings.firstIndex { $0.aspect == r.aspect && $0.cue == r.cue } }
-        for (k, h) in data.headings.enumerated() where !h.inSentence && data.isTopic(h.cue, of: b.text) {
+        for k in topics(of: j) {
+            let h = data.headings[k]
             guard let rule, let own else { return true }
             if h.aspect != rule.aspect || k <= own { return true }
         }
         return false
+    }
+
+    /// The heading rules (indices in the section data) block `i` is the topic of: looked up
+    /// for headings (worked out once), worked out for any other block.
+    func topics(of i: Int) -> [Int] {
+        if let known = topicsOf[i] { return known }
+        guard canHead(blocks[i]) else { return [] }
+        let text = blocks[i].text
+        return data.headings.indices.filter { !data.headings[$0].inSentence && data.isTopic(data.headings[$0].cue, of: text) }
     }
 
     /// The level of the section a block stands in (0: the document itself).
@@ -98,7 +109,7 @@ extension Extraction {
         let strict = rule.map { $0.sources == SectionData.Source.ordinary } ?? true
         while j < blocks.count {
             let b = blocks[j]
-            if endsTitleBody(b, rule: rule) || reprinted.contains(j) { return body }
+            if endsTitleBody(j, rule: rule) || reprinted.contains(j) { return body }
             if excluded.contains(j) { j += 1; continue }
             // Another title after content heads a section of its own, unless the body is a run
             // of titled pairs (a label line over its description, twice or more).

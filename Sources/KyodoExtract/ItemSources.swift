@@ -64,7 +64,7 @@ extension Extraction {
         // are sections, not items.
         if entries.contains(where: { e in
             let t = blocks[e].text
-            return data.headings.contains { $0.aspect != aspect && !$0.inSentence && data.isTopic($0.cue, of: t) }
+            return topics(of: e).contains { data.headings[$0].aspect != aspect }
                 || data.definitions.contains { ($0.form == .title || $0.form == .heading) && (t.hasSuffix($0.cue) || t.hasSuffix($0.cue + "？")) }
         }) {
             return ([], [])
