@@ -25,7 +25,9 @@ extension Extraction {
                     if i > 0, blocks[i - 1].isParagraph, isCaption(blocks[i - 1].text) { text = blocks[i - 1].text }
                     else if let caption = Self.leadingCaption(b.text) { text = caption }
                 }
-                found.append(Heading(index: i, text: text, marked: true, body: section.bodyBlockIndices, section: section))
+                // An article's own text belongs to its body (第5条 …とする。 under （担い手）).
+                let own: [Int] = if case .article = b.marker { [i] } else { [] }
+                found.append(Heading(index: i, text: text, marked: true, body: own + section.bodyBlockIndices, section: section))
             } else {
                 found.append(Heading(index: i, text: b.text, marked: false, body: titleBody(i), section: nil))
             }

@@ -34,7 +34,7 @@ extension Extraction {
             case .inline: (found, from) = inline(aspect, body: body, cues: cues)
             case .labels: (found, from) = labelLines(aspect, body: body)
             case .sentences: (found, from) = sentenceItems(aspect, body: body)
-            case .runin: (found, from) = labelLines(aspect, body: body)
+            case .runin: (found, from) = runIn(aspect, body: body)
             case .stages: (found, from) = stages(aspect, body: body, title: heading.text)
             case .fields: (found, from) = fields(aspect, body: body)
             case .pairs: (found, from) = pairs(aspect, body: body, stop: rule.stop, heading: heading.text)
@@ -60,6 +60,8 @@ extension Extraction {
               let entries = list(startingAt: first, within: bodySet) else { return ([], []) }
         // One unnumbered entry (a lone 【…】 or ■ line) is no enumeration.
         if entries.count < 2 && blocks[entries[0]].marker?.number == nil { return ([], []) }
+        // Nor is one article without 号: an article is prose under a caption.
+        if entries.count == 1, case .article = blocks[entries[0]].marker, owners[entries[0]]?.lists.isEmpty ?? true { return ([], []) }
         // Entries that head another aspect's sections (１ 協働の形態, ２ 協働事業の手順 under 協働の進め方)
         // are sections, not items.
         if entries.contains(where: { e in
@@ -305,7 +307,11 @@ extension Extraction {
     /// A list inside a sentence of the body (…後援、共催、委託などがあります): in the body's first
     /// paragraph, or in a sentence naming the aspect.
     func inline(_ aspect: Aspect, body: [Int], cues: [String]) -> ([Item], [Int]) {
-        let paragraphs = body.filter { blocks[$0].isParagraph }
+        // An article's text is prose too (第5条 まちづくりの担い手は、市民…及び市とする。).
+        let paragraphs = body.filter { i in
+            if case .article = blocks[i].marker { return true }
+            return blocks[i].isParagraph
+        }
         for i in paragraphs {
             let block = blocks[i]
             let opensSection = i == paragraphs.first
@@ -355,6 +361,39 @@ extension Extraction {
                 description = String(b.text[b.text.index(after: open)...]).trimmingCharacters(in: "）)")
             }
             items.append(item(aspect, items.count + 1, label: label, description: description, lines: b.firstLine...b.lastLine))
+            from.append(i)
+        }
+        return items.count >= 2 ? (items, from) : ([], [])
+    }
+
+    /// Paragraphs that each begin with their label: quoted (`「対等の原則」　町民と町は…`) or
+    /// before a colon (`対等の原則：…`); two or more in a row, after any prose introducing them.
+    func runIn(_ aspect: Aspect, body: [Int]) -> ([Item], [Int]) {
+        var items: [Item] = []
+        var from: [Int] = []
+        for i in body where blocks[i].isParagraph {
+            let t = blocks[i].text
+            var label: String?
+            var rest = ""
+            if t.hasPrefix("「"), let close = t.firstIndex(of: "」"), t.distance(from: t.startIndex, to: close) <= 25 {
+                label = String(t[t.index(after: t.startIndex)..<close])
+                rest = String(t[t.index(after: close)...]).trimmedSpaces()
+            } else if let colon = t.firstIndex(where: { $0 == "：" }), t.distance(from: t.startIndex, to: colon) <= 20 {
+                label = String(t[..<colon]).trimmedSpaces()
+                rest = String(t[t.index(after: colon)...]).trimmedSpaces()
+            }
+            guard let name = label, !name.isEmpty, !rest.isEmpty, !rest.hasPrefix("と") && !rest.hasPrefix("を") && !rest.hasPrefix("は") else {
+                if items.isEmpty { continue }
+                // A paragraph continuing the last item's text.
+                if !blocks[i].isTitleLike, let last = items.indices.last {
+                    items[last].description += "\n" + t
+                    items[last].span.lastLine = blocks[i].lastLine
+                    from.append(i)
+                    continue
+                }
+                break
+            }
+            items.append(item(aspect, items.count + 1, label: name, description: rest, lines: blocks[i].firstLine...blocks[i].lastLine))
             from.append(i)
         }
         return items.count >= 2 ? (items, from) : ([], [])

@@ -29,7 +29,7 @@ public struct SectionData: Sendable {
         case pairs
 
         /// The sources a heading uses when its row names none.
-        public static let ordinary: [Source] = [.enumeration, .table, .pairs, .inline, .labels, .sentences]
+        public static let ordinary: [Source] = [.enumeration, .table, .pairs, .runin, .inline, .labels, .sentences]
     }
 
     /// A heading cue for an aspect.

@@ -70,6 +70,12 @@ public enum MarkerScanner {
             return (.diamond, trim(s.dropFirst()), bulleted)
         case "【":
             if s.hasSuffix("】") { return (.bracketed, trim(s.dropFirst().dropLast()), bulleted) }
+            // 【委託】市の事業を…: a bracketed label running into its text.
+            if let close = s.firstIndex(of: "】"), s.distance(from: s.startIndex, to: close) <= 16, s.index(after: close) < s.endIndex {
+                let label = trim(s[s.index(after: s.startIndex)..<close])
+                let rest = trim(s[s.index(after: close)...])
+                if !label.isEmpty, !rest.isEmpty, !label.contains("】") { return (.bracketed, label + "\u{3000}" + rest, bulleted) }
+            }
         case "●":
             let inner = s.drop { $0 == "●" }
             if inner.count < s.count - 1 || s.hasSuffix("●") {
