@@ -65,6 +65,12 @@ extension Extraction {
                 candidates.append((Heading(index: i, text: blocks[i].text, marked: false, body: followingList(i), section: nil), rule))
             }
         }
+        // A document of thousands of headings about one aspect is tried on the first few
+        // hundred: the reading stays linear, whatever the text.
+        if candidates.count > Self.maxCandidates {
+            warn(aspect, "\(candidates.count) headings about \(aspect.rawValue); the first \(Self.maxCandidates) were tried")
+            candidates = Array(candidates.prefix(Self.maxCandidates))
+        }
         for (candidate, rule) in candidates {
             // A title's body depends on what it is read for: it runs to the next title about
             // another aspect, or about this one as specifically.
@@ -90,7 +96,8 @@ extension Extraction {
         }
         guard core else { return }
         if let first = candidates.first {
-            if !noteLostFigure(aspect, in: first.0.body) {
+            let body = first.0.marked || first.0.body.count > 0 ? first.0.body : titleBody(first.0.index, rule: first.1)
+            if !noteLostFigure(aspect, in: body) {
                 warn(aspect, "the section 「\(first.0.text)」 has no enumerated items, table rows or list", line: blocks[first.0.index].firstLine)
             }
             confidence[aspect] = 0.2
@@ -149,6 +156,9 @@ extension Extraction {
         }
         return body
     }
+
+    /// How many headings about one aspect are tried at most.
+    static let maxCandidates = 64
 
     /// Why an aspect reads as not stated, naming the cue it was looked for by and any item the
     /// text names in passing (`協働の原則である「…」`).

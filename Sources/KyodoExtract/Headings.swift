@@ -29,7 +29,8 @@ extension Extraction {
                 let own: [Int] = if case .article = b.marker { [i] } else { [] }
                 found.append(Heading(index: i, text: text, marked: true, body: own + section.bodyBlockIndices, section: section))
             } else {
-                found.append(Heading(index: i, text: b.text, marked: false, body: titleBody(i), section: nil))
+                // A title's body is worked out when it is read for an aspect (it depends on the rule).
+                found.append(Heading(index: i, text: b.text, marked: false, body: [], section: nil))
             }
         }
         return found

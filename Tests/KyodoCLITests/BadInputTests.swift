@@ -43,6 +43,15 @@ import Testing
         #expect(r.stderr.contains("no structure of a collaboration guideline"))
     }
 
+    @Test func twentyThousandTitlesAreReadNotHung() throws {
+        // Every line a title standing alone, many about an aspect: each title's body and each
+        // candidate heading are bounded, so this reads in well under a second (it once took minutes).
+        let lines = (0..<20_000).map { $0 % 3 == 0 ? "協働の原則" : "協働項目\($0)" }
+        let r = try cli.run(["show", file("titles.txt", Data(lines.joined(separator: "\n\n").utf8)), "--format", "csv"])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("headings about principles; the first 64 were tried"))
+    }
+
     @Test func enumerationNestedAThousandDeep() throws {
         var lines: [String] = []
         for depth in 0..<1000 {
