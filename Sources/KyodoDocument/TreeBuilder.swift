@@ -66,7 +66,9 @@ struct TreeBuilder {
             let isLeaf = block.bulleted || marker == .bullet
             if isLeaf {
                 // A sibling of the same style, or of one open further out, closes back to it.
-                // A bullet indented deeper than the open one of its style nests under it.
+                // Bullets indented deeper than this one close; an open bullet of its style at its
+                // indent (or one further out) is its sibling; one indented less holds it.
+                while stack.count > 1, let top = stack.last, top.isLeaf, (top.section.heading?.indent ?? 0) > block.indent { close() }
                 if let k = stack.lastIndex(where: { $0.isLeaf && $0.style == style && ($0.section.heading?.indent ?? 0) >= block.indent }) {
                     while stack.count > k { close() }
                 }

@@ -41,7 +41,7 @@ public enum MarkerScanner {
             bulleted = true
             s = s.dropFirst(2).drop { $0 == " " }
         }
-        // A Markdown heading: `## 協働の原則`, `### 1. 目的の共有` (the number its title carries kept).
+        // A Markdown heading: `## 協働の原則`, `### 1. 見出し` (the number its title carries kept).
         if first == 0x23 {
             let hashes = s.prefix { $0 == "#" }
             let rest = s.dropFirst(hashes.count)
@@ -156,7 +156,7 @@ public enum MarkerScanner {
             return (.kanji(n), sep == " " || sep == "\u{3000}" ? after : after.dropFirst())
         }
         for word in stepWords where s.hasPrefix(word) {
-            // STEP1 課題の発見, ステップ２：…, 手順３ 事業の実施, ルール１　目的の共有.
+            // STEP1 課題の発見, ステップ２：…, 手順３ 事業の実施, ルール１　見出し.
             let rest = s.dropFirst(word.count).drop { $0 == " " }
             guard let (n, after) = readNumber(rest, kanji: false) else { continue }
             var body = after
