@@ -20,7 +20,9 @@ extension Extraction {
             // A caption standing above an article is the article's heading, found with the article.
             if b.isParagraph, isCaption(b.text), i + 1 < blocks.count, case .article = blocks[i + 1].marker { continue }
             if let section = owners[i] {
-                var text = b.text
+                // A heading that runs into its text (`2 協働の原則 協働を進めるにあたっては、…。`)
+                // is known by its title.
+                var text = b.text.utf8.count > 120 || b.text.includes("。") ? Self.splitRunIn(b.text).label : b.text
                 if case .article = b.marker {
                     if i > 0, blocks[i - 1].isParagraph, isCaption(blocks[i - 1].text) { text = blocks[i - 1].text }
                     else if let caption = Self.leadingCaption(b.text) { text = caption }

@@ -302,26 +302,55 @@ struct OutlineBuilder {
         return (separators, field, scalars, last)
     }
 
-    /// Where a long line holding an enumeration is cut: before each of ①②③… (or ⑴⑵⑶…) that
-    /// stands in sequence from ① (at least two). Byte offsets in the line.
+    /// Where a long line holding an enumeration is cut: before each entry of a run in sequence
+    /// (two or more) of ①②③, ⑴⑵⑶, (1)(2)(3) or （１）（２）, and before a numbered heading that
+    /// follows a sentence's end (`…ました。 2 協働の原則 …`). Byte offsets in the line.
     static func enumerationCuts(_ line: UnsafeBufferPointer<UInt8>) -> [Int] {
-        var best: [Int] = []
-        for base: UInt8 in [0xA0, 0xB4] {  // ① U+2460 and ⑴ U+2474: E2 91 A0 / E2 91 B4
-            var cuts: [Int] = []
-            var expected: UInt8 = base
-            var i = 0
-            while i + 2 < line.count {
-                if line[i] == 0xE2, line[i + 1] == 0x91, line[i + 2] == expected {
-                    cuts.append(i)
-                    expected += 1
-                    i += 3
-                    continue
-                }
-                i += 1
+        var found: [[(at: Int, n: Int)]] = [[], [], [], [], []]
+        func digits(_ i: Int, fullWidth: Bool) -> (n: Int, end: Int)? {
+            var j = i, n = 0, count = 0
+            while count < 2 {
+                if !fullWidth, j < line.count, (0x30...0x39).contains(line[j]) { n = n * 10 + Int(line[j] - 0x30); j += 1 }
+                else if fullWidth, j + 2 < line.count, line[j] == 0xEF, line[j + 1] == 0xBC, (0x90...0x99).contains(line[j + 2]) { n = n * 10 + Int(line[j + 2] - 0x90); j += 3 }
+                else { break }
+                count += 1
             }
-            if cuts.count >= 2, cuts.count > best.count { best = cuts }
+            return count > 0 ? (n, j) : nil
         }
-        return best.filter { $0 > 0 }
+        var i = 0
+        while i < line.count {
+            let b = line[i]
+            if b == 0xE2, i + 2 < line.count, line[i + 1] == 0x91 {
+                let c = line[i + 2]
+                if (0xA0...0xB3).contains(c) { found[0].append((i, Int(c - 0xA0) + 1)) }
+                if (0xB4...0xBF).contains(c) { found[1].append((i, Int(c - 0xB4) + 1)) }
+            } else if b == 0x28, let (n, end) = digits(i + 1, fullWidth: false), end < line.count, line[end] == 0x29 {
+                found[2].append((i, n))
+            } else if b == 0xEF, i + 2 < line.count, line[i + 1] == 0xBC, line[i + 2] == 0x88, let (n, end) = digits(i + 3, fullWidth: true),
+                      end + 2 < line.count, line[end] == 0xEF, line[end + 1] == 0xBC, line[end + 2] == 0x89 {
+                found[3].append((i, n))
+            } else if b == 0x20, i >= 3, line[i - 3] == 0xE3, line[i - 2] == 0x80, line[i - 1] == 0x82,
+                      let (n, end) = digits(i + 1, fullWidth: false), end + 1 < line.count, line[end] == 0x20, line[end + 1] >= 0x80 {
+                found[4].append((i + 1, n))
+            }
+            i += 1
+        }
+        var cuts = Set<Int>()
+        for (k, marks) in found.enumerated() {
+            // Runs in sequence: each mark the next number after the one before it.
+            var run: [Int] = []
+            var expected: Int?
+            for m in marks {
+                if let e = expected, m.n == e { run.append(m.at) }
+                else if m.n == 1 || k == 4 {
+                    if run.count >= 2 { cuts.formUnion(run) }
+                    run = [m.at]
+                } else { continue }
+                expected = m.n + 1
+            }
+            if run.count >= 2 || (k == 4 && !run.isEmpty) { cuts.formUnion(run) }
+        }
+        return cuts.filter { $0 > 0 }.sorted()
     }
 
     /// The lines that are page furniture: page numbers standing alone, and running headers — a
