@@ -14,11 +14,17 @@ public enum XMLValidator {
     /// The problems found (`line N: message`); empty when the document is valid.
     public static func validate(_ xml: [UInt8], name: String = "report.xml") throws -> [String] {
         let schemaBytes = Array(try schemaText().utf8)
-        guard let parserContext = schemaBytes.withUnsafeBufferPointer({ buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { xmlSchemaNewMemParserCtxt($0, Int32(buf.count)) }
-        }) else { throw ReportError.xml("cannot read the schema") }
-        defer { xmlSchemaFreeParserCtxt(parserContext) }
-        guard let schema = xmlSchemaParse(parserContext) else { throw ReportError.xml("the schema does not parse") }
+        // The parser context keeps the buffer's pointer and reads it in xmlSchemaParse: both
+        // run inside the closure that lends it (outside it, -O has freed the bytes).
+        let parsed: xmlSchemaPtr?? = schemaBytes.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { bytes -> xmlSchemaPtr?? in
+                guard let parserContext = xmlSchemaNewMemParserCtxt(bytes, Int32(buf.count)) else { return .none }
+                defer { xmlSchemaFreeParserCtxt(parserContext) }
+                return .some(xmlSchemaParse(parserContext))
+            }
+        }
+        guard let parsedSchema = parsed else { throw ReportError.xml("cannot read the schema") }
+        guard let schema = parsedSchema else { throw ReportError.xml("the schema does not parse") }
         defer { xmlSchemaFree(schema) }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         var errors = ErrorBox()
