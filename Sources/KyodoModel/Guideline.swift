@@ -1,8 +1,8 @@
-/// What a reader returns for one document: the shared schema, filled in from its text.
+/// What the extractor returns for one document: the shared schema, filled in from its text.
 public struct Guideline: Codable, Sendable, Hashable {
     /// The document read.
     public var document: Document
-    /// The reader that read it.
+    /// The input format it was read from (`text`).
     public var reader: String
     /// The title line found in the text, if any.
     public var title: String?
@@ -12,8 +12,7 @@ public struct Guideline: Codable, Sendable, Hashable {
     public var items: [Item]
     /// Absences, open lists, lost figures and warnings.
     public var findings: [Finding]
-    /// How sure the reader is of each aspect, 0…1; set by the generic reader, empty for the
-    /// dedicated ones (which know their layout).
+    /// How sure the extractor is of each aspect of the shared schema, 0…1.
     public var confidence: [Aspect: Double]
 
     public init(document: Document, reader: String, title: String? = nil, dates: [DocumentDate] = [],
