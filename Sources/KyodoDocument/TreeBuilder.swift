@@ -9,6 +9,8 @@ import KyodoText
 ///   does not continue after it (a 第1章 after a closing ③ is not inside ③; a ① under ■ is
 ///   inside ■ when another ■ follows).
 /// - A style seen before keeps its place: it closes every open section not above it.
+/// - A question (`Q1.`) stands in the section open before it and holds its whole answer: a
+///   style first seen inside it nests under it.
 /// - Bullets (`・`, and markers written after a bullet, `- (1)`) are leaves: they nest under the
 ///   innermost heading, never hold a heading, and a title standing alone closes them.
 struct TreeBuilder {
@@ -41,7 +43,9 @@ struct TreeBuilder {
             if let place = levels.firstIndex(of: style) {
                 while stack.count > 1, let top = stack.last?.style, !(levels.firstIndex(of: top).map { $0 < place } ?? false) { close() }
             } else {
-                while stack.count > 1, let top = stack.last, let topMarker = top.section.marker,
+                // A question stands in the section open before it (よくある質問 over its Q1, Q2).
+                let question = if case .question = marker { true } else { false }
+                while !question, stack.count > 1, let top = stack.last, let topMarker = top.section.marker,
                       marker.rank <= topMarker.rank, !continues(top.section, after: i, levels: levels) {
                     close()
                 }

@@ -37,7 +37,7 @@ extension Extraction {
     /// Reads one aspect from the first heading about it whose body yields items.
     mutating func readAspect(_ aspect: Aspect, headings: [Heading]) {
         let rules = data.headings.filter { $0.aspect == aspect }
-        let cues = rules.filter { !$0.inSentence }.map(\.cue)
+        let cues = data.cues(of: aspect)
         var candidates: [(Heading, SectionData.HeadingRule)] = []
         // The more specific cue first; for each, marked headings before titles standing alone.
         var taken = Set<Int>()
@@ -138,7 +138,7 @@ extension Extraction {
                 let after = sentence[at.upperBound...].prefix(10)
                 if String(after).includes(cue) { return true }
                 let before = sentence[..<at.lowerBound]
-                for joint in ["を", "は、", "は", "を、"] where before.hasSuffix(cue + joint) { return true }
+                for joint in ["を", "は、", "は", "を、", "として", "として、"] where before.hasSuffix(cue + joint) { return true }
                 rest = sentence[at.upperBound...]
             }
         }
@@ -205,7 +205,7 @@ extension Extraction {
         }
         guard found.source == .table || found.source == .enumeration, Aspect.core.contains(aspect) else { return }
         let keys = Set(found.items.map(\.normalizedLabel))
-        let cues = data.headings.filter { $0.aspect == aspect && !$0.inSentence }.map(\.cue)
+        let cues = data.cues(of: aspect)
         for i in prose where !found.blocks.contains(i) && cues.contains(where: blocks[i].text.includes) {
             // Only a sentence that speaks of the aspect (…形態は、…などもあります).
             for sentence in InlineList.sentences(blocks[i].text) where cues.contains(where: sentence.includes) {

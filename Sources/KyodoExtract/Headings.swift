@@ -9,7 +9,7 @@ extension Extraction {
         // What each heading is about, worked out once for every rule (not once per aspect).
         for k in found.indices {
             let text = found[k].text
-            found[k].topics = data.headings.indices.filter { !data.headings[$0].inSentence && data.isTopic(data.headings[$0].cue, of: text) }
+            found[k].topics = data.topics(of: text)
         }
         return found
     }
@@ -90,7 +90,7 @@ extension Extraction {
         if let known = topicsOf[i] { return known }
         guard canHead(blocks[i]) else { return [] }
         let text = blocks[i].text
-        return data.headings.indices.filter { !data.headings[$0].inSentence && data.isTopic(data.headings[$0].cue, of: text) }
+        return data.topics(of: text)
     }
 
     /// The level of the section a block stands in (0: the document itself).

@@ -14,6 +14,7 @@ enum InlineList {
     /// `て`) or longer than `maxLength` ends the run.
     /// `topicEnders` (とする, を原則) end a list only right after a topic (`協働の主体は、A、B及びCとする`).
     static func items(in sentence: String, enders: [String] = defaultEnders, topicEnders: [String] = [], maxLength: Int = 12) -> [String]? {
+        if let quoted = quotedRun(in: sentence) { return quoted }
         var best: [String]?
         var bestAt: String.Index?
         for ender in enders {
@@ -44,13 +45,48 @@ enum InlineList {
         for segment in segments.reversed() {
             let s = String(segment).trimmedSpaces()
             guard !s.isEmpty, s.count <= maxLength, let last = s.last, !"はがをにでてとばもら".contains(last) else {
-                topic = s.hasSuffix("は")
+                topic = topicEndings.contains(where: s.hasSuffix)
                 break
             }
-            items.insert(s, at: 0)
+            items.insert(cleaned(s), at: 0)
         }
         if afterTopic && !topic { return nil }
         return items.count >= 2 ? items : nil
+    }
+
+    /// How the phrase before a list names its topic: `協働の主体は、…`, `主な形態として、…`.
+    static let topicEndings = ["は", "として", "としては", "には"]
+
+    /// An item without the conjunction before it (`そして市` → `市`) or the `のほか` after it.
+    static func cleaned(_ s: String) -> String {
+        var t = Substring(s)
+        for lead in ["そして", "また", "さらに"] where t.hasPrefix(lead) && t.count > lead.count { t = t.dropFirst(lead.count) }
+        if t.hasSuffix("のほか"), t.count > 4 { t = t.dropLast(3) }
+        return String(t)
+    }
+
+    /// Two or more quoted names in a row (`「目的の共有」「対等な関係」「相互理解」の3つを…`),
+    /// joined by nothing, 、, ・, と, や or 及び, and followed by の with a count, を, という or が.
+    static func quotedRun(in sentence: String) -> [String]? {
+        guard sentence.includes("」「") || sentence.includes("」、「") || sentence.includes("」と「") || sentence.includes("」・「") else { return nil }
+        var names: [String] = []
+        var rest = Substring(sentence)
+        while let open = rest.firstIndex(of: "「") {
+            let gap = rest[..<open]
+            if !names.isEmpty, !["", "、", "・", "と", "や", "及び", "，"].contains(String(gap)) {
+                if names.count >= 2 { break }
+                names = []
+            }
+            guard let close = rest[open...].firstIndex(of: "」") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            guard !name.isEmpty, name.count <= 20 else { names = []; rest = rest[rest.index(after: close)...]; continue }
+            names.append(name)
+            rest = rest[rest.index(after: close)...]
+        }
+        guard names.count >= 2 else { return nil }
+        let after = rest.drop { $0 == " " }
+        let counted = after.hasPrefix("の") && after.dropFirst().first.map { $0.isNumber || "一二三四五六七八九十".contains($0) } == true
+        return counted || after.hasPrefix("を") || after.hasPrefix("という") || after.hasPrefix("が") ? names : nil
     }
 
     /// Sentences of a text, each with its terminal `。`; a blank remainder is dropped.

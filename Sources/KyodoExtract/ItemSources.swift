@@ -38,6 +38,7 @@ extension Extraction {
             case .stages: (found, from) = stages(aspect, body: body, title: heading.text)
             case .fields: (found, from) = fields(aspect, body: body)
             case .pairs: (found, from) = pairs(aspect, body: body, stop: rule.stop, heading: heading.text)
+            case .flow: (found, from) = flow(aspect, body: body)
             }
             if !found.isEmpty {
                 if let name = rule.headingAttribute {
@@ -60,6 +61,10 @@ extension Extraction {
               let entries = list(startingAt: first, within: bodySet) else { return ([], []) }
         // One unnumbered entry (a lone 【…】 or ■ line) is no enumeration.
         if entries.count < 2 && blocks[entries[0]].marker?.number == nil { return ([], []) }
+        // Nor are the questions of a Q&A page: each heads its answer.
+        if case .question = blocks[entries[0]].marker { return ([], []) }
+        // Nor is one flow line (①課題の発見→②協議→③実施): the flow source reads its steps.
+        if entries.count == 1, flowSteps(blocks[entries[0]].text) != nil { return ([], []) }
         // Nor is one article without 号: an article is prose under a caption.
         if entries.count == 1, case .article = blocks[entries[0]].marker, owners[entries[0]]?.lists.isEmpty ?? true { return ([], []) }
         // Entries that head another aspect's sections (１ 協働の形態, ２ 協働事業の手順 under 協働の進め方)
@@ -318,7 +323,9 @@ extension Extraction {
             guard opensSection || cues.contains(where: block.text.includes) else { continue }
             let sentences = InlineList.sentences(block.text)
             for (k, sentence) in sentences.enumerated() where opensSection || cues.contains(where: sentence.includes) {
-                guard let names = InlineList.items(in: sentence, enders: data.listEnders, topicEnders: data.topicListEnders) else { continue }
+                // A list may end at its subject's role too (…大学、そして市が担い手になります).
+                let enders = data.listEnders + cues.map { "が" + $0 }
+                guard let names = InlineList.items(in: sentence, enders: enders, topicEnders: data.topicListEnders) else { continue }
                 var items = inlineItems(aspect, names, in: block, sentence: sentence)
                 // The list may go on in the paragraph's next sentences (このほか、後援や…といった形態もあります).
                 for next in sentences.dropFirst(k + 1) where cues.contains(where: next.includes) {
@@ -334,6 +341,36 @@ extension Extraction {
             }
         }
         return ([], [])
+    }
+
+    /// The steps of the first flow line in the body (`【企画】→【実施】→【評価】`), each on its line.
+    func flow(_ aspect: Aspect, body: [Int]) -> ([Item], [Int]) {
+        for i in body.prefix(6) where blocks[i].table == nil {
+            guard let steps = flowSteps(blocks[i].text) else { continue }
+            let b = blocks[i]
+            let items = steps.enumerated().map { n, step in
+                item(aspect, n + 1, label: step, attributes: [Attribute("記述", "流れ図")], lines: b.lines(of: step))
+            }
+            return (items, [i])
+        }
+        return ([], [])
+    }
+
+    /// The steps of a line written as a flow: three or more short segments between the data's
+    /// step separators, each without its marker and brackets; nil for any other line.
+    func flowSteps(_ text: String) -> [String]? {
+        guard let sep = data.stepSeparators.first(where: text.includes) else { return nil }
+        let parts = text.components(separatedBy: sep)
+        guard parts.count >= 3 else { return nil }
+        var steps: [String] = []
+        for part in parts {
+            var s = part.trimmedSpaces()
+            if let (_, title, _) = MarkerScanner.scan(s), !title.isEmpty { s = title }
+            s = s.trimmingCharacters(in: "【】「」［］[]（）() 　")
+            guard !s.isEmpty, s.count <= 20, !s.includes("。") else { return nil }
+            steps.append(s)
+        }
+        return steps
     }
 
     /// Items for the names of an inline list, each on the line it stands on.
@@ -353,17 +390,37 @@ extension Extraction {
         var from: [Int] = []
         for i in body {
             let b = blocks[i]
-            guard b.isParagraph, b.text.count <= 60, !b.text.includes("。") else { break }
-            var label = b.text
-            var description = ""
-            if let open = b.text.firstIndex(where: { $0 == "（" || $0 == "(" }), open > b.text.startIndex {
-                label = String(b.text[..<open]).trimmedSpaces()
-                description = String(b.text[b.text.index(after: open)...]).trimmingCharacters(in: "）)")
+            guard b.isParagraph, !b.text.includes("。") else { break }
+            // Short lines one under another with no blank between (`市民` / `自治会・町内会` /
+            // `事業者`) are one label each.
+            let lines = b.pieces.count > 1 ? Self.labelPieces(b) : nil
+            guard lines != nil || b.text.count <= 60 else { break }
+            for (text, line) in lines ?? [(b.text, b.firstLine...b.lastLine)] {
+                var label = text
+                var description = ""
+                if let open = text.firstIndex(where: { $0 == "（" || $0 == "(" }), open > text.startIndex {
+                    label = String(text[..<open]).trimmedSpaces()
+                    description = String(text[text.index(after: open)...]).trimmingCharacters(in: "）)")
+                }
+                items.append(item(aspect, items.count + 1, label: label, description: description, lines: line))
             }
-            items.append(item(aspect, items.count + 1, label: label, description: description, lines: b.firstLine...b.lastLine))
             from.append(i)
         }
         return items.count >= 2 ? (items, from) : ([], [])
+    }
+
+    /// The lines of a paragraph made of two or more short lines (at most 20 characters, none
+    /// ending in 、), each with its line; nil when any line is longer.
+    static func labelPieces(_ b: Block) -> [(String, ClosedRange<Int>)]? {
+        let utf8 = b.text.utf8
+        var out: [(String, ClosedRange<Int>)] = []
+        for (k, piece) in b.pieces.enumerated() {
+            let end = k + 1 < b.pieces.count ? b.pieces[k + 1].offset : utf8.count
+            let text = String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: piece.offset)..<utf8.index(utf8.startIndex, offsetBy: end)])).trimmedSpaces()
+            guard !text.isEmpty, text.count <= 20, !text.hasSuffix("、") else { return nil }
+            out.append((text, piece.line...piece.line))
+        }
+        return out.count >= 2 ? out : nil
     }
 
     /// Paragraphs that each begin with their label: quoted (`「対等の原則」　町民と町は…`) or

@@ -27,9 +27,11 @@ public struct SectionData: Sendable {
         case fields
         /// Pairs of a name line and a description paragraph.
         case pairs
+        /// Steps written on one line between separators (`相談 → 企画 → 実施`).
+        case flow
 
         /// The sources a heading uses when its row names none.
-        public static let ordinary: [Source] = [.enumeration, .table, .pairs, .runin, .inline, .labels, .sentences]
+        public static let ordinary: [Source] = [.enumeration, .table, .flow, .pairs, .runin, .inline, .labels, .sentences]
     }
 
     /// A heading cue for an aspect.
@@ -41,6 +43,8 @@ public struct SectionData: Sendable {
         public var headingAttribute: String?
         /// The cue may stand anywhere in a paragraph (an introducing sentence).
         public var inSentence: Bool
+        /// The cue counts only in a question (`誰が協働の担い手になるの？`), anywhere in it.
+        public var inQuestion: Bool = false
         /// For an introducing sentence: the items end at a paragraph beginning with this.
         public var stop: String?
         /// Where the rule was written, for messages.
@@ -157,9 +161,10 @@ public struct SectionData: Sendable {
                     return s
                 }
             }
-            if let match = options["match"], match != "contains" { throw row.error("unknown match '\(match)'; known: contains") }
+            if let match = options["match"], match != "contains", match != "question" { throw row.error("unknown match '\(match)'; known: contains, question") }
             headings.append(HeadingRule(aspect: try aspect(), cue: cue, sources: sources, headingAttribute: options["attribute"],
-                                        inSentence: options["match"] == "contains", stop: options["stop"], origin: "\(row.path):\(row.line)"))
+                                        inSentence: options["match"] == "contains", inQuestion: options["match"] == "question",
+                                        stop: options["stop"], origin: "\(row.path):\(row.line)"))
         case "suffix": try allow([]); suffixes.append(cue)
         case "definition":
             try allow(["form"])
@@ -226,6 +231,30 @@ public struct SectionData: Sendable {
         var seen: [Aspect] = []
         for h in headings where !seen.contains(h.aspect) { seen.append(h.aspect) }
         return seen
+    }
+
+    /// The cue words that speak of an aspect in any text (not those of introducing sentences
+    /// or of questions only), most specific first.
+    public func cues(of aspect: Aspect) -> [String] {
+        headings.filter { $0.aspect == aspect && !$0.inSentence && !$0.inQuestion }.map(\.cue)
+    }
+
+    /// The heading rules (indices) a heading is about. A question (`協働の担い手は誰ですか？`) is
+    /// about every cue it holds; other headings about a cue that ends them.
+    public func topics(of heading: String) -> [Int] {
+        let question = Self.isQuestion(heading)
+        return headings.indices.filter { k in
+            let h = headings[k]
+            if h.inSentence { return false }
+            if question, heading.includes(h.cue) { return true }
+            return !h.inQuestion && isTopic(h.cue, of: heading)
+        }
+    }
+
+    /// A short heading ending in a question mark.
+    static func isQuestion(_ heading: String) -> Bool {
+        guard let last = heading.unicodeScalars.last, last == "？" || last == "?" else { return false }
+        return heading.count <= 40
     }
 
     /// Whether `cue` is what a heading is about: it ends the heading, or only a suffix follows

@@ -38,12 +38,16 @@ public enum Marker: Hashable, Sendable {
     case square
     /// `・`, `-`, `•`, `■`, `➤`
     case bullet
+    /// `Q1.`, `Ｑ２　`, `Q.`: a question of a Q&A page, its answer below it
+    case question(Int?)
 
     /// Nesting rank: a section runs until the next marker of equal or lower rank.
     public var rank: Int {
         switch self {
         case .diamond, .chapter, .supplementary, .part: 1
         case .numbered, .ornamented, .article: 2
+        // A question holds its whole answer, whatever marks the answer uses.
+        case .question: 0
         case .parenthesized, .roman, .kanji: 3
         case .circled, .step: 4
         case .katakana: 5
@@ -59,7 +63,7 @@ public enum Marker: Hashable, Sendable {
         switch self {
         case .chapter(let n), .part(let n), .article(let n), .numbered(let n), .parenthesized(let n), .circled(let n), .roman(let n),
              .kanji(let n), .katakana(let n), .parenthesizedKatakana(let n), .step(let n): n
-        case .hash(_, let n): n
+        case .hash(_, let n), .question(let n): n
         default: nil
         }
     }
@@ -70,7 +74,7 @@ public enum Marker: Hashable, Sendable {
         case (.chapter, .chapter), (.article, .article), (.numbered, .numbered), (.parenthesized, .parenthesized),
              (.circled, .circled), (.roman, .roman), (.bracketed, .bracketed), (.ornamented, .ornamented),
              (.diamond, .diamond), (.angled, .angled), (.square, .square), (.bullet, .bullet), (.supplementary, .supplementary), (.part, .part),
-             (.kanji, .kanji), (.katakana, .katakana), (.parenthesizedKatakana, .parenthesizedKatakana), (.step, .step): true
+             (.kanji, .kanji), (.katakana, .katakana), (.parenthesizedKatakana, .parenthesizedKatakana), (.step, .step), (.question, .question): true
         case (.hash(let a, _), .hash(let b, _)): a == b
         default: false
         }

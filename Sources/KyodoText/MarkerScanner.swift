@@ -7,7 +7,7 @@ public enum MarkerScanner {
     static func mayStartMarker(_ v: UInt32) -> Bool {
         switch v {
         case 0x2D, 0x2013, 0x30FB, 0x2022, 0x25A0, 0x25A1, 0x27A4, 0x25CB, 0x25EF, 0x25AA, 0x25CE, 0x25C6, 0x25C7, 0x3010, 0x25CF,
-             0xFF1C, 0x3C, 0x7B2C, 0x28, 0xFF08, 0x49, 0x56, 0x58, 0x9644,
+             0xFF1C, 0x3C, 0x7B2C, 0x28, 0xFF08, 0x49, 0x56, 0x58, 0x9644, 0x51, 0xFF31,
              0x2193, 0x21E9, 0x2B07, 0x21D3, 0x23, 0x2A, 0x2B, 0x30A2...0x30F3, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x53, 0x50, 0x73, 0x70, 0x624B,
              0x30...0x39, 0xFF10...0xFF19, 0x2460...0x2487, 0x2160...0x216B:
             true
@@ -69,6 +69,8 @@ public enum MarkerScanner {
         case "◆", "◇":
             return (.diamond, trim(s.dropFirst()), bulleted)
         case "【":
+            // 【企画】→【実施】→【評価】 is a flow, not a heading (【募集→決定→実施】 heads its steps).
+            if s.includes("】→") || s.includes("→【") { return nil }
             if s.hasSuffix("】") { return (.bracketed, trim(s.dropFirst().dropLast()), bulleted) }
             // 【委託】市の事業を…: a bracketed label running into its text.
             if let close = s.firstIndex(of: "】"), s.distance(from: s.startIndex, to: close) <= 16, s.index(after: close) < s.endIndex {
@@ -155,6 +157,16 @@ public enum MarkerScanner {
             guard let next = after.dropFirst().drop(while: { $0 == " " || $0 == "\u{3000}" }).first, !next.isASCII else { return nil }
             return (.kanji(n), sep == " " || sep == "\u{3000}" ? after : after.dropFirst())
         }
+        if first == "Q" || first == "Ｑ" {
+            // Q1. 協働ってなに？, Ｑ２　…, Q：…: a question, whatever follows it.
+            let rest = s.dropFirst()
+            let numbered = readNumber(rest, kanji: false)
+            let after = numbered?.1 ?? rest
+            guard let sep = after.first, " \u{3000}.．:：".contains(sep) else { return nil }
+            let body = after.dropFirst().drop { $0 == " " || $0 == "\u{3000}" }
+            guard let next = body.first, !next.isASCII else { return nil }
+            return (.question(numbered?.0), body)
+        }
         for word in stepWords where s.hasPrefix(word) {
             // STEP1 課題の発見, ステップ２：…, 手順３ 事業の実施, ルール１　見出し.
             let rest = s.dropFirst(word.count).drop { $0 == " " }
@@ -184,6 +196,24 @@ public enum MarkerScanner {
             }
         }
         return nil
+    }
+
+    /// The length in bytes of an answer's mark at the start of a trimmed line (`A.`, `A1　`,
+    /// `Ａ．`, `A：` before Japanese text), or 0: the answer is a paragraph without it.
+    public static func answerPrefixLength(_ line: UnsafeBufferPointer<UInt8>) -> Int {
+        var i = 0
+        if line.count > 1, line[0] == 0x41 { i = 1 }
+        else if line.count > 3, line[0] == 0xEF, line[1] == 0xBC, line[2] == 0xA1 { i = 3 }
+        else { return 0 }
+        while i < line.count, (0x30...0x39).contains(line[i]) { i += 1 }
+        while i + 2 < line.count, line[i] == 0xEF, line[i + 1] == 0xBC, (0x90...0x99).contains(line[i + 2]) { i += 3 }
+        if i < line.count, line[i] == 0x2E || line[i] == 0x3A || line[i] == 0x20 { i += 1 }
+        else if i + 2 < line.count, line[i] == 0xEF, line[i + 1] == 0xBC, line[i + 2] == 0x8E || line[i + 2] == 0x9A { i += 3 }
+        else if i + 2 < line.count, line[i] == 0xE3, line[i + 1] == 0x80, line[i + 2] == 0x80 { i += 3 }
+        else { return 0 }
+        while i < line.count, line[i] == 0x20 { i += 1 }
+        while i + 2 < line.count, line[i] == 0xE3, line[i + 1] == 0x80, line[i + 2] == 0x80 { i += 3 }
+        return i < line.count && line[i] >= 0x80 ? i : 0
     }
 
     /// A title without Markdown's bold marks around it (`**協働の原則**` → `協働の原則`).

@@ -197,10 +197,16 @@ struct OutlineBuilder {
             var trimmed = UnsafeBufferPointer(rebasing: raw[kept])
             // A quoted line (`> 協働とは…`): the quote mark is no part of the text.
             if trimmed.count > 2, trimmed[0] == 0x3E, trimmed[1] == 0x20 { trimmed = UnsafeBufferPointer(rebasing: trimmed[2...]) }
+            // An answer (`A. 協働とは…`, `A1　…`) opens a paragraph of its own, without its mark.
+            var answer = false
+            if trimmed[0] == 0x41 || trimmed[0] == 0xEF, case let n = MarkerScanner.answerPrefixLength(trimmed), n > 0 {
+                trimmed = UnsafeBufferPointer(rebasing: trimmed[n...])
+                answer = true
+            }
             let first = Search.decode(trimmed, 0).0, last = Search.lastScalar(trimmed) ?? 0
             let long = isLong(trimmed)
             // Only a line whose first character can open a marker is scanned, as a substring.
-            let scanned = MarkerScanner.mayStartMarker(first) ? MarkerScanner.scan(lineSlice(range).trimmedSpaces()) : nil
+            let scanned = MarkerScanner.mayStartMarker(first) && !answer ? MarkerScanner.scan(lineSlice(range).trimmedSpaces()) : nil
             let continuesWrap = openMayWrap && (!blankSinceOpen || long || Self.endsSentence(last) || last == 0x3001)  // 、
             let openIsParagraph = if case .paragraph = openKind { true } else { false }
             // A line indented with an ideographic space opens a paragraph (字下げ); a contents
@@ -211,7 +217,9 @@ struct OutlineBuilder {
             // start of a paragraph (web pages saved as text put them on consecutive lines).
             let titleAboveSentence = openIsParagraph && openPieces.count == 1 && !openMayWrap && openLastScalar.map { !Self.endsSentence($0) } ?? false
                 && openBytes.count <= 90 && (memchr(trimmed.baseAddress!, 0xE3, trimmed.count) != nil && Self.holdsFullStop(trimmed) || long)
-            if scanned == nil, openKind != nil, !contents, !openIsContents, !(indented && openIsParagraph && !openMayWrap), !titleAboveSentence,
+            // A flow (`【企画】→【実施】→【評価】`) stands alone too.
+            let flow = Self.isFlow(trimmed)
+            if scanned == nil, !answer, !flow, openKind != nil, !contents, !openIsContents, !(indented && openIsParagraph && !openMayWrap), !titleAboveSentence,
                !standalone.contains(number), !openStandalone,
                continuesWrap || (!blankSinceOpen && openIsParagraph) {
                 // A hard-wrapped line, or the next line of a paragraph with no blank between.
@@ -226,7 +234,7 @@ struct OutlineBuilder {
             }
             flushOpen()
             openIsContents = contents
-            openStandalone = standalone.contains(number)
+            openStandalone = standalone.contains(number) || flow
             if let (marker, title, bulleted) = scanned {
                 openKind = .marked(marker)
                 openEnclosed = (0x2474...0x2487).contains(first)
@@ -417,6 +425,16 @@ struct OutlineBuilder {
         if cells.first == "" { cells.removeFirst() }
         if cells.last == "" { cells.removeLast() }
         return cells.map { MarkerScanner.unbolded($0) }
+    }
+
+    /// Whether a line is a flow of steps: two arrows → (E2 86 92) or more, and no 。.
+    static func isFlow(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var arrows = 0, i = 0
+        while i + 2 < line.count {
+            if line[i] == 0xE2, line[i + 1] == 0x86, line[i + 2] == 0x92 { arrows += 1; i += 3; continue }
+            i += 1
+        }
+        return arrows >= 2 && !holdsFullStop(line)
     }
 
     /// Whether a line holds 。 (E3 80 82).
