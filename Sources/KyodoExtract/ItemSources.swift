@@ -438,6 +438,11 @@ extension Extraction {
             } else if let colon = t.firstIndex(where: { $0 == "：" }), t.distance(from: t.startIndex, to: colon) <= 20 {
                 label = String(t[..<colon]).trimmedSpaces()
                 rest = String(t[t.index(after: colon)...]).trimmedSpaces()
+            } else if let space = t.firstIndex(where: { $0 == " " || $0 == "\u{3000}" }), (2...20).contains(t.distance(from: t.startIndex, to: space)),
+                      !t[..<space].contains(where: { "、。「」".contains($0) }), t.includes("。") {
+                // A label, a space, a sentence: `公平・公正の原則 協働のパートナーとなる…。`.
+                label = String(t[..<space])
+                rest = String(t[space...]).trimmedSpaces()
             }
             guard let name = label, !name.isEmpty, !rest.isEmpty, !rest.hasPrefix("と") && !rest.hasPrefix("を") && !rest.hasPrefix("は") else {
                 if items.isEmpty { continue }

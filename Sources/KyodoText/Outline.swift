@@ -219,7 +219,15 @@ struct OutlineBuilder {
                 && openBytes.count <= 90 && (memchr(trimmed.baseAddress!, 0xE3, trimmed.count) != nil && Self.holdsFullStop(trimmed) || long)
             // A flow (`【企画】→【実施】→【評価】`) stands alone too.
             let flow = Self.isFlow(trimmed)
-            if scanned == nil, !answer, !flow, openKind != nil, !contents, !openIsContents, !(indented && openIsParagraph && !openMayWrap), !titleAboveSentence,
+            // So does a short line without 。 right after a sentence's end: a title (web pages saved
+            // without blank lines: `…を定めました。` / `協働の原則` / `自主・自立の原則` / `…をいいます。`).
+            let titleAfterSentence = openIsParagraph && openLastScalar == 0x3002 && last != 0x3001 && trimmed.count <= 100
+                && !Self.holdsFullStop(trimmed) && Search.scalarCount(trimmed) <= 25
+            // And a label running into its sentence (`公平・公正の原則 協働の…。`) after a sentence's
+            // end or a short title: a table flattened by extraction, one record a line.
+            let runIn = openIsParagraph && !openMayWrap && openLastScalar.map { $0 == 0x3002 || openBytes.count <= 75 } ?? false
+                && Self.isRunInLine(trimmed)
+            if scanned == nil, !answer, !flow, !titleAfterSentence, !runIn, openKind != nil, !contents, !openIsContents, !(indented && openIsParagraph && !openMayWrap), !titleAboveSentence,
                !standalone.contains(number), !openStandalone,
                continuesWrap || (!blankSinceOpen && openIsParagraph) {
                 // A hard-wrapped line, or the next line of a paragraph with no blank between.
@@ -425,6 +433,22 @@ struct OutlineBuilder {
         if cells.first == "" { cells.removeFirst() }
         if cells.last == "" { cells.removeLast() }
         return cells.map { MarkerScanner.unbolded($0) }
+    }
+
+    /// Whether a trimmed line opens with a label of 2 to 20 scalars (no 、。「」) and a space
+    /// (half-width or ideographic), then a sentence of ten scalars or more.
+    static func isRunInLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0, scalars = 0
+        while i < line.count, scalars <= 20 {
+            let (v, w) = Search.decode(line, i)
+            if v == 0x20 || v == 0x3000 { break }
+            if v == 0x3001 || v == 0x3002 || v == 0x300C || v == 0x300D || v < 0x80 && v != 0x2E { return false }
+            scalars += 1
+            i += w
+        }
+        guard (2...20).contains(scalars), i < line.count else { return false }
+        let rest = UnsafeBufferPointer(rebasing: line[i...])
+        return rest.count >= 30 && Search.scalarCount(rest) >= 11
     }
 
     /// Whether a line is a flow of steps: two arrows → (E2 86 92) or more, and no 。.
