@@ -27,6 +27,7 @@ extension Extraction {
             case .title: found += titled(rule.cue)
             case .term: found += termSentences(rule.cue)
             case .quoted: found += quoted(rule.cue)
+            case .quotedterm: found += quotedTerms(rule.cue)
             }
         }
         // One definition a term: of overlapping ones the one of higher precedence, else the first.
@@ -54,6 +55,7 @@ extension Extraction {
                 case .title: "a title …\(rule.cue)"
                 case .term: "X\(rule.cue)、… under a heading X"
                 case .quoted: "…\(rule.cue)…」"
+                case .quotedterm: "「X」\(rule.cue)…"
                 }
             }
             var message = "the document states no definition of 協働 (looked for " + forms.joined(separator: ", ") + ")"
@@ -70,7 +72,8 @@ extension Extraction {
     /// `協働とは、…ことです。` and the paragraph that continues it (そうすることにより…).
     private func sentences(_ cue: String) -> [Candidate] {
         var out: [Candidate] = []
-        for (i, b) in blocks.enumerated() where usable(i) && (b.isParagraph || b.bulleted || b.marker == .bullet) && b.text.hasBytePrefix(cue) && b.text.includes("。") {
+        for (i, b) in blocks.enumerated() where usable(i) && (b.isParagraph || b.bulleted || b.marker == .bullet) && b.text.hasBytePrefix(cue)
+            && (b.text.includes("。") || Self.isUnstoppedDefinition(b.text, after: cue)) {
             var text = b.text
             var last = b.lastLine
             if i + 1 < blocks.count, blocks[i + 1].isParagraph, data.continuations.contains(where: blocks[i + 1].text.hasPrefix) {
@@ -79,6 +82,27 @@ extension Extraction {
             }
             let term = String(cue.prefix { $0 != "と" }).trimmingCharacters(in: "「」")
             out.append(Candidate(term: term, description: text, attributes: [], lines: b.firstLine...last, confidence: 0.9, precedence: 1))
+        }
+        return out
+    }
+
+    /// A definition without its 。 (`協働とは一緒になって取り組むこと`, `・「参画」とは→計画から関わること`):
+    /// eight characters or more after the cue, and no question.
+    static func isUnstoppedDefinition(_ text: String, after cue: String) -> Bool {
+        let rest = text.dropFirst(cue.count)
+        guard rest.count >= 8, let last = rest.last else { return false }
+        return !"？?か".contains(last)
+    }
+
+    /// `「参画」とは、…`: any quoted term defined at the start of a paragraph or bullet.
+    private func quotedTerms(_ cue: String) -> [Candidate] {
+        var out: [Candidate] = []
+        for (i, b) in blocks.enumerated() where usable(i) && (b.isParagraph || b.bulleted || b.marker == .bullet) && b.text.hasPrefix("「") {
+            guard let close = b.text.firstIndex(of: "」"), case let rest = b.text[b.text.index(after: close)...], rest.hasPrefix(cue) else { continue }
+            let term = String(b.text[b.text.index(after: b.text.startIndex)..<close])
+            let after = String(rest.dropFirst(cue.count))
+            guard !term.isEmpty, term.count <= 15, b.text.includes("。") || Self.isUnstoppedDefinition(after, after: "") else { continue }
+            out.append(Candidate(term: term, description: b.text, attributes: [], lines: b.firstLine...b.lastLine, confidence: 0.8, precedence: 1))
         }
         return out
     }
@@ -108,7 +132,9 @@ extension Extraction {
         var out: [Candidate] = []
         for (i, b) in blocks.enumerated() where usable(i) {
             let t = b.text
-            guard t.hasBytePrefix(term + " ") || t.hasBytePrefix(term + "\u{3000}"), t.includes("をいう") else { continue }
+            guard t.hasBytePrefix(term + " ") || t.hasBytePrefix(term + "\u{3000}") else { continue }
+            // …をいう, or a 号 of an article on the meaning of terms (用語の意義) cut short.
+            guard t.includes("をいう") || b.marker != nil && blocks[max(0, i - 3)..<i].contains(where: { $0.text.includes("用語の意義") || $0.text.includes("用語の定義") }) else { continue }
             let text = String(t.dropFirst(term.count)).trimmedSpaces()
             out.append(Candidate(term: term, description: text, attributes: [], lines: b.firstLine...b.lastLine, confidence: 0.8, precedence: 1))
         }
@@ -140,7 +166,8 @@ extension Extraction {
             if t.hasSuffix("？") || t.hasSuffix("?") { t = String(t.dropLast()) }
             guard t.hasSuffix(cue) else { continue }
             let term = String(t.dropLast(cue.count)).trimmedSpaces()
-            guard !term.isEmpty, term.count <= 10, !term.contains(where: { "／/・、，,「」".contains($0) }) else { continue }
+            // 大切なことは？ asks what matters; it defines nothing.
+            guard !term.isEmpty, term.count <= 10, !term.hasSuffix("こ"), !term.contains(where: { "／/・、，,「」".contains($0) }) else { continue }
             guard i + 1 < blocks.count, case let next = blocks[i + 1], next.isParagraph, !next.isTitleLike else { continue }
             // A body that holds a sentence definition (協働とは、…) is read as that.
             let following = blocks[(i + 1)...].prefix { $0.isParagraph && !$0.isTitleLike }.prefix(3)

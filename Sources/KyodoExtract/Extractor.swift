@@ -225,7 +225,11 @@ extension Extraction {
 
     /// A sentence anywhere whose `…など` list is followed closely by a cue of the aspect.
     func inlineAnywhere(_ aspect: Aspect, cues: [String]) -> ([Item], Block)? {
+        // The actors a definition names (協働とは、市民、NPOなどの多様な主体と市が…) are part of what
+        // 協働 means, not the document's list of partners.
+        let defined = items.filter { $0.aspect == .definition }.map { $0.span.firstLine...$0.span.lastLine }
         for (i, block) in blocks.enumerated() where block.isParagraph && !excluded.contains(i) && data.openWords.contains(where: block.text.includes) {
+            if defined.contains(where: { $0.overlaps(block.firstLine...block.lastLine) }) { continue }
             for sentence in InlineList.sentences(block.text) {
                 guard let open = data.openWords.lazy.compactMap({ sentence.byteRange(of: $0) }).first else { continue }
                 let after = String(sentence[open.upperBound...].prefix(14))

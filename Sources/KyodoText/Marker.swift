@@ -40,6 +40,16 @@ public enum Marker: Hashable, Sendable {
     case bullet
     /// `Q1.`, `Ｑ２　`, `Q.`: a question of a Q&A page, its answer below it
     case question(Int?)
+    /// `2.3`, `2.3.1.`, `１－２`: a decimal outline number of `depth` parts, its last part `n`
+    case decimal(depth: Int, n: Int)
+    /// `A.`, `Ａ　`, `a.`, `(a)`, `ⓐ`, `Ⓐ`, `㋐`: letters (or circled katakana) in their order, of a
+    /// kind (`LetterKind`)
+    case letter(kind: Int, n: Int)
+
+    /// The kinds of letter markers.
+    public enum LetterKind {
+        public static let upper = 0, lower = 1, parenthesized = 2, circled = 3, circledKatakana = 4
+    }
 
     /// Nesting rank: a section runs until the next marker of equal or lower rank.
     public var rank: Int {
@@ -55,6 +65,8 @@ public enum Marker: Hashable, Sendable {
         case .bracketed, .angled, .square: 6
         case .bullet: 9
         case .hash(let depth, _): depth
+        case .decimal(let depth, _): depth + 1
+        case .letter(let kind, _): kind == LetterKind.upper ? 3 : 6
         }
     }
 
@@ -64,6 +76,7 @@ public enum Marker: Hashable, Sendable {
         case .chapter(let n), .part(let n), .article(let n), .numbered(let n), .parenthesized(let n), .circled(let n), .roman(let n),
              .kanji(let n), .katakana(let n), .parenthesizedKatakana(let n), .step(let n): n
         case .hash(_, let n), .question(let n): n
+        case .decimal(_, let n), .letter(_, let n): n
         default: nil
         }
     }
@@ -75,7 +88,7 @@ public enum Marker: Hashable, Sendable {
              (.circled, .circled), (.roman, .roman), (.bracketed, .bracketed), (.ornamented, .ornamented),
              (.diamond, .diamond), (.angled, .angled), (.square, .square), (.bullet, .bullet), (.supplementary, .supplementary), (.part, .part),
              (.kanji, .kanji), (.katakana, .katakana), (.parenthesizedKatakana, .parenthesizedKatakana), (.step, .step), (.question, .question): true
-        case (.hash(let a, _), .hash(let b, _)): a == b
+        case (.hash(let a, _), .hash(let b, _)), (.decimal(let a, _), .decimal(let b, _)), (.letter(let a, _), .letter(let b, _)): a == b
         default: false
         }
     }

@@ -9,7 +9,8 @@ public enum MarkerScanner {
         case 0x2D, 0x2013, 0x30FB, 0x2022, 0x25A0, 0x25A1, 0x27A4, 0x25CB, 0x25EF, 0x25AA, 0x25CE, 0x25C6, 0x25C7, 0x3010, 0x25CF,
              0xFF1C, 0x3C, 0x7B2C, 0x28, 0xFF08, 0x49, 0x56, 0x58, 0x9644, 0x51, 0xFF31,
              0x2193, 0x21E9, 0x2B07, 0x21D3, 0x23, 0x2A, 0x2B, 0x30A2...0x30F3, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x53, 0x50, 0x73, 0x70, 0x624B,
-             0x30...0x39, 0xFF10...0xFF19, 0x2460...0x2487, 0x2160...0x216B:
+             0x30...0x39, 0xFF10...0xFF19, 0x2460...0x2487, 0x2160...0x216B,
+             0x3008, 0x300A, 0x41...0x5A, 0x61...0x7A, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0x24B6...0x24E9, 0x32D0...0x32FE:
             true
         default:
             false
@@ -19,7 +20,7 @@ public enum MarkerScanner {
     /// Whether a symbol marker (■□・•➤○◯▪◎◆◇【●＜<) can begin with this scalar.
     static func mayStartSymbolMarker(_ v: UInt32) -> Bool {
         switch v {
-        case 0x25A0, 0x25A1, 0x30FB, 0x2022, 0x27A4, 0x25CB, 0x25EF, 0x25AA, 0x25CE, 0x25C6, 0x25C7, 0x3010, 0x25CF, 0xFF1C, 0x3C: true
+        case 0x25A0, 0x25A1, 0x30FB, 0x2022, 0x27A4, 0x25CB, 0x25EF, 0x25AA, 0x25CE, 0x25C6, 0x25C7, 0x3010, 0x25CF, 0xFF1C, 0x3C, 0x3008, 0x300A: true
         default: false
         }
     }
@@ -86,8 +87,8 @@ public enum MarkerScanner {
                 return (.ornamented, trim(body), bulleted)
             }
             return (.bullet, trim(s.dropFirst()), true)
-        case "＜", "<":
-            let close: Character = first == "＜" ? "＞" : ">"
+        case "＜", "<", "〈", "《":
+            let close: Character = first == "＜" ? "＞" : first == "〈" ? "〉" : first == "《" ? "》" : ">"
             if s.hasSuffix(String(close)), !s.includes("</"), s.count < 40 {
                 return (.angled, trim(s.dropFirst().dropLast()), bulleted)
             }
@@ -108,6 +109,10 @@ public enum MarkerScanner {
         if (0x2460...0x2473).contains(v) { return (.circled(Int(v - 0x2460) + 1), s.dropFirst()) }
         if (0x2474...0x2487).contains(v) { return (.parenthesized(Int(v - 0x2474) + 1), s.dropFirst()) }
         if (0x2160...0x216B).contains(v) { return (.roman(Int(v - 0x2160) + 1), s.dropFirst()) }
+        // ⓐ Ⓐ ㋐: circled letters and katakana.
+        if (0x24D0...0x24E9).contains(v) { return (.letter(kind: Marker.LetterKind.circled, n: Int(v - 0x24D0) + 1), s.dropFirst()) }
+        if (0x24B6...0x24CF).contains(v) { return (.letter(kind: Marker.LetterKind.circled, n: Int(v - 0x24B6) + 1), s.dropFirst()) }
+        if (0x32D0...0x32FE).contains(v) { return (.letter(kind: Marker.LetterKind.circledKatakana, n: Int(v - 0x32D0) + 1), s.dropFirst()) }
         if first == "附" {
             // 附則 standing alone (spaced 附 則, or with its caption): the supplementary provisions.
             let rest = s.dropFirst().drop { $0 == " " || $0 == "\u{3000}" }
@@ -137,6 +142,10 @@ public enum MarkerScanner {
             }
             if let k = rest.unicodeScalars.first.flatMap({ katakanaNumber($0.value) }), let close = rest.dropFirst().first, close == ")" || close == "）" {
                 return (.parenthesizedKatakana(k), rest.dropFirst(2))
+            }
+            if let n = rest.unicodeScalars.first.flatMap({ letterNumber($0.value) }), let close = rest.dropFirst().first, close == ")" || close == "）",
+               let next = rest.dropFirst(2).drop(while: { $0 == " " || $0 == "\u{3000}" }).first, !next.isASCII {
+                return (.letter(kind: Marker.LetterKind.parenthesized, n: n.n), rest.dropFirst(2))
             }
             return nil
         }
@@ -177,6 +186,7 @@ public enum MarkerScanner {
             return (.step(n), body)
         }
         if let (n, after) = readNumber(s, kanji: false) {
+            if let (depth, last, rest) = decimal(n, after) { return (.decimal(depth: depth, n: last), rest) }
             if let dot = after.first, dot == "." || dot == "．" {
                 let rest = after.dropFirst()
                 if rest.first.map({ !$0.isNumber }) ?? true { return (.numbered(n), rest) }
@@ -186,6 +196,14 @@ public enum MarkerScanner {
                 return (.numbered(n), after)
             }
             return nil
+        }
+        if let letter = letterNumber(v), !(letter.upper && (first == "I" || first == "V" || first == "X")) {
+            // A. 対等の原則, Ａ　…, a. …: a letter standing alone before a stop or a space, then Japanese.
+            let after = s.dropFirst()
+            if let sep = after.first, " \u{3000}.．".contains(sep),
+               let next = after.dropFirst().drop(while: { $0 == " " || $0 == "\u{3000}" }).first, !next.isASCII, !next.isNumber {
+                return (.letter(kind: letter.upper ? Marker.LetterKind.upper : Marker.LetterKind.lower, n: letter.n), after.dropFirst())
+            }
         }
         if first == "I" || first == "V" || first == "X" {
             let letters = s.prefix { $0 == "I" || $0 == "V" || $0 == "X" }
@@ -220,6 +238,42 @@ public enum MarkerScanner {
     static func unbolded(_ title: String) -> String {
         guard title.hasPrefix("**"), title.hasSuffix("**"), title.count > 4 else { return title }
         return String(title.dropFirst(2).dropLast(2)).trimmedSpaces()
+    }
+
+    /// A letter's place in the alphabet (ASCII or full-width) and whether it is upper case.
+    static func letterNumber(_ v: UInt32) -> (n: Int, upper: Bool)? {
+        switch v {
+        case 0x41...0x5A: (Int(v - 0x41) + 1, true)
+        case 0x61...0x7A: (Int(v - 0x61) + 1, false)
+        case 0xFF21...0xFF3A: (Int(v - 0xFF21) + 1, true)
+        case 0xFF41...0xFF5A: (Int(v - 0xFF41) + 1, false)
+        default: nil
+        }
+    }
+
+    /// A decimal outline number after its first part `n` (`2.3 `, `2.3.1.`, `１－２　`): its
+    /// depth, last part and the text after it; nil unless two parts or more stand before a space
+    /// or before Japanese text that is no unit (1.5倍, 2.3％ are numbers).
+    static func decimal(_ n: Int, _ after: Substring) -> (Int, Int, Substring)? {
+        guard let sep = after.first, ".．-－‐−".contains(sep), n <= 99 else { return nil }
+        var rest = after
+        var depth = 1
+        var last = n
+        while let sep = rest.first, ".．-－‐−".contains(sep), let (m, more) = readNumber(rest.dropFirst(), kanji: false), m <= 99 {
+            depth += 1
+            last = m
+            rest = more
+        }
+        guard depth >= 2 else { return nil }
+        if let dot = rest.first, dot == "." || dot == "．" { rest = rest.dropFirst() }
+        guard let next = rest.first else { return nil }
+        if next == " " || next == "\u{3000}" {
+            let body = rest.drop { $0 == " " || $0 == "\u{3000}" }
+            guard let b = body.first, !b.isASCII || b == "「" else { return nil }
+            return (depth, last, body)
+        }
+        guard !next.isASCII, !next.isNumber, !"倍万億千円年月日時分秒点％人件回個か割度".contains(next) else { return nil }
+        return (depth, last, rest)
     }
 
     /// Words that number steps and rules.

@@ -95,6 +95,8 @@ struct OutlineBuilder {
         var blankSinceOpen = false
         var openIsContents = false  // the open block is a contents line
         var openStandalone = false  // the open block is a line that stands alone (a menu entry, a breadcrumb)
+        var openIsTitleAfterSentence = false  // the open block is a short title right after a sentence's end
+        var seenQuestion = false  // a question (Q1.) has been read: `A.` opens its answer, not a list
         var tabbed = true  // the open table's rows are split by tabs (a line after one is a ragged row)
         var tableRows: [Table.Row] = []
         // A text without a tab has no table: one look spares a search per line.
@@ -197,9 +199,10 @@ struct OutlineBuilder {
             var trimmed = UnsafeBufferPointer(rebasing: raw[kept])
             // A quoted line (`> 協働とは…`): the quote mark is no part of the text.
             if trimmed.count > 2, trimmed[0] == 0x3E, trimmed[1] == 0x20 { trimmed = UnsafeBufferPointer(rebasing: trimmed[2...]) }
-            // An answer (`A. 協働とは…`, `A1　…`) opens a paragraph of its own, without its mark.
+            // After a question, an answer (`A. 協働とは…`, `A1　…`) opens a paragraph of its own,
+            // without its mark.
             var answer = false
-            if trimmed[0] == 0x41 || trimmed[0] == 0xEF, case let n = MarkerScanner.answerPrefixLength(trimmed), n > 0 {
+            if seenQuestion, trimmed[0] == 0x41 || trimmed[0] == 0xEF, case let n = MarkerScanner.answerPrefixLength(trimmed), n > 0 {
                 trimmed = UnsafeBufferPointer(rebasing: trimmed[n...])
                 answer = true
             }
@@ -221,7 +224,8 @@ struct OutlineBuilder {
             let flow = Self.isFlow(trimmed)
             // So does a short line without 。 right after a sentence's end: a title (web pages saved
             // without blank lines: `…を定めました。` / `協働の原則` / `自主・自立の原則` / `…をいいます。`).
-            let titleAfterSentence = openIsParagraph && openLastScalar == 0x3002 && last != 0x3001 && trimmed.count <= 100
+            // The titles may come one under another (協働の原則 / 対等の原則).
+            let titleAfterSentence = openIsParagraph && !blankSinceOpen && (openLastScalar == 0x3002 || openIsTitleAfterSentence) && last != 0x3001 && trimmed.count <= 100
                 && !Self.holdsFullStop(trimmed) && Search.scalarCount(trimmed) <= 25
             // And a label running into its sentence (`公平・公正の原則 協働の…。`) after a sentence's
             // end or a short title: a table flattened by extraction, one record a line.
@@ -243,7 +247,9 @@ struct OutlineBuilder {
             flushOpen()
             openIsContents = contents
             openStandalone = standalone.contains(number) || flow
+            openIsTitleAfterSentence = titleAfterSentence && scanned == nil
             if let (marker, title, bulleted) = scanned {
+                if case .question = marker { seenQuestion = true }
                 openKind = .marked(marker)
                 openEnclosed = (0x2474...0x2487).contains(first)
                 openBytes.append(contentsOf: title.utf8)

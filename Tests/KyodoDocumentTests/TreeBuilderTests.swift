@@ -40,3 +40,24 @@ import Testing
         #expect(Self.levels(["⑴ 背景", "(1) 社会", "(2) 市", "⑵ 原則"]) == ["1 背景", "2 社会", "2 市", "1 原則"])
     }
 }
+
+/// Q&A pages, decimal numbers and letters in the tree.
+@Suite struct NewStyleTreeTests {
+    @Test func aQuestionHoldsItsWholeAnswer() {
+        // The ◆ list under Q2 is its answer's, though ◆ ranks above a question.
+        let lines = ["よくある質問", "Q1. 協働とは？", "A. 協働とは、…ことです。", "Q2. 原則は？", "A. 次の二つです。", "◆対等", "◆相互理解", "Q3. 相談先は？", "A. 市民協働課です。"]
+        #expect(TreeBuilderTests.levels(lines) == ["1 協働とは？", "1 原則は？", "2 対等", "2 相互理解", "1 相談先は？"])
+        // The answer is a paragraph of its own, without its mark.
+        let tree = DocumentTree(SourceText(name: "t.txt", lines: lines))
+        #expect(tree.blocks.contains { $0.isParagraph && $0.text == "協働とは、…ことです。" })
+    }
+
+    @Test func aQuestionStandsInTheSectionBeforeIt() {
+        #expect(TreeBuilderTests.levels(["1. 原則", "2. よくある質問", "Q1. 相手は？", "Q2. 費用は？"]) == ["1 原則", "1 よくある質問", "2 相手は？", "2 費用は？"])
+    }
+
+    @Test func decimalDepthsNest() {
+        #expect(TreeBuilderTests.levels(["2 協働の考え方", "2.1 定義", "2.2 原則", "2.2.1 対等", "2.2.2 相互理解", "2.3 形態"])
+                == ["1 協働の考え方", "2 定義", "2 原則", "3 対等", "3 相互理解", "2 形態"])
+    }
+}

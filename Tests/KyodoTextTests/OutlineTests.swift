@@ -57,3 +57,23 @@ import Testing
         #expect(li.map(\.text) == ["一つ目", "ボランティア・市民活動"])
     }
 }
+
+/// Lines that start blocks of their own in text saved without blank lines.
+@Suite struct OutlineLineRulesTests {
+    static func texts(_ lines: [String]) -> [String] { Outline(SourceText(name: "t.txt", lines: lines)).blocks.map(\.text) }
+
+    @Test func aShortLineAfterASentenceIsATitle() {
+        #expect(Self.texts(["次のように協働の原則を定めました。", "協働の原則", "対等の原則", "上下の関係ではないことをいいます。"])
+                == ["次のように協働の原則を定めました。", "協働の原則", "対等の原則", "上下の関係ではないことをいいます。"])
+    }
+
+    @Test func aLabelRunningIntoItsSentenceIsARecord() {
+        let lines = ["協働の基本原則", "公平・公正の原則 協働のパートナーには、平等に参画の機会が提供されることが必要です。",
+                     "公益性の原則 協働による活動は、公共的で市民に利益をもたらすものでなければなりません。"]
+        #expect(Self.texts(lines).count == 3)
+    }
+
+    @Test func aFlowStandsAlone() {
+        #expect(Self.texts(["次の三つの段階で進みます。", "【企画】→【実施】→【評価】", "どの段階でも話し合います。"]).count == 3)
+    }
+}

@@ -1,0 +1,62 @@
+import KyodoModel
+import KyodoTestSupport
+import Testing
+
+/// The item sources and definition forms added for unseen layouts, each on a small text.
+@Suite struct ItemSourceTests {
+    static func labels(_ g: Guideline, _ aspect: Aspect) -> [String] { g.items.filter { $0.aspect == aspect }.map(\.label) }
+
+    @Test func aQAndAPageIsReadThroughItsQuestions() throws {
+        let g = try Fixtures.read([
+            "Q1. 協働ってなに？", "A. 協働とは、市民と市が同じ目的に向かって力を合わせることです。", "",
+            "Q2. 大切なことは？", "A. 協働の原則として次の三つを定めています。", "◆目的を共有する", "◆対等な関係を保つ", "◆情報を公開する", "",
+            "Q3. 誰が協働の担い手になるの？", "A. 市民のほか、自治会、事業者、そして市が担い手になります。", "",
+            "Q4. どんなかたちがあるの？", "A. 主なかたちとして、委託、補助、共催があります。", "",
+            "Q5. どうやって進めるの？", "A. 次の流れで進みます。", "【企画】→【実施】→【評価】",
+        ], name: "qa.txt")
+        #expect(Self.labels(g, .definition) == ["協働"])
+        #expect(Self.labels(g, .principles) == ["目的を共有する", "対等な関係を保つ", "情報を公開する"])
+        #expect(Self.labels(g, .partners) == ["市民", "自治会", "事業者", "市"])
+        #expect(Self.labels(g, .forms) == ["委託", "補助", "共催"])
+        #expect(Self.labels(g, .processes) == ["企画", "実施", "評価"])
+    }
+
+    @Test func quotedNamesInARowAreAnInlineList() throws {
+        let g = try Fixtures.read(["協働の原則", "", "市では、「目的の共有」「対等な関係」「相互理解」の3つを協働の原則としています。"], name: "q.txt")
+        #expect(Self.labels(g, .principles) == ["目的の共有", "対等な関係", "相互理解"])
+    }
+
+    @Test func aFlowLineUnderAProcessHeadingGivesItsSteps() throws {
+        let g = try Fixtures.read(["協働の進め方", "", "①課題の発見→②協議→③実施→④評価"], name: "f.txt")
+        #expect(Self.labels(g, .processes) == ["課題の発見", "協議", "実施", "評価"])
+        #expect(g.items.filter { $0.aspect == .processes }.allSatisfy { $0.span.firstLine == 3 })
+    }
+
+    @Test func labelLinesWithoutBlanksAreOneItemEach() throws {
+        let g = try Fixtures.read(["協働のパートナー", "", "市民", "自治会・町内会", "事業者", "", "協働の相手は、上記のほか、すべての人や団体です。"], name: "l.txt")
+        #expect(Self.labels(g, .partners) == ["市民", "自治会・町内会", "事業者"])
+        #expect(g.items.filter { $0.aspect == .partners }.map(\.span.firstLine) == [3, 4, 5])
+    }
+
+    @Test func aFlattenedTableOfLabelAndSentenceIsRead() throws {
+        let g = try Fixtures.read([
+            "協働を進める上での約束事", "協働の基本原則", "内容",
+            "公平・公正の原則 協働のパートナーには、平等に参画の機会が提供されることが必要です。",
+            "対等・相互補完の原則 協働のパートナーは、全てが対等な関係にあることが重要です。",
+            "公益性の原則 協働による活動は、公共的で市民に利益をもたらすものでなければなりません。",
+        ], name: "t.txt")
+        #expect(Self.labels(g, .principles) == ["公平・公正の原則", "対等・相互補完の原則", "公益性の原則"])
+    }
+
+    @Test func definitionsWithoutAStopOrOfAnyQuotedTerm() throws {
+        let g = try Fixtures.read(["用語", "・「参画」とは→何かを行うときに計画から関わり参加すること", "・「協働」とは→同じ目標に向かってみんなで力を合わせること"], name: "d.txt")
+        #expect(Self.labels(g, .definition) == ["参画", "協働"])
+        let h = try Fixtures.read(["協働とは一緒になって取り組むこと", "", "協働とは何か"], name: "e.txt")
+        #expect(Self.labels(h, .definition) == ["協働"])
+    }
+
+    @Test func actorsInADefinitionAreNoPartners() throws {
+        let g = try Fixtures.read(["協働とは、市民、自治会、NPOなどの多様な主体と市が、対等な立場で協力することです。"], name: "a.txt")
+        #expect(Self.labels(g, .partners).isEmpty)
+    }
+}
