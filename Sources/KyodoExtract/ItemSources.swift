@@ -409,6 +409,29 @@ extension Extraction {
         return items.count >= 2 ? (items, from) : ([], [])
     }
 
+    /// A label of 2 to 20 characters (no 、。「」) before the first space of a text holding 。, and
+    /// the text after the space; read over the first bytes only (a paragraph is scanned once).
+    static func spaceLabel(_ t: String) -> (String, String)? {
+        let utf8 = t.utf8
+        var i = utf8.startIndex
+        var scalars = 0, bytes = 0
+        while i != utf8.endIndex, bytes < 80 {
+            let b = utf8[i]
+            if b == 0x20 { break }
+            if b == 0xE3, bytes + 2 < utf8.count, utf8[utf8.index(i, offsetBy: 1)] == 0x80 {
+                let c = utf8[utf8.index(i, offsetBy: 2)]
+                if c == 0x80 { break }                        // 　
+                if c == 0x81 || c == 0x82 || c == 0x8C || c == 0x8D { return nil }  // 、。「」
+            }
+            if b < 0x80 || b >= 0xC0 { scalars += 1 }
+            bytes += 1
+            i = utf8.index(after: i)
+        }
+        guard i != utf8.endIndex, (2...20).contains(scalars), t.includes("。") else { return nil }
+        guard let label = String(utf8[..<i]) else { return nil }
+        return (label, String(Substring(utf8[i...])).trimmedSpaces())
+    }
+
     /// The lines of a paragraph made of two or more short lines (at most 20 characters, none
     /// ending in 、), each with its line; nil when any line is longer.
     static func labelPieces(_ b: Block) -> [(String, ClosedRange<Int>)]? {
@@ -432,17 +455,19 @@ extension Extraction {
             let t = blocks[i].text
             var label: String?
             var rest = ""
-            if t.hasPrefix("「"), let close = t.firstIndex(of: "」"), t.distance(from: t.startIndex, to: close) <= 25 {
-                label = String(t[t.index(after: t.startIndex)..<close])
-                rest = String(t[t.index(after: close)...]).trimmedSpaces()
-            } else if let colon = t.firstIndex(where: { $0 == "：" }), t.distance(from: t.startIndex, to: colon) <= 20 {
-                label = String(t[..<colon]).trimmedSpaces()
-                rest = String(t[t.index(after: colon)...]).trimmedSpaces()
-            } else if let space = t.firstIndex(where: { $0 == " " || $0 == "\u{3000}" }), (2...20).contains(t.distance(from: t.startIndex, to: space)),
-                      !t[..<space].contains(where: { "、。「」".contains($0) }), t.includes("。") {
+            // Searched by bytes, and only near the start: a paragraph is long, its label short.
+            if t.hasPrefix("「"), let close = t.byteRange(of: "」"), t.utf8.distance(from: t.startIndex, to: close.lowerBound) <= 100,
+               t.distance(from: t.startIndex, to: close.lowerBound) <= 25 {
+                label = String(t[t.index(after: t.startIndex)..<close.lowerBound])
+                rest = String(t[close.upperBound...]).trimmedSpaces()
+            } else if let colon = t.byteRange(of: "："), t.utf8.distance(from: t.startIndex, to: colon.lowerBound) <= 80,
+                      t.distance(from: t.startIndex, to: colon.lowerBound) <= 20 {
+                label = String(t[..<colon.lowerBound]).trimmedSpaces()
+                rest = String(t[colon.upperBound...]).trimmedSpaces()
+            } else if let (name, text) = Self.spaceLabel(t) {
                 // A label, a space, a sentence: `公平・公正の原則 協働のパートナーとなる…。`.
-                label = String(t[..<space])
-                rest = String(t[space...]).trimmedSpaces()
+                label = name
+                rest = text
             }
             guard let name = label, !name.isEmpty, !rest.isEmpty, !rest.hasPrefix("と") && !rest.hasPrefix("を") && !rest.hasPrefix("は") else {
                 if items.isEmpty { continue }

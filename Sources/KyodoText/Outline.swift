@@ -459,9 +459,12 @@ struct OutlineBuilder {
 
     /// Whether a line is a flow of steps: two arrows → (E2 86 92) or more, and no 。.
     static func isFlow(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = line.baseAddress else { return false }
         var arrows = 0, i = 0
-        while i + 2 < line.count {
-            if line[i] == 0xE2, line[i + 1] == 0x86, line[i + 2] == 0x92 { arrows += 1; i += 3; continue }
+        // From one E2 byte to the next (memchr): Japanese text has few.
+        while i + 2 < line.count, let p = memchr(base + i, 0xE2, line.count - i - 2) {
+            i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+            if line[i + 1] == 0x86, line[i + 2] == 0x92 { arrows += 1 }
             i += 1
         }
         return arrows >= 2 && !holdsFullStop(line)
