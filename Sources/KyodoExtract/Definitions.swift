@@ -101,7 +101,9 @@ extension Extraction {
             guard let close = b.text.firstIndex(of: "」"), case let rest = b.text[b.text.index(after: close)...], rest.hasPrefix(cue) else { continue }
             let term = String(b.text[b.text.index(after: b.text.startIndex)..<close])
             let after = String(rest.dropFirst(cue.count))
-            guard !term.isEmpty, term.count <= 15, b.text.includes("。") || Self.isUnstoppedDefinition(after, after: "") else { continue }
+            // A term, not a phrase (「市民の利益」とは…, 「行政と同じ目的」とは… explain wording).
+            guard !term.isEmpty, term.count <= 15, !term.contains(where: { "のとがをにへで".contains($0) }),
+                  b.text.includes("。") || Self.isUnstoppedDefinition(after, after: "") else { continue }
             out.append(Candidate(term: term, description: b.text, attributes: [], lines: b.firstLine...b.lastLine, confidence: 0.8, precedence: 1))
         }
         return out

@@ -65,6 +65,12 @@ extension Extraction {
                 candidates.append((Heading(index: i, text: blocks[i].text, marked: false, body: followingList(i), section: nil), rule))
             }
         }
+        // Then a list under no heading whose entries name the aspect themselves.
+        if core, let rule = rules.first(where: { !$0.inSentence && $0.sources == SectionData.Source.ordinary }) {
+            for (i, body) in namingLists(aspect) where !candidates.contains(where: { $0.0.index == i }) {
+                candidates.append((Heading(index: i, text: blocks[i].text, marked: false, body: body, section: nil), rule))
+            }
+        }
         // A document of thousands of headings about one aspect is tried on the first few
         // hundred: the reading stays linear, whatever the text.
         if candidates.count > Self.maxCandidates {

@@ -147,7 +147,7 @@ extension Extraction {
             last = max(last, node.lastLine)
             used += node.blockIndices
         }
-        var (label, runIn) = Self.splitRunIn(blocks[e].text)
+        var (label, runIn) = Self.splitRunIn(blocks[e].text, endings: data.cues(of: aspect).filter { $0.hasPrefix("の") })
         var marks: [Attribute] = []
         (label, marks) = marked(label, aspect: aspect)
         attributes = marks + split(label, aspect: aspect) + attributes
@@ -240,17 +240,34 @@ extension Extraction {
 
     /// Splits a label that runs into its description (`見出し　説明の文が続く…。`,
     /// `見出し：説明…`): at a colon, or at the first space when a sentence follows.
-    static func splitRunIn(_ text: String) -> (label: String, description: String) {
+    static func splitRunIn(_ text: String, endings: [String] = []) -> (label: String, description: String) {
         // A bold label (`**町民**　町内に住み…`, `**対等の原則**：…`).
         if text.hasPrefix("**"), let close = text.dropFirst(2).range(of: "**") {
             let rest = String(text[close.upperBound...]).trimmedSpaces()
             let description = rest.first.map { "：:―—－".contains($0) } ?? false ? String(rest.dropFirst()).trimmedSpaces() : rest
             return (String(text[text.index(text.startIndex, offsetBy: 2)..<close.lowerBound]).trimmedSpaces(), description)
         }
+        // A quoted label running into its text (`「共催」…市と市民が…`, `「委託」 市の事業を…`).
+        if text.hasPrefix("「"), let close = text.byteRange(of: "」"), text.utf8.distance(from: text.startIndex, to: close.lowerBound) <= 75 {
+            let after = text[close.upperBound...]
+            let rest = String(after).trimmingCharacters(in: " \u{3000}…・：:―—－")
+            let label = String(text[text.index(after: text.startIndex)..<close.lowerBound])
+            // Only with a separator between (「協働推進」窓口の設置 is one label).
+            if let sep = after.first, " \u{3000}…：:―—－".contains(sep), rest.count >= 8, !label.isEmpty, !rest.hasPrefix("と"), !rest.hasPrefix("を"), !rest.hasPrefix("は"), !rest.hasPrefix("の"), !rest.hasPrefix("「") {
+                return (label, rest)
+            }
+        }
         for separator in ["：", ":", "―", "—", "－"] {
             if let r = text.byteRange(of: separator), text.distance(from: text.startIndex, to: r.lowerBound) <= 30 {
                 return (String(text[..<r.lowerBound]).trimmedSpaces(), String(text[r.upperBound...]).trimmedSpaces())
             }
+        }
+        // A label ending in the aspect's cue running straight into its text, as an e-book's lines
+        // do (`対等関係の原則それぞれの主体が…`).
+        for ending in endings {
+            guard let r = text.byteRange(of: ending), text.utf8.distance(from: text.startIndex, to: r.upperBound) <= 75 else { continue }
+            let rest = String(text[r.upperBound...]).trimmedSpaces()
+            if rest.count >= 10, rest.includes("。") { return (String(text[..<r.upperBound]), rest) }
         }
         if let space = text.firstIndex(where: { $0 == " " || $0 == "\u{3000}" }) {
             let label = String(text[..<space]).trimmedSpaces()

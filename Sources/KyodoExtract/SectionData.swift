@@ -99,6 +99,9 @@ public struct SectionData: Sendable {
     /// A title standing first under an item becomes this attribute of the item, per aspect.
     public var subtitles: [(aspect: Aspect, attribute: String)] = []
     public var stepSeparators: [String] = []
+    /// Words that name an item of an aspect (委託, 自治会): a list under no heading whose entries
+    /// are short names holding them is that aspect's list.
+    public var itemWords: [(aspect: Aspect, word: String)] = []
 
     /// The columns of a section data file.
     public static let columns = ["kind", "aspect", "cue"]
@@ -209,8 +212,9 @@ public struct SectionData: Sendable {
         case "furniture": try allow([]); furniture.append(cue)
         case "foreword": try allow([]); forewordTitles.append(cue)
         case "stepsep": try allow([]); stepSeparators.append(cue)
+        case "itemword": try allow([]); itemWords.append((try aspect(), cue))
         default:
-            throw row.error("unknown kind '\(kind)'; known: heading, suffix, definition, continuation, aims, count, figure, open, notlimited, announce, listend, split, mark, table, plaincolumn, subtitle, furniture, foreword, stepsep")
+            throw row.error("unknown kind '\(kind)'; known: heading, suffix, definition, continuation, aims, count, figure, open, notlimited, announce, listend, split, mark, table, plaincolumn, subtitle, furniture, foreword, stepsep, itemword")
         }
     }
 

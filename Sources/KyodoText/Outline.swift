@@ -142,6 +142,7 @@ struct OutlineBuilder {
         }
 
         let (pageNumbers, runningHeaders) = Self.pageFurniture(source, all)
+        let garbled = Self.garbledCircledNumbers(source, all)
         var pageBreak = false  // a page number or running header since the open table's last row
 
         for (number, range) in virtual {
@@ -209,7 +210,10 @@ struct OutlineBuilder {
             let first = Search.decode(trimmed, 0).0, last = Search.lastScalar(trimmed) ?? 0
             let long = isLong(trimmed)
             // Only a line whose first character can open a marker is scanned, as a substring.
-            let scanned = MarkerScanner.mayStartMarker(first) && !answer ? MarkerScanner.scan(lineSlice(range).trimmedSpaces()) : nil
+            var scanned = MarkerScanner.mayStartMarker(first) && !answer ? MarkerScanner.scan(lineSlice(range).trimmedSpaces()) : nil
+            if let n = garbled[number] {
+                scanned = (.circled(n), String(lineSlice(range).trimmedSpaces().dropFirst()).trimmedSpaces(), false)
+            }
             let continuesWrap = openMayWrap && (!blankSinceOpen || long || Self.endsSentence(last) || last == 0x3001)  // 、
             let openIsParagraph = if case .paragraph = openKind { true } else { false }
             // A line indented with an ideographic space opens a paragraph (字下げ); a contents
@@ -328,7 +332,7 @@ struct OutlineBuilder {
     /// (two or more) of ①②③, ⑴⑵⑶, (1)(2)(3) or （１）（２）, and before a numbered heading that
     /// follows a sentence's end (`…ました。 2 協働の原則 …`). Byte offsets in the line.
     static func enumerationCuts(_ line: UnsafeBufferPointer<UInt8>) -> [Int] {
-        var found: [[(at: Int, n: Int)]] = [[], [], [], [], []]
+        var found: [[(at: Int, n: Int)]] = [[], [], [], [], [], []]
         func digits(_ i: Int, fullWidth: Bool) -> (n: Int, end: Int)? {
             var j = i, n = 0, count = 0
             while count < 2 {
@@ -351,14 +355,19 @@ struct OutlineBuilder {
             } else if b == 0xEF, i + 2 < line.count, line[i + 1] == 0xBC, line[i + 2] == 0x88, let (n, end) = digits(i + 3, fullWidth: true),
                       end + 2 < line.count, line[end] == 0xEF, line[end + 1] == 0xBC, line[end + 2] == 0x89 {
                 found[3].append((i, n))
-            } else if b == 0x20, i >= 3, line[i - 3] == 0xE3, line[i - 2] == 0x80, line[i - 1] == 0x82,
-                      let (n, end) = digits(i + 1, fullWidth: false), end + 1 < line.count, line[end] == 0x20, line[end + 1] >= 0x80 {
-                found[4].append((i + 1, n))
+            } else if b == 0x20, let (n, end) = digits(i + 1, fullWidth: false), end + 1 < line.count, line[end] == 0x20, line[end + 1] >= 0x80 {
+                // ` 3 協働の原則`: after a sentence's end, or in a run in sequence (` 2 … 3 …`).
+                let afterStop = i >= 3 && line[i - 3] == 0xE3 && line[i - 2] == 0x80 && line[i - 1] == 0x82
+                found[afterStop ? 4 : 5].append((i + 1, n))
             }
             i += 1
         }
         var cuts = Set<Int>()
-        for (k, marks) in found.enumerated() {
+        // A numbered heading after a sentence's end is always cut before.
+        cuts.formUnion(found[4].map(\.at))
+        // Numbered headings with spaces round the number, any of them, cut where in sequence.
+        let spaced = (found[4] + found[5]).sorted { $0.at < $1.at }
+        for (k, marks) in [found[0], found[1], found[2], found[3], spaced].enumerated() {
             // Runs in sequence: each mark the next number after the one before it.
             var run: [Int] = []
             var expected: Int?
@@ -370,7 +379,7 @@ struct OutlineBuilder {
                 } else { continue }
                 expected = m.n + 1
             }
-            if run.count >= 2 || (k == 4 && !run.isEmpty) { cuts.formUnion(run) }
+            if run.count >= 2 { cuts.formUnion(run) }
         }
         return cuts.filter { $0 > 0 }.sorted()
     }
@@ -455,6 +464,36 @@ struct OutlineBuilder {
         guard (2...20).contains(scalars), i < line.count else { return false }
         let rest = UnsafeBufferPointer(rebasing: line[i...])
         return rest.count >= 30 && Search.scalarCount(rest) >= 11
+    }
+
+    /// Circled numbers a wrong decoding turned into ASCII (CP932's ①②③ losing their lead byte
+    /// become `@`, `A`, `B`, …): lines, one after another, beginning `@` then `A`, `B` … directly
+    /// before Japanese text. The line numbers with the number each stands for.
+    static func garbledCircledNumbers(_ source: SourceText, _ all: UnsafeBufferPointer<UInt8>) -> [Int: Int] {
+        guard let base = all.baseAddress, memchr(base, 0x40, all.count) != nil else { return [:] }
+        var out: [Int: Int] = [:]
+        func lead(_ line: Int) -> UInt8? {
+            let range = source.lineRanges[line - 1]
+            let raw = UnsafeBufferPointer(rebasing: all[range])
+            let kept = Search.spaceTrimmed(raw)
+            guard kept.count >= 4, raw[kept.lowerBound + 1] >= 0xE3 else { return nil }
+            return raw[kept.lowerBound]
+        }
+        var line = 1
+        while line <= source.lineCount {
+            guard lead(line) == 0x40 else { line += 1; continue }
+            var run = [line]
+            var next = line + 1
+            while next <= source.lineCount, run.count < 20 {
+                if source.slice(next).trimmedSpaces().isEmpty { next += 1; continue }
+                guard lead(next) == 0x41 + UInt8(run.count - 1) else { break }
+                run.append(next)
+                next += 1
+            }
+            if run.count >= 3 { for (k, l) in run.enumerated() { out[l] = k + 1 } }
+            line = next
+        }
+        return out
     }
 
     /// Whether a line is a flow of steps: two arrows → (E2 86 92) or more, and no 。.

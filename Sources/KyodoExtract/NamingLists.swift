@@ -1,0 +1,39 @@
+import KyodoModel
+import KyodoText
+
+extension Extraction {
+    /// Lists under no heading about an aspect whose entries name the aspect themselves: three
+    /// or more entries, at least three in four of them either about one of its cues
+    /// (`(1)対等・補完性の原則`) or a short name holding one of its item words (`「協働委託」`,
+    /// `補助・助成（…）`, the `itemword` rows). Returned as the block before each list, as an
+    /// announcing paragraph would be, with the list as its body.
+    func namingLists(_ aspect: Aspect) -> [(Int, [Int])] {
+        let words = data.itemWords.filter { $0.aspect == aspect }.map(\.word)
+        let rules = data.headings.indices.filter { data.headings[$0].aspect == aspect && !data.headings[$0].inSentence && !data.headings[$0].inQuestion }
+        var out: [(Int, [Int])] = []
+        var i = 1
+        while i < blocks.count {
+            guard let first = owners[i], first.style != nil, !excluded.contains(i), !consumed.contains(i),
+                  owners[i - 1]?.style != first.style || parents[i - 1] != parents[i] else { i += 1; continue }
+            let body = followingList(i - 1)
+            let entries = body.filter { owners[$0] != nil && parents[$0] == parents[i] }
+            defer { i = (body.last ?? i) + 1 }
+            guard entries.count >= 3 else { continue }
+            let naming = entries.filter { e in
+                let label = Self.bareLabel(blocks[e].text)
+                if data.topics(of: label).contains(where: rules.contains) { return true }
+                return words.contains { w in label.includes(w) && label.count <= w.count + 4 }
+            }
+            if naming.count * 4 >= entries.count * 3 { out.append((i - 1, body)) }
+        }
+        return out
+    }
+
+    /// An entry's label without what runs into it, its quotes and its gloss.
+    static func bareLabel(_ text: String) -> String {
+        var label = splitRunIn(text).label
+        if label.hasPrefix("「"), let close = label.firstIndex(of: "」") { label = String(label[label.index(after: label.startIndex)..<close]) }
+        if let open = label.firstIndex(where: { $0 == "（" || $0 == "(" }), open > label.startIndex { label = String(label[..<open]) }
+        return label.trimmedSpaces()
+    }
+}
