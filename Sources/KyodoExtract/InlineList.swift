@@ -88,7 +88,7 @@ enum InlineList {
         guard names.count >= 2 else { return nil }
         let after = rest.drop { $0 == " " }
         let counted = after.hasPrefix("の") && after.dropFirst().first.map { $0.isNumber || "一二三四五六七八九十".contains($0) } == true
-        return counted || after.hasPrefix("を") || after.hasPrefix("という") || after.hasPrefix("が") ? names : nil
+        return counted || after.hasPrefix("を") || after.hasPrefix("という") || after.hasPrefix("が") || after.hasPrefix("など") ? names : nil
     }
 
     /// Sentences of a text, each with its terminal `。`; a blank remainder is dropped.

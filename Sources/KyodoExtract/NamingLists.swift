@@ -22,7 +22,7 @@ extension Extraction {
             let naming = entries.filter { e in
                 let label = Self.bareLabel(blocks[e].text)
                 if data.topics(of: label).contains(where: rules.contains) { return true }
-                return words.contains { w in label.includes(w) && label.count <= w.count + 4 }
+                return words.contains { w in label.includes(w) && label.count <= max(w.count + 4, 12) }
             }
             if naming.count * 4 >= entries.count * 3 { out.append((i - 1, body)) }
         }

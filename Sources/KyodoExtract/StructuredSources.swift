@@ -111,10 +111,22 @@ extension Extraction {
             let name = blocks[body[k]], text = blocks[body[k + 1]]
             guard name.isParagraph, name.isTitleLike, text.isParagraph, !text.isTitleLike, !(stop.map(name.text.hasPrefix) ?? false) else { break }
             let (label, gloss) = Aspect.core.contains(aspect) ? Self.splitGloss(Self.unquoted(name.text)) : (name.text, "")
-            items.append(item(aspect, items.count + 1, label: label, description: [gloss, text.text].filter { !$0.isEmpty }.joined(separator: "\n"),
-                              attributes: year.map { [$0] } ?? [], lines: name.firstLine...text.lastLine))
-            from += [body[k], body[k + 1]]
-            k += 2
+            // A note below the description (※…, （注）…) is part of it.
+            var paragraphs = [text]
+            var next = k + 2
+            var stopped = false
+            while next < body.count, blocks[body[next]].isParagraph, !blocks[body[next]].isTitleLike,
+                  ["※", "（注", "(注", "注："].contains(where: blocks[body[next]].text.hasPrefix) {
+                // A paragraph beginning with the stop word (その他、…) ends the pairs.
+                if let stop, blocks[body[next]].text.hasPrefix(stop) { stopped = true; break }
+                paragraphs.append(blocks[body[next]])
+                next += 1
+            }
+            items.append(item(aspect, items.count + 1, label: label, description: ([gloss] + paragraphs.map(\.text)).filter { !$0.isEmpty }.joined(separator: "\n"),
+                              attributes: year.map { [$0] } ?? [], lines: name.firstLine...paragraphs[paragraphs.count - 1].lastLine))
+            from += body[k..<next]
+            k = next
+            if stopped { break }
         }
         return items.count >= 2 ? (items, from) : ([], [])
     }
