@@ -117,7 +117,10 @@ struct TreeBuilder {
         for node in nodes {
             guard case .section(var s) = node else { out.append(node); continue }
             s.children = grouped(s.children)
-            if case .list(var list)? = out.last, let style = s.style, list.style == style {
+            // A numbering that starts again at 1 starts another list (①…④, then ①…⑥).
+            let restarts = s.heading?.marker?.number == 1 && (out.last.flatMap { node -> Int? in
+                if case .list(let l) = node { return l.items.last?.heading?.marker?.number } else { return nil } } ?? 0) > 1
+            if !restarts, case .list(var list)? = out.last, let style = s.style, list.style == style {
                 list.items.append(s)
                 out[out.count - 1] = .list(list)
             } else if let style = s.style {

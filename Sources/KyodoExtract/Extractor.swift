@@ -156,7 +156,12 @@ extension Extraction {
         guard i + 1 < blocks.count, let first = owners[i + 1], let style = first.style else { return [] }
         var body: [Int] = []
         var j = i + 1
+        var number: Int?
         while j < blocks.count, let s = owners[j], s.style == style, parents[j] == parents[i + 1] {
+            // A numbering that starts again at 1 is another list.
+            let n = blocks[j].marker?.number
+            if n == 1, let previous = number, previous > 1 { break }
+            number = n
             body += [j] + s.bodyBlockIndices
             j = (s.bodyBlockIndices.last ?? j) + 1
         }

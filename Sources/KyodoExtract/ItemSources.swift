@@ -337,9 +337,10 @@ extension Extraction {
         for i in paragraphs {
             let block = blocks[i]
             let opensSection = i == paragraphs.first
-            guard opensSection || cues.contains(where: block.text.includes) else { continue }
+            // Quoted names in a row (「共催」・「委託」…など) are a list wherever they stand in the section.
+            guard opensSection || cues.contains(where: block.text.includes) || InlineList.quotedRun(in: block.text) != nil else { continue }
             let sentences = InlineList.sentences(block.text)
-            for (k, sentence) in sentences.enumerated() where opensSection || cues.contains(where: sentence.includes) {
+            for (k, sentence) in sentences.enumerated() where opensSection || cues.contains(where: sentence.includes) || InlineList.quotedRun(in: sentence) != nil {
                 // A list may end at its subject's role too (…大学、そして市が担い手になります).
                 let enders = data.listEnders + cues.map { "が" + $0 }
                 guard let names = InlineList.items(in: sentence, enders: enders, topicEnders: data.topicListEnders) else { continue }
