@@ -143,6 +143,7 @@ struct OutlineBuilder {
 
         let (pageNumbers, runningHeaders) = Self.pageFurniture(source, all)
         let garbled = Self.garbledCircledNumbers(source, all)
+        let glued = Self.gluedNumbers(source, all)
         var pageBreak = false  // a page number or running header since the open table's last row
 
         for (number, range) in virtual {
@@ -213,6 +214,8 @@ struct OutlineBuilder {
             var scanned = MarkerScanner.mayStartMarker(first) && !answer ? MarkerScanner.scan(lineSlice(range).trimmedSpaces()) : nil
             if let n = garbled[number] {
                 scanned = (.circled(n), String(lineSlice(range).trimmedSpaces().dropFirst()).trimmedSpaces(), false)
+            } else if scanned == nil, let (n, digits) = glued[number] {
+                scanned = (.numbered(n), String(lineSlice(range).trimmedSpaces().dropFirst(digits)).trimmedSpaces(), false)
             }
             let continuesWrap = openMayWrap && (!blankSinceOpen || long || Self.endsSentence(last) || last == 0x3001)  // 、
             let openIsParagraph = if case .paragraph = openKind { true } else { false }
@@ -495,6 +498,41 @@ struct OutlineBuilder {
         }
         return out
     }
+
+    /// Numbers written straight before their title (`1参画、政策提案`, `2委託`), known by their
+    /// sequence: three or more such lines numbered 1, 2, 3 … in order, other lines between.
+    /// A unit after the digits (3つ, 5年, 2割) makes a quantity, not a number. The line numbers
+    /// with each one's number and its digit count.
+    static func gluedNumbers(_ source: SourceText, _ all: UnsafeBufferPointer<UInt8>) -> [Int: (Int, Int)] {
+        var candidates: [(line: Int, n: Int, digits: Int)] = []
+        for (index, range) in source.lineRanges.enumerated() where range.count >= 4 && range.count <= 240 {
+            let raw = UnsafeBufferPointer(rebasing: all[range])
+            let kept = Search.spaceTrimmed(raw)
+            guard kept.count >= 4, (0x31...0x39).contains(raw[kept.lowerBound]) else { continue }
+            var i = kept.lowerBound, n = 0
+            while i < kept.upperBound, (0x30...0x39).contains(raw[i]), i - kept.lowerBound < 2 { n = n * 10 + Int(raw[i] - 0x30); i += 1 }
+            guard i < kept.upperBound, raw[i] >= 0xE3 else { continue }
+            let (next, _) = Search.decode(UnsafeBufferPointer(rebasing: raw[i..<kept.upperBound]), 0)
+            guard let scalar = Unicode.Scalar(next), !gluedUnits.contains(Character(scalar)), !(0xFF00...0xFF65).contains(next), !(0x3000...0x3003).contains(next) else { continue }
+            candidates.append((index + 1, n, i - kept.lowerBound))
+        }
+        var out: [Int: (Int, Int)] = [:]
+        var run: [(line: Int, n: Int, digits: Int)] = []
+        func finish() {
+            if run.count >= 3 { for c in run { out[c.line] = (c.n, c.digits) } }
+            run = []
+        }
+        for c in candidates {
+            if let last = run.last, c.n == last.n + 1 { run.append(c); continue }
+            finish()
+            if c.n == 1 { run = [c] }
+        }
+        finish()
+        return out
+    }
+
+    /// What may follow digits as a unit, making them a quantity.
+    static let gluedUnits: Set<Character> = Set("つ年月日人回件点割倍万億千百円時分秒歳名社かヶカ箇項条章号節部編番階度級位種校団町市村区期次代")
 
     /// Whether a line is a flow of steps: two arrows → (E2 86 92) or more, and no 。.
     static func isFlow(_ line: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -1,4 +1,6 @@
+import KyodoDocument
 import KyodoModel
+import KyodoText
 import KyodoTestSupport
 import Testing
 
@@ -58,5 +60,31 @@ import Testing
     @Test func actorsInADefinitionAreNoPartners() throws {
         let g = try Fixtures.read(["協働とは、市民、自治会、NPOなどの多様な主体と市が、対等な立場で協力することです。"], name: "a.txt")
         #expect(Self.labels(g, .partners).isEmpty)
+    }
+
+    @Test func aListUnderNoHeadingThatNamesFormsIsTheForms() throws {
+        // A 注意 box of quoted form names running into their text: no heading says 形態.
+        let g = try Fixtures.read(["市の協働事業の一覧です。", "注意", "- 「共催」…市と市民が共に主催者となって事業を実施する。",
+                                   "- 「後援」…市民の事業に市が名義の使用を認める。", "- 「委託」…市の事業を市民に任せて実施する。"], name: "n.txt")
+        #expect(Self.labels(g, .forms) == ["共催", "後援", "委託"])
+        // Example projects are not: their entries are long and name no form by itself.
+        let h = try Fixtures.read(["事例", "・南風川の桜並木を守る会と町による並木の手入れ", "・子育てサークルと町が共催する子育てフェスタ", "・商工会と町による空き店舗の活用"], name: "m.txt")
+        #expect(Self.labels(h, .forms).isEmpty)
+    }
+
+    @Test func aNumberingThatStartsAgainIsAnotherList() throws {
+        let g = try Fixtures.read(["次の点に留意します。", "①サービスが向上するか", "②市民ニーズに合うか", "つぎに、協働の形態を選択します。",
+                                   "①共催、実行委員会等", "②後援、情報交換等", "③事業協力(協定)", "④補助", "⑤委託"], name: "r.txt")
+        #expect(Self.labels(g, .forms) == ["共催、実行委員会等", "後援、情報交換等", "事業協力", "補助", "委託"])
+    }
+
+    @Test func numbersALossyDecodingOrAGlueLeftAreStillMarkers() throws {
+        // CP932's ①②③ that lost their lead byte, and digits glued to their titles.
+        let g = try Fixtures.read(["協働の形", "@共催(合同企画)", "A後援(名義の使用)", "B委託(責任を明確に)"], name: "g.txt")
+        #expect(Self.labels(g, .forms) == ["共催", "後援", "委託"])
+        let h = try Fixtures.read(["協働の形態", "1参画、政策提案", "計画の段階から関わるもの。", "2委託", "市が業務を委ねるもの。", "3共催", "市と市民が共に主催するもの。"], name: "h.txt")
+        #expect(Self.labels(h, .forms) == ["参画、政策提案", "委託", "共催"])
+        let tree = DocumentTree(SourceText(name: "g.txt", lines: ["協働の形態", "1参画、政策提案", "説明。", "2委託", "説明。", "3共催", "説明。", "", "3つの原則", "5年ごとに見直す"]))
+        #expect(tree.blocks.compactMap(\.marker) == [.numbered(1), .numbered(2), .numbered(3)])
     }
 }
