@@ -112,8 +112,9 @@ extension Extraction {
     /// `Xとは、…をいいます。` under a heading naming X (`（１）町民活動`): X defined.
     private func termSentences(_ cue: String) -> [Candidate] {
         var out: [Candidate] = []
-        for (i, b) in blocks.enumerated() where usable(i) && b.isParagraph {
-            guard let r = b.text.byteRange(of: cue + "、") ?? b.text.byteRange(of: cue + "，") else { continue }
+        let comma = cue + "、", wideComma = cue + "，"
+        for (i, b) in blocks.enumerated() where usable(i) && b.isParagraph && parents[i] != nil {
+            guard let r = b.text.byteRange(of: comma) ?? b.text.byteRange(of: wideComma) else { continue }
             let term = Self.unquotedTerm(String(b.text[..<r.lowerBound]))
             guard !term.isEmpty, term.count <= 12, let parent = parents[i], Normalizer.labelKey(blocks[parent].text) == Normalizer.labelKey(term) else { continue }
             let sentence = InlineList.sentences(b.text).first ?? b.text

@@ -65,19 +65,28 @@ extension Extraction {
                 candidates.append((Heading(index: i, text: blocks[i].text, marked: false, body: followingList(i), section: nil), rule))
             }
         }
-        // Then a list under no heading whose entries name the aspect themselves.
-        if core, let rule = rules.first(where: { !$0.inSentence && $0.sources == SectionData.Source.ordinary }) {
-            for (i, body) in namingLists(aspect) where !candidates.contains(where: { $0.0.index == i }) {
-                candidates.append((Heading(index: i, text: blocks[i].text, marked: false, body: body, section: nil), rule))
-            }
-        }
         // A document of thousands of headings about one aspect is tried on the first few
         // hundred: the reading stays linear, whatever the text.
         if candidates.count > Self.maxCandidates {
             warn(aspect, "\(candidates.count) headings about \(aspect.rawValue); the first \(Self.maxCandidates) were tried")
             candidates = Array(candidates.prefix(Self.maxCandidates))
         }
-        for (candidate, rule) in candidates {
+        var next = 0
+        var namingTried = !core  // lists that name the aspect themselves are looked for only when all else failed
+        while true {
+            if next == candidates.count {
+                guard !namingTried else { break }
+                namingTried = true
+                // Then a list under no heading whose entries name the aspect themselves.
+                if let rule = rules.first(where: { !$0.inSentence && $0.sources == SectionData.Source.ordinary }) {
+                    for (i, body) in namingLists(aspect) where !candidates.contains(where: { $0.0.index == i }) {
+                        candidates.append((Heading(index: i, text: blocks[i].text, marked: false, body: body, section: nil), rule))
+                    }
+                }
+                if next == candidates.count { break }
+            }
+            let (candidate, rule) = candidates[next]
+            next += 1
             // A title's body depends on what it is read for: it runs to the next title about
             // another aspect, or about this one as specifically.
             var h = candidate

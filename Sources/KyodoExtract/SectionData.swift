@@ -165,9 +165,11 @@ public struct SectionData: Sendable {
                 }
             }
             if let match = options["match"], match != "contains", match != "question" { throw row.error("unknown match '\(match)'; known: contains, question") }
-            headings.append(HeadingRule(aspect: try aspect(), cue: cue, sources: sources, headingAttribute: options["attribute"],
-                                        inSentence: options["match"] == "contains", inQuestion: options["match"] == "question",
-                                        stop: options["stop"], origin: "\(row.path):\(row.line)"))
+            let rule = HeadingRule(aspect: try aspect(), cue: cue, sources: sources, headingAttribute: options["attribute"],
+                                   inSentence: options["match"] == "contains", inQuestion: options["match"] == "question",
+                                   stop: options["stop"], origin: "\(row.path):\(row.line)")
+            headings.append(rule)
+            if !rule.inSentence && !rule.inQuestion { aspectCues[rule.aspect, default: []].append(cue) }
         case "suffix": try allow([]); suffixes.append(cue)
         case "definition":
             try allow(["form"])
@@ -239,9 +241,10 @@ public struct SectionData: Sendable {
 
     /// The cue words that speak of an aspect in any text (not those of introducing sentences
     /// or of questions only), most specific first.
-    public func cues(of aspect: Aspect) -> [String] {
-        headings.filter { $0.aspect == aspect && !$0.inSentence && !$0.inQuestion }.map(\.cue)
-    }
+    public func cues(of aspect: Aspect) -> [String] { aspectCues[aspect] ?? [] }
+
+    /// The cues of each aspect, kept as heading rows are added (asked for per list entry).
+    private var aspectCues: [Aspect: [String]] = [:]
 
     /// The heading rules (indices) a heading is about. A question (`協働の担い手は誰ですか？`) is
     /// about every cue it holds; other headings about a cue that ends them.
