@@ -83,8 +83,23 @@ extension Extraction {
             let term = String(cue.prefix { $0 != "と" }).trimmingCharacters(in: "「」")
             out.append(Candidate(term: term, description: text, attributes: [], lines: b.firstLine...last, confidence: 0.9, precedence: 1))
         }
+        // A definition reported from another text: `指針では、協働とは、…をいうとしています。`
+        let term = String(cue.prefix { $0 != "と" }).trimmingCharacters(in: "「」")
+        for (i, b) in blocks.enumerated() where usable(i) && b.isParagraph && !b.text.hasBytePrefix(cue) && b.text.includes(cue) {
+            for sentence in InlineList.sentences(b.text) {
+                guard let at = sentence.byteRange(of: cue) else { continue }
+                let frame = sentence[..<at.lowerBound]
+                guard frame.count <= 25, Self.reportingFrames.contains(where: { frame.hasSuffix($0) }) else { continue }
+                out.append(Candidate(term: term, description: String(sentence[at.lowerBound...]), attributes: [], lines: b.lines(of: sentence),
+                                     confidence: 0.8, precedence: 0))
+                break
+            }
+        }
         return out
     }
+
+    /// How a sentence names the text it reports a definition from (指針では、…).
+    static let reportingFrames = ["では、", "では", "において、", "において", "には、"]
 
     /// A definition without its 。 (`協働とは一緒になって取り組むこと`, `・「参画」とは→計画から関わること`):
     /// eight characters or more after the cue, and no question.

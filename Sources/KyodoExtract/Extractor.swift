@@ -41,7 +41,10 @@ extension Extraction {
         var candidates: [(Heading, SectionData.HeadingRule)] = []
         // The more specific cue first; for each, marked headings before titles standing alone.
         var taken = Set<Int>()
-        let about = headings.filter { !$0.topics.isEmpty && !used.contains($0.index) }
+        // A heading read for one aspect is not read again, unless it is about two (協働の相手と形態).
+        let about = headings.filter { h in
+            !h.topics.isEmpty && (!used.contains(h.index) || Set(h.topics.map { data.headings[$0].aspect }).count > 1)
+        }
         for (r, rule) in data.headings.enumerated() where rule.aspect == aspect && !rule.inSentence {
             for wantMarked in [true, false] {
                 for h in about where h.marked == wantMarked && h.topics.contains(r) && !taken.contains(h.index) {
@@ -248,13 +251,24 @@ extension Extraction {
         // The actors a definition names (協働とは、市民、NPOなどの多様な主体と市が…) are part of what
         // 協働 means, not the document's list of partners.
         let defined = items.filter { $0.aspect == .definition }.map { $0.span.firstLine...$0.span.lastLine }
-        for (i, block) in blocks.enumerated() where block.isParagraph && !excluded.contains(i) && data.openWords.contains(where: block.text.includes) {
+        for (i, block) in blocks.enumerated() where block.isParagraph && !excluded.contains(i) && !consumed.contains(i) {
             if defined.contains(where: { $0.overlaps(block.firstLine...block.lastLine) }) { continue }
+            let open = data.openWords.contains(where: block.text.includes)
+            // …など、様々な担い手: an open list followed closely by a cue; or the cue as the
+            // sentence's topic (市の協働の相手方は、市民、…、大学等です).
+            guard open || cues.contains(where: { block.text.includes($0 + "は") || block.text.includes($0 + "方は") }) else { continue }
             for sentence in InlineList.sentences(block.text) {
-                guard let open = data.openWords.lazy.compactMap({ sentence.byteRange(of: $0) }).first else { continue }
-                let after = String(sentence[open.upperBound...].prefix(14))
-                guard cues.contains(where: after.includes), let names = InlineList.items(in: sentence, enders: data.listEnders, topicEnders: data.topicListEnders) else { continue }
-                return (inlineItems(aspect, names, in: block, sentence: sentence), block)
+                if let at = data.openWords.lazy.compactMap({ sentence.byteRange(of: $0) }).first,
+                   cues.contains(where: String(sentence[at.upperBound...].prefix(14)).includes),
+                   let names = InlineList.items(in: sentence, enders: data.listEnders, topicEnders: data.topicListEnders) {
+                    return (inlineItems(aspect, names, in: block, sentence: sentence), block)
+                }
+                guard let cue = cues.first(where: { sentence.includes($0 + "は") || sentence.includes($0 + "方は") }),
+                      let topicAt = sentence.byteRange(of: cue) else { continue }
+                let rest = String(sentence[topicAt.lowerBound...])
+                if let names = InlineList.items(in: rest, enders: data.topicListEnders, topicEnders: data.topicListEnders) {
+                    return (inlineItems(aspect, names, in: block, sentence: sentence), block)
+                }
             }
         }
         return nil

@@ -62,7 +62,7 @@ enum InlineList {
     /// An item without the conjunction before it (`そして市` → `市`) or the `のほか` after it.
     static func cleaned(_ s: String) -> String {
         var t = Substring(s)
-        for lead in ["そして", "また", "さらに"] where t.hasPrefix(lead) && t.count > lead.count { t = t.dropFirst(lead.count) }
+        for lead in ["そして", "また", "さらに", "主に", "主として"] where t.hasPrefix(lead) && t.count > lead.count { t = t.dropFirst(lead.count) }
         if t.hasSuffix("のほか"), t.count > 4 { t = t.dropLast(3) }
         return String(t)
     }

@@ -341,6 +341,8 @@ extension Extraction {
             guard opensSection || cues.contains(where: block.text.includes) || InlineList.quotedRun(in: block.text) != nil else { continue }
             let sentences = InlineList.sentences(block.text)
             for (k, sentence) in sentences.enumerated() where opensSection || cues.contains(where: sentence.includes) || InlineList.quotedRun(in: sentence) != nil {
+                // A sentence about another aspect only (協働の相手は… under 協働の相手と形態) is not this one's.
+                if !cues.contains(where: sentence.includes), speaksOfAnotherAspect(sentence, not: aspect) { continue }
                 // A list may end at its subject's role too (…大学、そして市が担い手になります).
                 let enders = data.listEnders + cues.map { "が" + $0 }
                 guard let names = InlineList.items(in: sentence, enders: enders, topicEnders: data.topicListEnders) else { continue }
@@ -389,6 +391,11 @@ extension Extraction {
             steps.append(s)
         }
         return steps
+    }
+
+    /// Whether a sentence holds a cue of another core aspect.
+    func speaksOfAnotherAspect(_ sentence: String, not aspect: Aspect) -> Bool {
+        Aspect.core.contains { $0 != aspect && $0 != .definition && data.cues(of: $0).contains(where: sentence.includes) }
     }
 
     /// Items for the names of an inline list, each on the line it stands on.

@@ -8,9 +8,9 @@ public enum MarkerScanner {
         switch v {
         case 0x2D, 0x2013, 0x30FB, 0x2022, 0x25A0, 0x25A1, 0x27A4, 0x25CB, 0x25EF, 0x25AA, 0x25CE, 0x25C6, 0x25C7, 0x3010, 0x25CF,
              0xFF1C, 0x3C, 0x7B2C, 0x28, 0xFF08, 0x49, 0x56, 0x58, 0x9644, 0x51, 0xFF31,
-             0x2193, 0x21E9, 0x2B07, 0x21D3, 0x23, 0x2A, 0x2B, 0x30A2...0x30F3, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x53, 0x50, 0x73, 0x70, 0x624B,
+             0x2193, 0x21E9, 0x2B07, 0x21D3, 0x23, 0x2A, 0x2B, 0x30A2...0x30F3, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x53, 0x50, 0x73, 0x70, 0x624B, 0x539F, 0x8996, 0x6BB5,
              0x30...0x39, 0xFF10...0xFF19, 0x2460...0x2487, 0x2160...0x216B,
-             0x3008, 0x300A, 0x41...0x5A, 0x61...0x7A, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0x24B6...0x24E9, 0x32D0...0x32FE:
+             0x3008, 0x300A, 0x2610...0x2612, 0x2713, 0x2714, 0x41...0x5A, 0x61...0x7A, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0x24B6...0x24E9, 0x32D0...0x32FE:
             true
         default:
             false
@@ -20,7 +20,8 @@ public enum MarkerScanner {
     /// Whether a symbol marker (■□・•➤○◯▪◎◆◇【●＜<) can begin with this scalar.
     static func mayStartSymbolMarker(_ v: UInt32) -> Bool {
         switch v {
-        case 0x25A0, 0x25A1, 0x30FB, 0x2022, 0x27A4, 0x25CB, 0x25EF, 0x25AA, 0x25CE, 0x25C6, 0x25C7, 0x3010, 0x25CF, 0xFF1C, 0x3C, 0x3008, 0x300A: true
+        case 0x25A0, 0x25A1, 0x30FB, 0x2022, 0x27A4, 0x25CB, 0x25EF, 0x25AA, 0x25CE, 0x25C6, 0x25C7, 0x3010, 0x25CF, 0xFF1C, 0x3C, 0x3008, 0x300A,
+             0x2610, 0x2611, 0x2612, 0x2713, 0x2714: true
         default: false
         }
     }
@@ -64,7 +65,11 @@ public enum MarkerScanner {
         guard mayStartSymbolMarker(firstScalar), let first = s.first else { return bulleted ? (.bullet, trim(s), true) : nil }
         switch first {
         case "■", "□":
+            // `□ 事業の目的を共有したか`: a check box before its item is a bullet, not a heading.
+            if first == "□", let next = s.dropFirst().first, next == " " || next == "\u{3000}" { return (.bullet, trim(s.dropFirst()), true) }
             return (.square, trim(s.dropFirst()), bulleted)
+        case "☐", "☑", "☒", "✓", "✔":
+            return (.bullet, trim(s.dropFirst()), true)
         case "・", "•", "➤", "○", "◯", "▪", "◎":
             return (.bullet, trim(s.dropFirst()), true)
         case "◆", "◇":
@@ -73,6 +78,12 @@ public enum MarkerScanner {
             // 【企画】→【実施】→【評価】 is a flow, not a heading (【募集→決定→実施】 heads its steps).
             if s.includes("】→") || s.includes("→【") { return nil }
             if s.hasSuffix("】") { return (.bracketed, trim(s.dropFirst().dropLast()), bulleted) }
+            // 【原則１】目的の共有, 【ステップ２】協議: a numbered step in brackets, its title after them.
+            if let close = s.firstIndex(of: "】"), case let inner = s[s.index(after: s.startIndex)..<close],
+               let (m, rest) = scanNumbered(inner), case .step = m, rest.trimmedSpaces().isEmpty {
+                let title = trim(s[s.index(after: close)...])
+                if !title.isEmpty { return (m, title, bulleted) }
+            }
             // 【委託】市の事業を…: a bracketed label running into its text.
             if let close = s.firstIndex(of: "】"), s.distance(from: s.startIndex, to: close) <= 16, s.index(after: close) < s.endIndex {
                 let label = trim(s[s.index(after: s.startIndex)..<close])
@@ -182,7 +193,10 @@ public enum MarkerScanner {
             guard let (n, after) = readNumber(rest, kanji: false) else { continue }
             var body = after
             if let sep = body.first, "：:．.、".contains(sep) { body = body.dropFirst() }
+            if body.isEmpty { return (.step(n), body) }
             guard let next = body.drop(while: { $0 == " " || $0 == "\u{3000}" }).first, !next.isNumber else { continue }
+            // 原則3年以内: a quantity after the word, not a number of a step.
+            if body.first == next, OutlineBuilder.gluedUnits.contains(next) { continue }
             return (.step(n), body)
         }
         if let (n, after) = readNumber(s, kanji: false) {
@@ -277,7 +291,7 @@ public enum MarkerScanner {
     }
 
     /// Words that number steps and rules.
-    static let stepWords = ["STEP", "Step", "step", "ステップ", "手順", "ルール", "POINT", "Point", "ポイント"]
+    static let stepWords = ["STEP", "Step", "step", "ステップ", "手順", "ルール", "POINT", "Point", "ポイント", "原則", "視点", "段階"]
 
     /// The katakana's place in the order ア イ ウ エ オ カ キ … (small kana and ヲ ン excluded).
     static func katakanaNumber(_ v: UInt32) -> Int? {

@@ -26,6 +26,15 @@ import Testing
         #expect(MarkerScanner.scan("II 協働の原則")?.marker == .roman(2))
     }
 
+    @Test func numberedPrinciplesStagesAndCheckBoxes() {
+        #expect(MarkerScanner.scan("段階１　課題の整理")?.marker == .step(1))
+        #expect(MarkerScanner.scan("【原則２】対等な関係")?.title == "対等な関係")
+        #expect(MarkerScanner.scan("原則3年以内とする") == nil)
+        #expect(MarkerScanner.scan("□ 目的を共有したか")?.marker == .bullet)
+        #expect(MarkerScanner.scan("☑ 記録を残した")?.marker == .bullet)
+        #expect(MarkerScanner.scan("□協働の原則")?.marker == .square)
+    }
+
     @Test func questionsAndAnswers() {
         #expect(MarkerScanner.scan("Q1. 協働ってなに？")?.marker == .question(1))
         #expect(MarkerScanner.scan("Ｑ　協働の相手は？")?.title == "協働の相手は？")
