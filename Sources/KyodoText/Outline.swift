@@ -105,7 +105,7 @@ struct OutlineBuilder {
         // menu, a list of links saved from a web page), no line continues another.
         let standalone = Self.shortLineRuns(source, all)
         // Tables laid out with spaces, where the text has two spaces in a row anywhere.
-        let spaceRows = source.text.includes("  ") || source.text.includes("\u{3000}\u{3000}") ? SpaceTable.rows(source) : [:]
+        var spaceRows = source.text.includes("  ") || source.text.includes("\u{3000}\u{3000}") ? SpaceTable.rows(source) : [:]
 
         func flushTable() {
             guard let first = tableRows.first, let last = tableRows.last else { return }
@@ -115,19 +115,40 @@ struct OutlineBuilder {
         }
         func flushOpen() {
             if let kind = openKind {
+                // (Lines only ever increase within a block; max() keeps a span a span whatever the input.)
                 blocks.append(Block(kind: kind, text: Search.string(validUTF8: openBytes), bulleted: openBulleted, pieces: openPieces,
-                                    firstLine: openFirst, lastLine: openLast, indent: openIndent, enclosedMarker: openEnclosed))
+                                    firstLine: openFirst, lastLine: max(openFirst, openLast), indent: openIndent, enclosedMarker: openEnclosed))
             }
             openKind = nil
             openBytes.removeAll(keepingCapacity: true)
             openMayWrap = false
         }
 
+        let (pageNumbers, runningHeaders) = Self.pageFurniture(source, all)
+        // A page in two columns read row by row is read column by column.
+        let columnRuns = ColumnPage.runs(source, all, pageNumbers: pageNumbers)
+        for run in columnRuns { for n in run.lines { spaceRows[n] = nil } }
+        var nextRun = 0
+        var columnLines = Set<Int>()  // lines read as columns: a narrow column wraps short lines
+
         // A line of a text with no line breaks (an e-book's page, a PDF without them) holding an
         // enumeration (① … ② … ③ …) is read as one line per entry, all with its number.
         var virtual: [(number: Int, range: Range<Int>)] = []
+        var columnBreaks = Set<Int>()  // indices in `virtual` where the left column ended
         virtual.reserveCapacity(source.lineRanges.count)
         for (index, range) in source.lineRanges.enumerated() {
+            while nextRun < columnRuns.count, index + 1 > columnRuns[nextRun].lines.upperBound { nextRun += 1 }
+            if nextRun < columnRuns.count, columnRuns[nextRun].lines.contains(index + 1) {
+                let run = columnRuns[nextRun]
+                guard index + 1 == run.lines.lowerBound else { continue }
+                // The left column, a blank, then the right column; a blank part is a blank line.
+                for n in run.lines { virtual.append((n, run.parts[n]?.left ?? range.lowerBound..<range.lowerBound)) }
+                columnBreaks.insert(virtual.count)
+                virtual.append((run.lines.upperBound, range.lowerBound..<range.lowerBound))
+                for n in run.lines { virtual.append((n, run.parts[n]?.right ?? range.lowerBound..<range.lowerBound)) }
+                columnLines.formUnion(run.lines)
+                continue
+            }
             guard range.count >= 240 else { virtual.append((index + 1, range)); continue }
             var start = range.lowerBound
             for cut in Self.enumerationCuts(UnsafeBufferPointer(rebasing: all[range])) {
@@ -141,12 +162,13 @@ struct OutlineBuilder {
             return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
         }
 
-        let (pageNumbers, runningHeaders) = Self.pageFurniture(source, all)
         let garbled = Self.garbledCircledNumbers(source, all)
         let glued = Self.gluedNumbers(source, all)
         var pageBreak = false  // a page number or running header since the open table's last row
 
-        for (number, range) in virtual {
+        for (position, (number, range)) in virtual.enumerated() {
+            // Nothing runs on from the left column into the right one.
+            if columnBreaks.contains(position) { flushTable(); flushOpen(); blankSinceOpen = true; continue }
             let raw = UnsafeBufferPointer(rebasing: all[range])
             let kept = Search.spaceTrimmed(raw)
             // A page number standing alone (`- 3 -`, `３`) or a running header beside one is page
@@ -209,7 +231,9 @@ struct OutlineBuilder {
                 answer = true
             }
             let first = Search.decode(trimmed, 0).0, last = Search.lastScalar(trimmed) ?? 0
-            let long = isLong(trimmed)
+            // In a narrow column, a line of eight characters or more that ends no sentence wraps.
+            let long = isLong(trimmed) || columnLines.contains(number) && trimmed.count >= 24 && Search.scalarCount(trimmed) >= 8
+                && !(MarkerScanner.mayStartMarker(first) && MarkerScanner.scan(lineSlice(range).trimmedSpaces()) != nil)
             // Only a line whose first character can open a marker is scanned, as a substring.
             var scanned = MarkerScanner.mayStartMarker(first) && !answer ? MarkerScanner.scan(lineSlice(range).trimmedSpaces()) : nil
             if let n = garbled[number] {
@@ -233,7 +257,7 @@ struct OutlineBuilder {
             // without blank lines: `…を定めました。` / `協働の原則` / `自主・自立の原則` / `…をいいます。`).
             // The titles may come one under another (協働の原則 / 対等の原則).
             let titleAfterSentence = openIsParagraph && !blankSinceOpen && (openLastScalar == 0x3002 || openIsTitleAfterSentence) && last != 0x3001 && trimmed.count <= 100
-                && !Self.holdsFullStop(trimmed) && Search.scalarCount(trimmed) <= 25
+                && !Self.holdsFullStop(trimmed) && Search.scalarCount(trimmed) <= 25 && !(long && columnLines.contains(number))
             // And a label running into its sentence (`公平・公正の原則 協働の…。`) after a sentence's
             // end or a short title: a table flattened by extraction, one record a line.
             let runIn = openIsParagraph && !openMayWrap && openLastScalar.map { $0 == 0x3002 || openBytes.count <= 75 } ?? false
