@@ -148,6 +148,7 @@ public struct MarkerStyle: Hashable, Sendable, CustomStringConvertible {
         case .step: 17
         case .part: 18
         case .question: 19
+        case .triangle: 20
         case .hash(let depth, _): 30 + UInt16(depth)
         case .decimal(let depth, _): 40 + UInt16(min(depth, 9))
         case .letter(let kind, _): 50 + UInt16(kind)
@@ -158,7 +159,7 @@ public struct MarkerStyle: Hashable, Sendable, CustomStringConvertible {
     public var kind: String {
         let names: [UInt16: String] = [1: "chapter", 2: "article", 3: "numbered", 4: "parenthesized", 5: "circled", 6: "roman", 7: "bracketed",
                                        8: "ornamented", 9: "diamond", 10: "angled", 11: "square", 12: "bullet", 13: "supplementary", 14: "kanji",
-                                       15: "katakana", 16: "parenthesized-katakana", 17: "step", 18: "part", 19: "question"]
+                                       15: "katakana", 16: "parenthesized-katakana", 17: "step", 18: "part", 19: "question", 20: "triangle"]
         let base = code & 0xFF
         let name = base > 50 ? "letter\(base - 50)" : base == 50 ? "letter" : base > 40 ? "decimal\(base - 40)" : base > 30 ? "h\(base - 30)" : names[base] ?? "marker"
         return code & 0x100 != 0 ? name + "-enclosed" : name

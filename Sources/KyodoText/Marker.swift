@@ -36,6 +36,8 @@ public enum Marker: Hashable, Sendable {
     case angled
     /// `■`, `□`: a heading in web pages and leaflets
     case square
+    /// `▼`, `▲`, `▽`, `△`, `▶`: a heading in leaflets
+    case triangle
     /// `・`, `-`, `•`, `■`, `➤`
     case bullet
     /// `Q1.`, `Ｑ２　`, `Q.`: a question of a Q&A page, its answer below it
@@ -62,7 +64,7 @@ public enum Marker: Hashable, Sendable {
         case .circled, .step: 4
         case .katakana: 5
         case .parenthesizedKatakana: 7
-        case .bracketed, .angled, .square: 6
+        case .bracketed, .angled, .square, .triangle: 6
         case .bullet: 9
         case .hash(let depth, _): depth
         case .decimal(let depth, _): depth + 1
@@ -86,7 +88,7 @@ public enum Marker: Hashable, Sendable {
         switch (self, other) {
         case (.chapter, .chapter), (.article, .article), (.numbered, .numbered), (.parenthesized, .parenthesized),
              (.circled, .circled), (.roman, .roman), (.bracketed, .bracketed), (.ornamented, .ornamented),
-             (.diamond, .diamond), (.angled, .angled), (.square, .square), (.bullet, .bullet), (.supplementary, .supplementary), (.part, .part),
+             (.diamond, .diamond), (.angled, .angled), (.square, .square), (.triangle, .triangle), (.bullet, .bullet), (.supplementary, .supplementary), (.part, .part),
              (.kanji, .kanji), (.katakana, .katakana), (.parenthesizedKatakana, .parenthesizedKatakana), (.step, .step), (.question, .question): true
         case (.hash(let a, _), .hash(let b, _)), (.decimal(let a, _), .decimal(let b, _)), (.letter(let a, _), .letter(let b, _)): a == b
         default: false

@@ -8,9 +8,9 @@ public enum MarkerScanner {
         switch v {
         case 0x2D, 0x2013, 0x30FB, 0x2022, 0x25A0, 0x25A1, 0x27A4, 0x25CB, 0x25EF, 0x25AA, 0x25CE, 0x25C6, 0x25C7, 0x3010, 0x25CF,
              0xFF1C, 0x3C, 0x7B2C, 0x28, 0xFF08, 0x49, 0x56, 0x58, 0x9644, 0x51, 0xFF31,
-             0x2193, 0x21E9, 0x2B07, 0x21D3, 0x23, 0x2A, 0x2B, 0x30A2...0x30F3, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x53, 0x50, 0x73, 0x70, 0x624B, 0x539F, 0x8996, 0x6BB5,
+             0x2193, 0x21E9, 0x2B07, 0x21D3, 0x23, 0x2A, 0x2B, 0x30A2...0x30F3, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x53, 0x50, 0x73, 0x70, 0x624B, 0x539F, 0x8996, 0x6BB5, 0x305D,
              0x30...0x39, 0xFF10...0xFF19, 0x2460...0x2487, 0x2160...0x216B,
-             0x3008, 0x300A, 0x2610...0x2612, 0x2713, 0x2714, 0x41...0x5A, 0x61...0x7A, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0x24B6...0x24E9, 0x32D0...0x32FE:
+             0x3008, 0x300A, 0x3007, 0x25BC, 0x25B2, 0x25BD, 0x25B3, 0x25B6, 0x2610...0x2612, 0x2713, 0x2714, 0x41...0x5A, 0x61...0x7A, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0x24B6...0x24E9, 0x32D0...0x32FE:
             true
         default:
             false
@@ -21,7 +21,7 @@ public enum MarkerScanner {
     static func mayStartSymbolMarker(_ v: UInt32) -> Bool {
         switch v {
         case 0x25A0, 0x25A1, 0x30FB, 0x2022, 0x27A4, 0x25CB, 0x25EF, 0x25AA, 0x25CE, 0x25C6, 0x25C7, 0x3010, 0x25CF, 0xFF1C, 0x3C, 0x3008, 0x300A,
-             0x2610, 0x2611, 0x2612, 0x2713, 0x2714: true
+             0x2610, 0x2611, 0x2612, 0x2713, 0x2714, 0x3007, 0x25BC, 0x25B2, 0x25BD, 0x25B3, 0x25B6: true
         default: false
         }
     }
@@ -69,6 +69,14 @@ public enum MarkerScanner {
             if first == "□", let next = s.dropFirst().first, next == " " || next == "\u{3000}" { return (.bullet, trim(s.dropFirst()), true) }
             return (.square, trim(s.dropFirst()), bulleted)
         case "☐", "☑", "☒", "✓", "✔":
+            return (.bullet, trim(s.dropFirst()), true)
+        case "▼", "▲", "▽", "△", "▶":
+            // ▼協働の原則: a heading; an arrow alone is a rule, read before this.
+            let rest = trim(s.dropFirst())
+            return rest.isEmpty ? nil : (.triangle, rest, bulleted)
+        case "〇":
+            // 〇〇町, 〇〇課: a placeholder for a name, not a bullet.
+            if s.dropFirst().first == "〇" { return nil }
             return (.bullet, trim(s.dropFirst()), true)
         case "・", "•", "➤", "○", "◯", "▪", "◎":
             return (.bullet, trim(s.dropFirst()), true)
@@ -138,6 +146,11 @@ public enum MarkerScanner {
                 let rest = after.dropFirst()
                 let standsAlone = rest.isEmpty || rest.first == " " || rest.first == "\u{3000}"
                 if unit == "章", standsAlone { return (.chapter(n), rest) }
+                // 第１の原則　目的を共有する: a numbered principle (or rule, viewpoint) before its title.
+                if unit == "の", let space = rest.firstIndex(where: { $0 == " " || $0 == "\u{3000}" }), rest.distance(from: rest.startIndex, to: space) <= 4,
+                   !rest[space...].trimmedSpaces().isEmpty {
+                    return (.step(n), rest[space...])
+                }
                 if unit == "部" || unit == "編", standsAlone { return (.part(n), rest) }
                 if unit == "条", standsAlone { return (.article(n), rest) }
                 if after.hasPrefix("段階") { return (.step(n), after.dropFirst(2)) }
@@ -291,7 +304,7 @@ public enum MarkerScanner {
     }
 
     /// Words that number steps and rules.
-    static let stepWords = ["STEP", "Step", "step", "ステップ", "手順", "ルール", "POINT", "Point", "ポイント", "原則", "視点", "段階"]
+    static let stepWords = ["STEP", "Step", "step", "ステップ", "手順", "ルール", "POINT", "Point", "ポイント", "原則", "視点", "段階", "その", "No.", "NO.", "No．"]
 
     /// The katakana's place in the order ア イ ウ エ オ カ キ … (small kana and ヲ ン excluded).
     static func katakanaNumber(_ v: UInt32) -> Int? {

@@ -35,6 +35,15 @@ import Testing
         #expect(MarkerScanner.scan("□協働の原則")?.marker == .square)
     }
 
+    @Test func leafletMarks() {
+        #expect(MarkerScanner.scan("▼協働の原則")?.marker == .triangle)
+        #expect(MarkerScanner.scan("〇自治会・町内会")?.marker == .bullet)
+        #expect(MarkerScanner.scan("〇〇町 協働のガイドライン") == nil)
+        #expect(MarkerScanner.scan("第２の原則　対等な立場に立つ")?.marker == .step(2))
+        #expect(MarkerScanner.scan("その３　後援")?.title == "後援")
+        #expect(MarkerScanner.scan("その他の取組") == nil)
+    }
+
     @Test func questionsAndAnswers() {
         #expect(MarkerScanner.scan("Q1. 協働ってなに？")?.marker == .question(1))
         #expect(MarkerScanner.scan("Ｑ　協働の相手は？")?.title == "協働の相手は？")
