@@ -94,7 +94,7 @@ extension Extraction {
             // another aspect, or about this one as specifically.
             var h = candidate
             if !h.marked && !rule.inSentence { h.body = titleBody(h.index, rule: rule) }
-            guard let found = items(aspect, heading: h, rule: rule, cues: cues) else { continue }
+            guard let found = items(aspect, heading: h, rule: rule, cues: cues) ?? appendix(of: h).flatMap({ items(aspect, heading: $0, rule: rule, cues: cues) }) else { continue }
             used.insert(h.index)
             consumed.formUnion(found.blocks)
             items += found.items
