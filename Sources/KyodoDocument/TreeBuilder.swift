@@ -58,7 +58,9 @@ struct TreeBuilder {
             guard let style = MarkerStyle(block), let marker = block.marker else {
                 // A paragraph or table stands in the open section; a title standing alone ends a
                 // bullet list; an article's caption (（基本原則）) stands where its article does.
-                if block.isParagraph && block.isTitleLike { closeLeaves() }
+                // (A line indented under the bullet, its translation say, stays with it.)
+                if block.isParagraph && block.isTitleLike && !(stack.count > 1 && stack[stack.count - 1].isLeaf
+                    && block.indent > (stack[stack.count - 1].section.heading?.indent ?? 0)) { closeLeaves() }
                 if Self.isCaption(block), i + 1 < blocks.count, let next = blocks[i + 1].marker, case .article = next,
                    let nextStyle = MarkerStyle(blocks[i + 1]), !blocks[i + 1].bulleted {
                     makeRoom(for: nextStyle, next, at: i + 1)

@@ -28,6 +28,7 @@ extension Extraction {
             case .term: found += termSentences(rule.cue)
             case .quoted: found += quoted(rule.cue)
             case .quotedterm: found += quotedTerms(rule.cue)
+            case .named: found += named(rule.cue)
             }
         }
         // One definition a term: of overlapping ones the one of higher precedence, else the first.
@@ -56,9 +57,11 @@ extension Extraction {
                 case .term: "X\(rule.cue)、… under a heading X"
                 case .quoted: "…\(rule.cue)…」"
                 case .quotedterm: "「X」\(rule.cue)…"
+                case .named: "…を「X」という"
                 }
             }
-            var message = "the document states no definition of 協働 (looked for " + forms.joined(separator: ", ") + ")"
+            var seen = Set<String>()
+            var message = "the document states no definition of 協働 (looked for " + forms.filter { seen.insert($0).inserted }.joined(separator: ", ") + ")"
             if let aims = blocks.indices.first(where: { i in canHead(blocks[i]) && data.aimsWords.contains(where: blocks[i].text.includes) }) {
                 message += "; its aims are stated under 「\(blocks[aims].text)」, line \(blocks[aims].firstLine)"
             }
@@ -107,6 +110,21 @@ extension Extraction {
         let rest = text.dropFirst(cue.count)
         guard rest.count >= 8, let last = rest.last else { return false }
         return !"？?か".contains(last)
+    }
+
+    /// `…取り組むことを「協働」といいます。`: a sentence naming its term at its end.
+    private func named(_ cue: String) -> [Candidate] {
+        var out: [Candidate] = []
+        for (i, b) in blocks.enumerated() where usable(i) && b.isParagraph && b.text.includes(cue) {
+            for sentence in InlineList.sentences(b.text) {
+                guard let end = sentence.byteRange(of: cue), let open = sentence[..<end.lowerBound].range(of: "を「", options: .backwards) else { continue }
+                let term = String(sentence[open.upperBound..<end.lowerBound])
+                guard !term.isEmpty, term.count <= 10, !term.contains("「"), sentence.distance(from: sentence.startIndex, to: open.lowerBound) >= 10 else { continue }
+                out.append(Candidate(term: term, description: String(sentence[..<open.lowerBound]), attributes: [], lines: b.lines(of: sentence),
+                                     confidence: 0.8, precedence: 1))
+            }
+        }
+        return out
     }
 
     /// `「参画」とは、…`: any quoted term defined at the start of a paragraph or bullet.

@@ -53,7 +53,7 @@ public struct SectionData: Sendable {
 
     /// A definition pattern.
     public struct DefinitionRule: Sendable {
-        public enum Form: String, Sendable, CaseIterable { case sentence, article, heading, title, quoted, term, quotedterm }
+        public enum Form: String, Sendable, CaseIterable { case sentence, article, heading, title, quoted, term, quotedterm, named }
         public var cue: String
         public var form: Form
     }
@@ -249,6 +249,15 @@ public struct SectionData: Sendable {
     /// The heading rules (indices) a heading is about. A question (`協働の担い手は誰ですか？`) is
     /// about every cue it holds; other headings about a cue that ends them.
     public func topics(of heading: String) -> [Int] {
+        // A heading in two languages (`協働の原則 / Principles of Collaboration`): either side.
+        for separator in [" / ", "／"] where heading.includes(separator) {
+            let parts = heading.components(separatedBy: separator).map { $0.trimmedSpaces() }.filter { !$0.isEmpty }
+            if parts.count >= 2 {
+                var found: [Int] = []
+                for part in parts { for k in topics(of: part) where !found.contains(k) { found.append(k) } }
+                return found.sorted()
+            }
+        }
         let question = Self.isQuestion(heading)
         return headings.indices.filter { k in
             let h = headings[k]

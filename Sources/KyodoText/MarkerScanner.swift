@@ -207,7 +207,8 @@ public enum MarkerScanner {
             var body = after
             if let sep = body.first, "：:．.、".contains(sep) { body = body.dropFirst() }
             if body.isEmpty { return (.step(n), body) }
-            guard let next = body.drop(while: { $0 == " " || $0 == "\u{3000}" }).first, !next.isNumber else { continue }
+            // (An English line, `Step 1: Sharing the issue`, translates the step above it.)
+            guard let next = body.drop(while: { $0 == " " || $0 == "\u{3000}" }).first, !next.isNumber, !next.isASCII || next == "「" else { continue }
             // 原則3年以内: a quantity after the word, not a number of a step.
             if body.first == next, OutlineBuilder.gluedUnits.contains(next) { continue }
             return (.step(n), body)

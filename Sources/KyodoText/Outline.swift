@@ -647,7 +647,11 @@ struct OutlineBuilder {
     private func isLong(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         if line.count < options.wrapWidth { return false }
         if line.count >= options.wrapWidth * 4 { return true }
-        return Search.scalarCount(line) >= options.wrapWidth
+        // By display width, a wide character counting two: an English heading of 35 letters is
+        // no wrapped Japanese line of 35 characters.
+        var width = 0
+        for b in line where b < 0x80 || b >= 0xC0 { width += b < 0x80 ? 1 : b >= 0xE0 ? 2 : 1 }
+        return width >= options.wrapWidth * 2
     }
 
     @inline(__always) private func isASCIILetter(_ v: UInt32) -> Bool { (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) }
