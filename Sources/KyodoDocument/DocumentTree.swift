@@ -145,7 +145,7 @@ public struct MarkerStyle: Hashable, Sendable, CustomStringConvertible {
         case .kanji: 14
         case .katakana: 15
         case .parenthesizedKatakana: 16
-        case .step: 17
+        case .step(_, let word): word == 0 ? 17 : 60 + UInt16(min(word, 30))
         case .part: 18
         case .question: 19
         case .triangle: 20
@@ -161,7 +161,7 @@ public struct MarkerStyle: Hashable, Sendable, CustomStringConvertible {
                                        8: "ornamented", 9: "diamond", 10: "angled", 11: "square", 12: "bullet", 13: "supplementary", 14: "kanji",
                                        15: "katakana", 16: "parenthesized-katakana", 17: "step", 18: "part", 19: "question", 20: "triangle"]
         let base = code & 0xFF
-        let name = base > 50 ? "letter\(base - 50)" : base == 50 ? "letter" : base > 40 ? "decimal\(base - 40)" : base > 30 ? "h\(base - 30)" : names[base] ?? "marker"
+        let name = base > 60 ? "step\(base - 60)" : base > 50 && base < 60 ? "letter\(base - 50)" : base == 50 ? "letter" : base > 40 ? "decimal\(base - 40)" : base > 30 ? "h\(base - 30)" : names[base] ?? "marker"
         return code & 0x100 != 0 ? name + "-enclosed" : name
     }
 

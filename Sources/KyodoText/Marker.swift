@@ -16,8 +16,9 @@ public enum Marker: Hashable, Sendable {
     case katakana(Int)
     /// `(ア)`, `（イ）`
     case parenthesizedKatakana(Int)
-    /// `STEP1`, `ステップ２`, `手順３`, `ルール１`, `第2段階`: a numbered step or rule
-    case step(Int)
+    /// `STEP1`, `ステップ２`, `手順３`, `ルール１`, `原則１`, `第2段階`: a numbered step or rule; `word`
+    /// tells which word numbers it (STEP and 原則 are two styles)
+    case step(Int, word: Int)
     /// `1.`, `１．` or a bare `1 ` before a title
     case numbered(Int)
     /// `(1)`, `（１）`, `⑴`
@@ -76,7 +77,7 @@ public enum Marker: Hashable, Sendable {
     public var number: Int? {
         switch self {
         case .chapter(let n), .part(let n), .article(let n), .numbered(let n), .parenthesized(let n), .circled(let n), .roman(let n),
-             .kanji(let n), .katakana(let n), .parenthesizedKatakana(let n), .step(let n): n
+             .kanji(let n), .katakana(let n), .parenthesizedKatakana(let n), .step(let n, _): n
         case .hash(_, let n), .question(let n): n
         case .decimal(_, let n), .letter(_, let n): n
         default: nil
@@ -89,7 +90,8 @@ public enum Marker: Hashable, Sendable {
         case (.chapter, .chapter), (.article, .article), (.numbered, .numbered), (.parenthesized, .parenthesized),
              (.circled, .circled), (.roman, .roman), (.bracketed, .bracketed), (.ornamented, .ornamented),
              (.diamond, .diamond), (.angled, .angled), (.square, .square), (.triangle, .triangle), (.bullet, .bullet), (.supplementary, .supplementary), (.part, .part),
-             (.kanji, .kanji), (.katakana, .katakana), (.parenthesizedKatakana, .parenthesizedKatakana), (.step, .step), (.question, .question): true
+             (.kanji, .kanji), (.katakana, .katakana), (.parenthesizedKatakana, .parenthesizedKatakana), (.question, .question): true
+        case (.step(_, let a), .step(_, let b)): a == b
         case (.hash(let a, _), .hash(let b, _)), (.decimal(let a, _), .decimal(let b, _)), (.letter(let a, _), .letter(let b, _)): a == b
         default: false
         }

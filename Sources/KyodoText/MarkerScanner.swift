@@ -149,11 +149,12 @@ public enum MarkerScanner {
                 // 第１の原則　目的を共有する: a numbered principle (or rule, viewpoint) before its title.
                 if unit == "の", let space = rest.firstIndex(where: { $0 == " " || $0 == "\u{3000}" }), rest.distance(from: rest.startIndex, to: space) <= 4,
                    !rest[space...].trimmedSpaces().isEmpty {
-                    return (.step(n), rest[space...])
+                    let word = rest[..<space]
+                    return (.step(n, word: stepWordGroups.firstIndex { $0.contains(String(word)) }.map { $0 } ?? 8), rest[space...])
                 }
                 if unit == "部" || unit == "編", standsAlone { return (.part(n), rest) }
                 if unit == "条", standsAlone { return (.article(n), rest) }
-                if after.hasPrefix("段階") { return (.step(n), after.dropFirst(2)) }
+                if after.hasPrefix("段階") { return (.step(n, word: 5), after.dropFirst(2)) }
                 // 第1　総則: a part numbered on its own.
                 if unit == " " || unit == "\u{3000}", let next = rest.first, !next.isNumber { return (.chapter(n), after) }
             }
@@ -206,12 +207,13 @@ public enum MarkerScanner {
             guard let (n, after) = readNumber(rest, kanji: false) else { continue }
             var body = after
             if let sep = body.first, "：:．.、".contains(sep) { body = body.dropFirst() }
-            if body.isEmpty { return (.step(n), body) }
+            let group = stepWordGroups.firstIndex { $0.contains(word) } ?? 0
+            if body.isEmpty { return (.step(n, word: group), body) }
             // (An English line, `Step 1: Sharing the issue`, translates the step above it.)
             guard let next = body.drop(while: { $0 == " " || $0 == "\u{3000}" }).first, !next.isNumber, !next.isASCII || next == "「" else { continue }
             // 原則3年以内: a quantity after the word, not a number of a step.
             if body.first == next, OutlineBuilder.gluedUnits.contains(next) { continue }
-            return (.step(n), body)
+            return (.step(n, word: group), body)
         }
         if let (n, after) = readNumber(s, kanji: false) {
             if let (depth, last, rest) = decimal(n, after) { return (.decimal(depth: depth, n: last), rest) }
@@ -304,8 +306,12 @@ public enum MarkerScanner {
         return (depth, last, rest)
     }
 
+    /// Words that number steps and rules, in groups: each group is a style of its own.
+    static let stepWordGroups: [[String]] = [["STEP", "Step", "step", "ステップ", "手順"], ["ルール"], ["POINT", "Point", "ポイント"], ["原則"], ["視点"], ["段階"],
+                                             ["その"], ["No.", "NO.", "No．"]]
+
     /// Words that number steps and rules.
-    static let stepWords = ["STEP", "Step", "step", "ステップ", "手順", "ルール", "POINT", "Point", "ポイント", "原則", "視点", "段階", "その", "No.", "NO.", "No．"]
+    static let stepWords = stepWordGroups.flatMap { $0 }
 
     /// The katakana's place in the order ア イ ウ エ オ カ キ … (small kana and ヲ ン excluded).
     static func katakanaNumber(_ v: UInt32) -> Int? {

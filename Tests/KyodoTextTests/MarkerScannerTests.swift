@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func numberedPrinciplesStagesAndCheckBoxes() {
-        #expect(MarkerScanner.scan("段階１　課題の整理")?.marker == .step(1))
+        #expect(MarkerScanner.scan("段階１　課題の整理")?.marker == .step(1, word: 5))
         #expect(MarkerScanner.scan("【原則２】対等な関係")?.title == "対等な関係")
         #expect(MarkerScanner.scan("原則3年以内とする") == nil)
         #expect(MarkerScanner.scan("□ 目的を共有したか")?.marker == .bullet)
@@ -39,7 +39,7 @@ import Testing
         #expect(MarkerScanner.scan("▼協働の原則")?.marker == .triangle)
         #expect(MarkerScanner.scan("〇自治会・町内会")?.marker == .bullet)
         #expect(MarkerScanner.scan("〇〇町 協働のガイドライン") == nil)
-        #expect(MarkerScanner.scan("第２の原則　対等な立場に立つ")?.marker == .step(2))
+        #expect(MarkerScanner.scan("第２の原則　対等な立場に立つ")?.marker == .step(2, word: 3))
         #expect(MarkerScanner.scan("その３　後援")?.title == "後援")
         #expect(MarkerScanner.scan("その他の取組") == nil)
     }
