@@ -64,7 +64,9 @@ struct Extraction {
         // Paragraphs that may announce the list after them (次の…), found once for every aspect.
         self.mayAnnounce = tree.blocks.indices.filter { i in
             let b = tree.blocks[i]
-            return b.isParagraph && i + 1 < tree.blocks.count && tree.blocks[i + 1].marker != nil && data.announceWords.contains(where: b.text.includes)
+            // (Or a count: …4つの原則を確認しましょう, checked against the list's length.)
+            return b.isParagraph && i + 1 < tree.blocks.count && tree.blocks[i + 1].marker != nil
+                && (data.announceWords.contains(where: b.text.includes) || data.countUnits.contains { $0.forms.contains(where: b.text.includes) })
         }
     }
 

@@ -141,8 +141,11 @@ extension Extraction {
             guard !b.isTitleLike, !excluded.contains(i), owners[i + 1] != nil, cues.contains(where: b.text.includes),
                   let last = InlineList.sentences(b.text).last else { return false }
             let plain = last.includes("原則として") ? last.replacingOccurrences(of: "原則として", with: "") : last
-            guard cues.contains(where: { Self.announces(plain, $0, words: data.announceWords) }) else { return false }
             let list = followingList(i)
+            // 次の５つの原則, or a count the list right after has (…大切にしている4つの原則を確認しましょう。).
+            let entries = list.filter { owners[$0] != nil && parents[$0] == parents[i + 1] }.count
+            guard cues.contains(where: { Self.announces(plain, $0, words: data.announceWords) })
+                || announcedCount(plain) == entries && cues.contains(where: plain.includes) else { return false }
             return list.filter { owners[$0] != nil }.count >= 2 && !list.contains(where: consumed.contains)
         }
     }
@@ -256,17 +259,17 @@ extension Extraction {
             let open = data.openWords.contains(where: block.text.includes)
             // …など、様々な担い手: an open list followed closely by a cue; or the cue as the
             // sentence's topic (市の協働の相手方は、市民、…、大学等です).
-            guard open || cues.contains(where: { block.text.includes($0 + "は") || block.text.includes($0 + "方は") }) else { continue }
+            let asTopic = { (text: String) in cues.first { text.includes($0 + "は") || text.includes($0 + "には") || text.includes($0 + "方は") } }
+            guard open || asTopic(block.text) != nil else { continue }
             for sentence in InlineList.sentences(block.text) {
                 if let at = data.openWords.lazy.compactMap({ sentence.byteRange(of: $0) }).first,
                    cues.contains(where: String(sentence[at.upperBound...].prefix(14)).includes),
                    let names = InlineList.items(in: sentence, enders: data.listEnders, topicEnders: data.topicListEnders) {
                     return (inlineItems(aspect, names, in: block, sentence: sentence), block)
                 }
-                guard let cue = cues.first(where: { sentence.includes($0 + "は") || sentence.includes($0 + "方は") }),
-                      let topicAt = sentence.byteRange(of: cue) else { continue }
+                guard let cue = asTopic(sentence), let topicAt = sentence.byteRange(of: cue) else { continue }
                 let rest = String(sentence[topicAt.lowerBound...])
-                if let names = InlineList.items(in: rest, enders: data.topicListEnders, topicEnders: data.topicListEnders) {
+                if let names = InlineList.items(in: rest, enders: data.listEnders, topicEnders: data.topicListEnders) {
                     return (inlineItems(aspect, names, in: block, sentence: sentence), block)
                 }
             }
