@@ -76,7 +76,7 @@ extension Extraction {
     private func sentences(_ cue: String) -> [Candidate] {
         var out: [Candidate] = []
         for (i, b) in blocks.enumerated() where usable(i) && (b.isParagraph || b.bulleted || b.marker == .bullet) && b.text.hasBytePrefix(cue)
-            && (b.text.includes("。") || Self.isUnstoppedDefinition(b.text, after: cue)) {
+            && (b.text.includes("。") || Self.isUnstoppedDefinition(b.text, after: cue)) && !Self.asks(b.text, after: cue) {
             var text = b.text
             var last = b.lastLine
             if i + 1 < blocks.count, blocks[i + 1].isParagraph, data.continuations.contains(where: blocks[i + 1].text.hasPrefix) {
@@ -85,6 +85,14 @@ extension Extraction {
             }
             let term = String(cue.prefix { $0 != "と" }).trimmingCharacters(in: "「」")
             out.append(Candidate(term: term, description: text, attributes: [], lines: b.firstLine...last, confidence: 0.9, precedence: 1))
+        }
+        // A definition sentence inside a paragraph (a page saved without blank lines).
+        for (i, b) in blocks.enumerated() where usable(i) && b.isParagraph && !b.text.hasBytePrefix(cue) && b.text.includes("。" + cue) {
+            for sentence in InlineList.sentences(b.text) where sentence.hasBytePrefix(cue) && !Self.asks(sentence, after: cue) {
+                let term = String(cue.prefix { $0 != "と" }).trimmingCharacters(in: "「」")
+                out.append(Candidate(term: term, description: sentence, attributes: [], lines: b.lines(of: sentence), confidence: 0.8, precedence: 1))
+                break
+            }
         }
         // A definition reported from another text: `指針では、協働とは、…をいうとしています。`
         let term = String(cue.prefix { $0 != "と" }).trimmingCharacters(in: "「」")
@@ -103,6 +111,12 @@ extension Extraction {
 
     /// How a sentence names the text it reports a definition from (指針では、…).
     static let reportingFrames = ["では、", "では", "において、", "において", "には、"]
+
+    /// Whether the text after the cue asks rather than says (協働とは何なのか、…).
+    static func asks(_ text: String, after cue: String) -> Bool {
+        let rest = text.dropFirst(cue.count).drop { $0 == "、" || $0 == " " }
+        return ["何", "どんな", "どのような", "どういう", "なに"].contains(where: rest.hasPrefix)
+    }
 
     /// A definition without its 。 (`協働とは一緒になって取り組むこと`, `・「参画」とは→計画から関わること`):
     /// eight characters or more after the cue, and no question.

@@ -478,12 +478,19 @@ struct OutlineBuilder {
     }
 
     /// Whether a trimmed line opens with a label of 2 to 20 scalars (no 、。「」) and a space
-    /// (half-width or ideographic), then a sentence of ten scalars or more.
+    /// (half-width or ideographic), then a sentence of ten scalars or more; or with such a label
+    /// and a colon, then five scalars or more.
     static func isRunInLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0, scalars = 0
         while i < line.count, scalars <= 20 {
             let (v, w) = Search.decode(line, i)
             if v == 0x20 || v == 0x3000 { break }
+            // `目的の共有：何のために…`: a label before a colon.
+            if v == 0xFF1A || v == 0x3A {
+                guard (2...20).contains(scalars) else { return false }
+                let rest = UnsafeBufferPointer(rebasing: line[(i + w)...])
+                return rest.count >= 12 && Search.scalarCount(rest) >= 5
+            }
             if v == 0x3001 || v == 0x3002 || v == 0x300C || v == 0x300D || v < 0x80 && v != 0x2E { return false }
             scalars += 1
             i += w
