@@ -122,7 +122,7 @@ public struct MarkerStyle: Hashable, Sendable, CustomStringConvertible {
     /// The style of a marked block; nil for a paragraph or table.
     public init?(_ block: Block) {
         guard let m = block.marker else { return nil }
-        self.code = MarkerStyle.code(of: m) | (block.enclosedMarker ? 0x100 : 0)
+        self.code = MarkerStyle.code(of: m) | (block.enclosedMarker ? 0x100 : 0) | (block.spacedNumber ? 0x200 : 0)
         self.bulleted = block.bulleted && m != .bullet
     }
 
@@ -162,7 +162,7 @@ public struct MarkerStyle: Hashable, Sendable, CustomStringConvertible {
                                        15: "katakana", 16: "parenthesized-katakana", 17: "step", 18: "part", 19: "question", 20: "triangle"]
         let base = code & 0xFF
         let name = base > 60 ? "step\(base - 60)" : base > 50 && base < 60 ? "letter\(base - 50)" : base == 50 ? "letter" : base > 40 ? "decimal\(base - 40)" : base > 30 ? "h\(base - 30)" : names[base] ?? "marker"
-        return code & 0x100 != 0 ? name + "-enclosed" : name
+        return (code & 0x100 != 0 ? name + "-enclosed" : name) + (code & 0x200 != 0 ? "-spaced" : "")
     }
 
     public var description: String { bulleted ? "- " + kind : kind }

@@ -37,6 +37,9 @@ public struct Block: Sendable, Hashable {
     public var indent: Int = 0
     /// Whether the marker was one enclosed character (`⑴` rather than `(1)`): another style.
     public var enclosedMarker: Bool = false
+    /// Whether a number stood before a space rather than a stop (`1 総則` rather than `1. 目的`):
+    /// another style.
+    public var spacedNumber: Bool = false
 
     /// The marker, for a marked block.
     public var marker: Marker? {

@@ -90,6 +90,7 @@ struct OutlineBuilder {
         var openPieces: [Block.Piece] = []
         var openFirst = 0, openLast = 0, openIndent = 0
         var openEnclosed = false
+        var openSpaced = false
         var openLastScalar: UInt32?  // the last scalar of its text
         var openMayWrap = false      // its last line looks hard-wrapped
         var blankSinceOpen = false
@@ -117,7 +118,8 @@ struct OutlineBuilder {
             if let kind = openKind {
                 // (Lines only ever increase within a block; max() keeps a span a span whatever the input.)
                 blocks.append(Block(kind: kind, text: Search.string(validUTF8: openBytes), bulleted: openBulleted, pieces: openPieces,
-                                    firstLine: openFirst, lastLine: max(openFirst, openLast), indent: openIndent, enclosedMarker: openEnclosed))
+                                    firstLine: openFirst, lastLine: max(openFirst, openLast), indent: openIndent, enclosedMarker: openEnclosed,
+                                    spacedNumber: openSpaced))
             }
             openKind = nil
             openBytes.removeAll(keepingCapacity: true)
@@ -283,12 +285,14 @@ struct OutlineBuilder {
                 if case .question = marker { seenQuestion = true }
                 openKind = .marked(marker)
                 openEnclosed = (0x2474...0x2487).contains(first)
+                openSpaced = if case .numbered = marker { Self.numberBeforeSpace(trimmed) } else { false }
                 openBytes.append(contentsOf: title.utf8)
                 openLastScalar = title.lastScalarValue
                 openBulleted = bulleted
             } else {
                 openKind = .paragraph
                 openEnclosed = false
+                openSpaced = false
                 openBytes.append(contentsOf: trimmed)
                 openLastScalar = last
                 openBulleted = false
@@ -564,6 +568,18 @@ struct OutlineBuilder {
 
     /// What may follow digits as a unit, making them a quantity.
     static let gluedUnits: Set<Character> = Set("つ年月日人回件点割倍万億千百円時分秒歳名社かヶカ箇項条章号節部編番階度級位種校団町市村区期次代")
+
+    /// Whether the digits at the start of a line stand before a space (`1 総則`, `１　総則`).
+    static func numberBeforeSpace(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < line.count {
+            if (0x30...0x39).contains(line[i]) { i += 1 }
+            else if i + 2 < line.count, line[i] == 0xEF, line[i + 1] == 0xBC, (0x90...0x99).contains(line[i + 2]) { i += 3 }
+            else { break }
+        }
+        guard i > 0, i < line.count else { return false }
+        return line[i] == 0x20 || (i + 2 < line.count && line[i] == 0xE3 && line[i + 1] == 0x80 && line[i + 2] == 0x80)
+    }
 
     /// Whether a line is a flow of steps: two arrows → (E2 86 92) or more, and no 。.
     static func isFlow(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
