@@ -363,7 +363,11 @@ struct OutlineBuilder {
     /// (two or more) of ①②③, ⑴⑵⑶, (1)(2)(3) or （１）（２）, and before a numbered heading that
     /// follows a sentence's end (`…ました。 2 協働の原則 …`). Byte offsets in the line.
     static func enumerationCuts(_ line: UnsafeBufferPointer<UInt8>) -> [Int] {
-        var found: [[(at: Int, n: Int)]] = [[], [], [], [], [], []]
+        var found: [[(at: Int, n: Int)]] = [[], [], [], [], [], [], [], []]
+        // Whether the text before byte `i` ends a sentence or a word: 。 or a space.
+        func afterStopOrSpace(_ i: Int) -> Bool {
+            i == 0 || line[i - 1] == 0x20 || (i >= 3 && line[i - 3] == 0xE3 && line[i - 2] == 0x80 && (line[i - 1] == 0x82 || line[i - 1] == 0x80))
+        }
         func digits(_ i: Int, fullWidth: Bool) -> (n: Int, end: Int)? {
             var j = i, n = 0, count = 0
             while count < 2 {
@@ -386,6 +390,14 @@ struct OutlineBuilder {
             } else if b == 0xEF, i + 2 < line.count, line[i + 1] == 0xBC, line[i + 2] == 0x88, let (n, end) = digits(i + 3, fullWidth: true),
                       end + 2 < line.count, line[end] == 0xEF, line[end + 1] == 0xBC, line[end + 2] == 0x89 {
                 found[3].append((i, n))
+            } else if (0x31...0x39).contains(b), afterStopOrSpace(i), let (n, end) = digits(i, fullWidth: false), end + 1 < line.count,
+                      line[end] == 0x2E, line[end + 1] >= 0x80 {
+                // `。1.目的を分かち合う …2.対等に向き合う`: numbered with a stop, in sequence.
+                found[6].append((i, n))
+            } else if b == 0x53, afterStopOrSpace(i), i + 4 < line.count, line[i + 1] == 0x54, line[i + 2] == 0x45, line[i + 3] == 0x50,
+                      let (n, end) = digits(i + 4, fullWidth: false), end < line.count, line[end] == 0x20 || line[end] >= 0x80 {
+                // `。STEP1 思いを伝える … STEP2 …`
+                found[7].append((i, n))
             } else if b == 0x20, let (n, end) = digits(i + 1, fullWidth: false), end + 1 < line.count, line[end] == 0x20, line[end + 1] >= 0x80 {
                 // ` 3 協働の原則`: after a sentence's end, or in a run in sequence (` 2 … 3 …`).
                 let afterStop = i >= 3 && line[i - 3] == 0xE3 && line[i - 2] == 0x80 && line[i - 1] == 0x82
@@ -398,7 +410,7 @@ struct OutlineBuilder {
         cuts.formUnion(found[4].map(\.at))
         // Numbered headings with spaces round the number, any of them, cut where in sequence.
         let spaced = (found[4] + found[5]).sorted { $0.at < $1.at }
-        for (k, marks) in [found[0], found[1], found[2], found[3], spaced].enumerated() {
+        for (k, marks) in [found[0], found[1], found[2], found[3], spaced, found[6], found[7]].enumerated() {
             // Runs in sequence: each mark the next number after the one before it.
             var run: [Int] = []
             var expected: Int?
