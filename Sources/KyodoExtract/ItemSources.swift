@@ -85,11 +85,34 @@ extension Extraction {
         var items: [Item] = []
         var from: [Int] = []
         for (n, e) in entries.enumerated() {
-            let (item, blocks) = entryItem(aspect, e, ordinal: n + 1, within: bodySet, isLast: n == entries.count - 1)
-            items.append(item)
+            let (item, blocks) = entryItem(aspect, e, ordinal: items.count + 1, within: bodySet, isLast: n == entries.count - 1)
             from += blocks
+            // Several bullets on one line (`・村民　・自治会　・事業者`): one item each.
+            let pieces = Self.bulletPieces(self.blocks[e])
+            guard pieces.count >= 2 else { items.append(item); continue }
+            for piece in pieces {
+                var one = item
+                one.ordinal = items.count + 1
+                one.label = piece
+                one.normalizedLabel = Normalizer.labelKey(piece)
+                one.description = ""
+                items.append(one)
+            }
         }
         return (items, from)
+    }
+
+    /// The names of a bullet line holding several (`村民　・自治会　・事業者`), or [] for one.
+    static func bulletPieces(_ b: Block) -> [String] {
+        guard b.bulleted || b.marker == .bullet, b.text.includes("・"), !b.text.includes("。") else { return [] }
+        var pieces: [String] = []
+        var rest = Substring(b.text)
+        while let r = rest.range(of: "　・") ?? rest.range(of: " ・") {
+            pieces.append(String(rest[..<r.lowerBound]).trimmedSpaces())
+            rest = rest[r.upperBound...]
+        }
+        pieces.append(String(rest).trimmedSpaces())
+        return pieces.count >= 2 && pieces.allSatisfy({ !$0.isEmpty && $0.count <= 20 }) ? pieces : []
     }
 
     /// The item an enumerated entry makes: its label (and what runs into it), the paragraphs

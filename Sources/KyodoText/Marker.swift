@@ -33,6 +33,8 @@ public enum Marker: Hashable, Sendable {
     case ornamented
     /// `◆`
     case diamond
+    /// `◇`: another style than `◆`
+    case hollowDiamond
     /// `＜…＞`, `<…>`
     case angled
     /// `■`, `□`: a heading in web pages and leaflets
@@ -63,7 +65,7 @@ public enum Marker: Hashable, Sendable {
         case .question: 0
         case .parenthesized, .roman, .kanji: 3
         case .circled, .step: 4
-        case .katakana: 5
+        case .katakana, .hollowDiamond: 5
         case .parenthesizedKatakana: 7
         case .bracketed, .angled, .square, .triangle: 6
         case .bullet: 9
@@ -89,7 +91,7 @@ public enum Marker: Hashable, Sendable {
         switch (self, other) {
         case (.chapter, .chapter), (.article, .article), (.numbered, .numbered), (.parenthesized, .parenthesized),
              (.circled, .circled), (.roman, .roman), (.bracketed, .bracketed), (.ornamented, .ornamented),
-             (.diamond, .diamond), (.angled, .angled), (.square, .square), (.triangle, .triangle), (.bullet, .bullet), (.supplementary, .supplementary), (.part, .part),
+             (.diamond, .diamond), (.hollowDiamond, .hollowDiamond), (.angled, .angled), (.square, .square), (.triangle, .triangle), (.bullet, .bullet), (.supplementary, .supplementary), (.part, .part),
              (.kanji, .kanji), (.katakana, .katakana), (.parenthesizedKatakana, .parenthesizedKatakana), (.question, .question): true
         case (.step(_, let a), .step(_, let b)): a == b
         case (.hash(let a, _), .hash(let b, _)), (.decimal(let a, _), .decimal(let b, _)), (.letter(let a, _), .letter(let b, _)): a == b

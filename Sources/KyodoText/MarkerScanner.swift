@@ -81,7 +81,14 @@ public enum MarkerScanner {
         case "・", "•", "➤", "○", "◯", "▪", "◎":
             return (.bullet, trim(s.dropFirst()), true)
         case "◆", "◇":
-            return (.diamond, trim(s.dropFirst()), bulleted)
+            // ◆協働の原則◆, ◇◆ 見出し ◆◇: a framed heading, as ●●● … ●●●.
+            if s.count > 2, let last = s.last, last == "◆" || last == "◇" {
+                let inner = s.drop { $0 == "◆" || $0 == "◇" || $0 == " " || $0 == "\u{3000}" }
+                var body = inner
+                while let l = body.last, l == "◆" || l == "◇" || l == " " || l == "\u{3000}" { body = body.dropLast() }
+                if !body.isEmpty { return (.ornamented, trim(body), bulleted) }
+            }
+            return (first == "◆" ? .diamond : .hollowDiamond, trim(s.dropFirst()), bulleted)
         case "【":
             // 【企画】→【実施】→【評価】 is a flow, not a heading (【募集→決定→実施】 heads its steps).
             if s.includes("】→") || s.includes("→【") { return nil }
