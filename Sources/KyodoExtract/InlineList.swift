@@ -51,6 +51,8 @@ enum InlineList {
             items.insert(cleaned(s), at: 0)
         }
         if afterTopic && !topic { return nil }
+        // Words pointing elsewhere (上記のほか、すべての人や団体) name no items.
+        if items.contains(where: { ["上記", "前記", "以上", "これら", "その他"].contains($0) || $0.hasPrefix("すべての") || $0.hasPrefix("全ての") }) { return nil }
         // Pairs (市役所と自治会、自治会同士、自治会と市民活動団体…) name relations, not items.
         if items.filter({ $0.dropLast().includes("と") }).count * 2 >= items.count { return nil }
         return items.count >= 2 ? items : nil
