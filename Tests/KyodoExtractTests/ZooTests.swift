@@ -39,8 +39,8 @@ import Testing
     @Test func tuningSet() throws {
         let e = try Self.evaluate("tune")
         print(Self.report("zoo, tuning set", e))
-        #expect(e.documents.count >= 65)
-        for (aspect, recall, precision) in [(Aspect.principles, 0.86, 0.96), (.forms, 0.81, 0.95), (.partners, 0.86, 0.96), (.processes, 0.75, 0.97)] {
+        #expect(e.documents.count >= 77)
+        for (aspect, recall, precision) in [(Aspect.principles, 0.98, 0.98), (.forms, 0.86, 0.95), (.partners, 0.95, 0.97), (.processes, 0.76, 0.98)] {
             #expect(e.total(aspect).recall >= recall, "\(aspect) recall \(e.total(aspect).recall)")
             #expect(e.total(aspect).precision >= precision, "\(aspect) precision \(e.total(aspect).precision)")
         }
@@ -51,7 +51,7 @@ import Testing
         print(Self.report("zoo, held out", e))
         #expect(e.documents.count >= 32)
         // Measured, not tuned on: the floor only catches a collapse.
-        #expect(e.total.recall >= 0.5 && e.total.precision >= 0.8)
+        #expect(e.total.recall >= 0.65 && e.total.precision >= 0.88)
     }
 
     @Test func everySheetNamesLinesThatHoldItsLabel() throws {
