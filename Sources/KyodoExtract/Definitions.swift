@@ -87,7 +87,8 @@ extension Extraction {
             out.append(Candidate(term: term, description: text, attributes: [], lines: b.firstLine...last, confidence: 0.9, precedence: 1))
         }
         // A definition sentence inside a paragraph (a page saved without blank lines).
-        for (i, b) in blocks.enumerated() where usable(i) && b.isParagraph && !b.text.hasBytePrefix(cue) && b.text.includes("。" + cue) {
+        let afterStop = "。" + cue
+        for (i, b) in blocks.enumerated() where usable(i) && b.isParagraph && !b.text.hasBytePrefix(cue) && b.text.includes(afterStop) {
             for sentence in InlineList.sentences(b.text) where sentence.hasBytePrefix(cue) && !Self.asks(sentence, after: cue) {
                 let term = String(cue.prefix { $0 != "と" }).trimmingCharacters(in: "「」")
                 out.append(Candidate(term: term, description: sentence, attributes: [], lines: b.lines(of: sentence), confidence: 0.8, precedence: 1))

@@ -254,14 +254,16 @@ extension Extraction {
         // The actors a definition names (協働とは、市民、NPOなどの多様な主体と市が…) are part of what
         // 協働 means, not the document's list of partners.
         let defined = items.filter { $0.aspect == .definition }.map { $0.span.firstLine...$0.span.lastLine }
+        // The cue as a sentence's topic (協働の担い手は、…), each written once.
+        let topicForms = cues.flatMap { cue in ["は", "には", "方は"].map { (cue: cue, form: cue + $0) } }
+        let asTopic = { (text: String) in topicForms.first { text.includes($0.form) }?.cue }
         for (i, block) in blocks.enumerated() where block.isParagraph && !excluded.contains(i) && !consumed.contains(i) {
             // In a paragraph holding a definition, the defining sentence is passed over.
             let definesHere = defined.contains { $0.overlaps(block.firstLine...block.lastLine) }
             let open = data.openWords.contains(where: block.text.includes)
             // …など、様々な担い手: an open list followed closely by a cue; or the cue as the
             // sentence's topic (市の協働の相手方は、市民、…、大学等です).
-            let asTopic = { (text: String) in cues.first { text.includes($0 + "は") || text.includes($0 + "には") || text.includes($0 + "方は") } }
-            guard open || asTopic(block.text) != nil else { continue }
+            guard open || cues.contains(where: block.text.includes) && topicForms.contains(where: { block.text.includes($0.form) }) else { continue }
             for sentence in InlineList.sentences(block.text) where !(definesHere && (sentence.includes("とは") || sentence.includes("」とい"))) {
                 if let at = data.openWords.lazy.compactMap({ sentence.byteRange(of: $0) }).first,
                    cues.contains(where: String(sentence[at.upperBound...].prefix(14)).includes),

@@ -49,6 +49,8 @@ enum ColumnPage {
         for (index, range) in source.lineRanges.enumerated() {
             let number = index + 1
             if pageNumbers.contains(number) { close(); continue }
+            // Outside a run only a line with a gap can start one: one look for four spaces.
+            if open == nil, !hasWideGap(base + range.lowerBound, range.count) { continue }
             let shape = Self.shape(all, range)
             switch shape {
             case .blank:
@@ -98,20 +100,14 @@ enum ColumnPage {
 
     /// Whether four spaces (or two ideographic ones) stand in a row anywhere.
     private static func hasWideGap(_ base: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-        var i = 0
-        while i + 3 < count, let p = memchr(base + i, 0x20, count - i) {
-            let k = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
-            if k + 3 < count, base[k + 1] == 0x20, base[k + 2] == 0x20, base[k + 3] == 0x20 { return true }
-            i = k + 1
-        }
-        i = 0
-        while i + 5 < count, let p = memchr(base + i, 0xE3, count - i) {
-            let k = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
-            if k + 5 < count, base[k + 1] == 0x80, base[k + 2] == 0x80, base[k + 3] == 0xE3, base[k + 4] == 0x80, base[k + 5] == 0x80 { return true }
-            i = k + 1
-        }
-        return false
+        guard count >= 4 else { return false }
+        let line = UnsafeBufferPointer(start: base, count: count)
+        if fourSpaces.withUnsafeBufferPointer({ Search.firstOffset(line, $0) }) != nil { return true }
+        return twoIdeographicSpaces.withUnsafeBufferPointer { Search.firstOffset(line, $0) } != nil
     }
+
+    private static let fourSpaces: [UInt8] = [0x20, 0x20, 0x20, 0x20]
+    private static let twoIdeographicSpaces: [UInt8] = [0xE3, 0x80, 0x80, 0xE3, 0x80, 0x80]
 
     /// The shape of one line: where its text and its gap stand, by display column.
     private static func shape(_ all: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Shape {

@@ -208,7 +208,8 @@ public enum MarkerScanner {
             guard let next = body.first, !next.isASCII else { return nil }
             return (.question(numbered?.0), body)
         }
-        for word in stepWords where s.hasPrefix(word) {
+        // (Compared as bytes, and only for words the line's first scalar can begin.)
+        for word in stepWords where word.unicodeScalars.first?.value == v && s.utf8.starts(with: word.utf8) {
             // STEP1 課題の発見, ステップ２：…, 手順３ 事業の実施, ルール１　見出し.
             let rest = s.dropFirst(word.count).drop { $0 == " " }
             guard let (n, after) = readNumber(rest, kanji: false) else { continue }
