@@ -83,7 +83,7 @@ struct Add: ParsableCommand {
                 throw error
             }
             let counts = Aspect.core.map { "\($0.rawValue) \(guideline.items($0).count)" }.joined(separator: ", ")
-            print("added \(documentId) to \(manifestPath): \(target), read as \(guideline.reader) (\(counts))")
+            try StandardStreams.output(line: "added \(documentId) to \(manifestPath): \(target), read as \(guideline.reader) (\(counts))")
             Diagnostics.report(guideline)
         }
     }

@@ -32,7 +32,9 @@ struct Diff: ParsableCommand {
             let (oldSource, oldLines, oldPath) = try resolve(old)
             let (newSource, newLines, newPath) = try resolve(new)
             let diff = TextDiff(old: oldSource, lines: oldLines, new: newSource, lines: newLines)
-            try output.emit(DiffReport.make(Self.result(diff), oldFirst: oldFirst), inputs: [oldPath, newPath])
+            var inputs = corpus.dataFiles
+            inputs.add(documents: [oldPath, newPath])
+            try output.emit(DiffReport.make(Self.result(diff), oldFirst: oldFirst), inputs: inputs)
         }
     }
 

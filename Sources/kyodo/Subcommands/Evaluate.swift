@@ -52,9 +52,12 @@ struct Evaluate: ParsableCommand {
             let documents = order.compactMap { located[$0] }
             let guidelines = try reader.readAll(documents, options: corpus.loadOptions)
             let conceptsCoded = coded.values.contains { $0.contains { $0.concepts != nil } }
-            let aligned = conceptsCoded ? Aligner(vocabulary: try vocabulary.load(corpus: corpus)).compare(guidelines) : nil
+            var inputs = corpus.dataFiles
+            inputs.add(documents: documents.map(\.1))
+            for sheet in sheets { inputs.add(sheet, role: "the coding sheet \(sheet)") }
+            let aligned = conceptsCoded ? Aligner(vocabulary: try vocabulary.load(corpus: corpus, into: &inputs)).compare(guidelines) : nil
             let evaluation = Evaluation(coding: order.map { ($0, coded[$0] ?? []) }, guidelines: guidelines, aligned: aligned)
-            try output.emit(EvaluateReport.make(evaluation, sheets: sheets), inputs: documents.map(\.1))
+            try output.emit(EvaluateReport.make(evaluation, sheets: sheets), inputs: inputs)
         }
     }
 }

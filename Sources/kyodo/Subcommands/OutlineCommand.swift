@@ -20,7 +20,7 @@ struct OutlineCommand: ParsableCommand {
             let reader = try corpus.corpusReader()
             for (doc, path) in try reader.documents(named: document) {
                 let source = try TextLoader.load(path: path, name: doc.file, options: corpus.loadOptions)
-                print(OutlineDump.render(DocumentTree(source)), terminator: "")
+                try StandardStreams.output(Array(OutlineDump.render(DocumentTree(source)).utf8))
             }
         }
     }

@@ -19,7 +19,7 @@ struct Validate: ParsableCommand {
                 }
                 let errors = try XMLValidator.validate([UInt8](data), name: file)
                 if errors.isEmpty {
-                    print("\(file): valid")
+                    try StandardStreams.output(line: "\(file): valid")
                 } else {
                     bad += 1
                     for e in errors { Diagnostics.write("\(file): \(e)") }
