@@ -11,8 +11,8 @@ enum ExitCodes {
             try body()
         } catch let error as TextError {
             switch error {
-            case .missing, .unreadable, .isDirectory: throw fail(error.errorDescription ?? "\(error)", 66)
-            case .undecodable, .invalidUTF8, .notInEncoding, .binary, .empty, .blank, .tooLarge:
+            case .missing, .unreadable, .isDirectory, .notRegular, .danglingLink: throw fail(error.errorDescription ?? "\(error)", 66)
+            case .undecodable, .invalidUTF8, .notInEncoding, .binary, .empty, .blank, .tooLarge, .utf32, .utf16WithoutBOM, .control:
                 throw fail(error.errorDescription ?? "\(error)", 65)
             }
         } catch let error as DataFileError {

@@ -40,8 +40,9 @@ struct Diff: ParsableCommand {
 
     /// The text and lines a reference names.
     func resolve(_ reference: String) throws -> (SourceText, ClosedRange<Int>, String) {
-        let (name, section) = NamedSection.split(reference)
-        let found = try corpus.corpusReader().documents(named: name)
+        // A file whose name holds a # is that file, not a section of another.
+        let (name, section) = FileManager.default.fileExists(atPath: reference) ? (reference, nil) : NamedSection.split(reference)
+        let found = try DocumentNames(reader: corpus.corpusReader()).documents(named: name)
         guard found.count == 1, let (document, path) = found.first else {
             throw ValidationError("'\(name)' names \(found.count) documents (\(found.map(\.0.id).joined(separator: ", "))): name one")
         }

@@ -18,7 +18,7 @@ struct OutlineCommand: ParsableCommand {
     func run() throws {
         try ExitCodes.run {
             let reader = try corpus.corpusReader()
-            for (doc, path) in try reader.documents(named: document) {
+            for (doc, path) in try DocumentNames(reader: reader).documents(named: document) {
                 let source = try TextLoader.load(path: path, name: doc.file, options: corpus.loadOptions)
                 try StandardStreams.output(Array(OutlineDump.render(DocumentTree(source)).utf8))
             }
