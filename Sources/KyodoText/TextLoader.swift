@@ -69,7 +69,12 @@ public enum TextLoader {
 
     /// Reads and decodes a file.
     public static func load(path: String, name: String? = nil, options: Options = .default) throws -> SourceText {
-        let bytes = try readBytes(path: path, limit: options.maxBytes)
+        try load(bytes: try readBytes(path: path, limit: options.maxBytes), path: path, name: name, options: options)
+    }
+
+    /// Decodes a file's bytes read already (so a file is read once, as `add` needs), refusing
+    /// what `load` refuses.
+    public static func load(bytes: [UInt8], path: String, name: String? = nil, options: Options = .default) throws -> SourceText {
         let source = try decode(bytes, name: name ?? path, path: path, encoding: options.encoding)
         if bytes.isEmpty { throw TextError.empty(path: path) }
         if source.firstTextLine == nil { throw TextError.blank(path: path) }
