@@ -217,8 +217,8 @@ enum Diagnostics {
         }
     }
 
-    /// Writes one line to standard error.
+    /// Writes one line to standard error, its controls (from file names, document text) made visible.
     static func write(_ line: String) {
-        StandardStreams.error(line)
+        StandardStreams.error(VisibleText.escape(line, keeping: ["\n", "\t"]))
     }
 }

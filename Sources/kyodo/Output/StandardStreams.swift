@@ -1,4 +1,5 @@
 import Foundation
+import KyodoReports
 
 /// Standard output and error written with write(2), every write checked.
 enum StandardStreams {
@@ -28,9 +29,9 @@ enum StandardStreams {
         }
     }
 
-    /// Writes text and a line end to standard output.
+    /// Writes text for a terminal and a line end to standard output, controls made visible.
     static func output(line: String) throws {
-        try output(Array((line + "\n").utf8))
+        try output(Array((VisibleText.escape(line, keeping: ["\n", "\t"]) + "\n").utf8))
     }
 
     /// Writes one line to standard error; nothing to be done if that fails.
