@@ -115,7 +115,7 @@ public enum TextLoader {
         var bytes = [UInt8](repeating: 0, count: max(size, 0))
         var count = 0
         while count < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
+            let n = bytes.withUnsafeMutableBytes { buffer in buffer.baseAddress.map { read(fd, $0 + count, buffer.count - count) } ?? 0 }
             if n < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
                 throw TextError.unreadable(path: path, reason: String(cString: strerror(errno)))
@@ -243,7 +243,7 @@ public enum TextLoader {
             }
             return string
         case .shiftJIS, .eucJP, .iso2022JP:
-            let iconvName = [TextEncoding.shiftJIS: "CP932", .eucJP: "EUC-JP", .iso2022JP: "ISO-2022-JP-2"][encoding]!
+            let iconvName = encoding == .shiftJIS ? "CP932" : encoding == .eucJP ? "EUC-JP" : "ISO-2022-JP-2"
             switch decode(bytes, from: iconvName) {
             case .success(let string): return string
             case .failure(let failure): throw TextError.notInEncoding(path: path, encoding: encoding.rawValue, offset: failure.offset)

@@ -20,6 +20,9 @@ import Testing
         #expect(vocabulary.status == 66 && vocabulary.stderr.contains("is a FIFO"))
         let inFolder = try Scratch.bash(#"timeout -s KILL 10 "$K" show "\#(folder)" --format csv"#)
         #expect(inFolder.status == 0 && inFolder.stderr.contains("pipe.txt: warning: skipped: a FIFO"))
+        #expect(mkfifo(folder + "/report.xml", 0o600) == 0)
+        let validate = try Scratch.bash(#"timeout -s KILL 10 "$K" validate "\#(folder)/report.xml""#)
+        #expect(validate.status == 66 && validate.stderr.contains("report.xml: is a FIFO"))
     }
 
     @Test func aFolderSkipsHiddenFilesSubfoldersAndDanglingLinks() throws {
