@@ -28,6 +28,9 @@ enum ExitCodes {
             }
         } catch let error as CommandError {
             throw fail(error.errorDescription ?? "\(error)", error.exitCode)
+        } catch let error as ValidationError {
+            // A usage error found while running (an id taken, a section not found): one sentence, like the rest.
+            throw fail(error.message, 64)
         }
     }
 

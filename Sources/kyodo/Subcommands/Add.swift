@@ -87,12 +87,15 @@ struct Add: ParsableCommand {
             }
             let copy = try OutputFile.stage(bytes, replacing: realTarget, named: targetPath)
             let line = try OutputFile.stage(newManifest, replacing: realManifest, named: manifestPath)
-            try copy.commit(replacing: false)
-            do {
-                try line.commit()
-            } catch {
-                unlink(realTarget)  // nothing half-added
-                throw error
+            // Both commits under the cleanup lock: an interruption comes before or after them, not between.
+            try Cleanup.atomically {
+                try copy.commit(replacing: false)
+                do {
+                    try line.commit()
+                } catch {
+                    unlink(realTarget)  // nothing half-added
+                    throw error
+                }
             }
             let counts = Aspect.core.map { "\($0.rawValue) \(guideline.items($0).count)" }.joined(separator: ", ")
             try StandardStreams.output(line: "added \(documentId) to \(manifestPath): \(target), read as \(guideline.reader) (\(counts))")
