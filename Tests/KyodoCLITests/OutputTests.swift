@@ -99,4 +99,10 @@ import Testing
         #expect(report.status == 66 && report.stderr.contains("kyodo report needs a corpus manifest"))
         #expect(!FileManager.default.fileExists(atPath: scratch.dir + "/r"))
     }
+
+    @Test func theOutputDoesNotDependOnHowTheCorpusIsSpelled() throws {
+        let spellings = ["corpus", "./corpus/", Fixtures.root + "/corpus"]
+        let outputs = try spellings.map { try cli.run(["compare", "--all", "--aspect", "principles", "--format", "json", "--corpus", $0]).stdout }
+        #expect(outputs.allSatisfy { $0 == outputs[0] && !$0.isEmpty })
+    }
 }
