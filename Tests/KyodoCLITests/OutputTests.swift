@@ -105,4 +105,18 @@ import Testing
         let outputs = try spellings.map { try cli.run(["compare", "--all", "--aspect", "principles", "--format", "json", "--corpus", $0]).stdout }
         #expect(outputs.allSatisfy { $0 == outputs[0] && !$0.isEmpty })
     }
+
+    @Test func anInterruptedWriteLeavesTheOldFileAndNoTemporary() throws {
+        let path = scratch.file("out.csv", "the old report")
+        let process = try Scratch.start(["show", "hino", "--format", "csv", "--output", path],
+                                        environment: ["KYODO_TEST_STALL_BEFORE_COMMIT": "30"], stderr: scratch.dir + "/err")
+        // The temporary is written in full before the commit stalls; Ctrl-C then.
+        #expect(Scratch.wait(seconds: 60) { scratch.names().contains { $0.hasPrefix(".out.csv.kyodo-") } })
+        process.interrupt()  // SIGINT
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) == "the old report")
+        #expect(scratch.names() == ["err", "out.csv"])
+        #expect(String(decoding: FileManager.default.contents(atPath: scratch.dir + "/err") ?? Data(), as: UTF8.self).contains("kyodo: interrupted"))
+    }
 }
