@@ -36,6 +36,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "kyodo-fuzz", dependencies: ["KyodoModel", "KyodoText", "KyodoDocument", "KyodoExtract"]),
+        .executableTarget(name: "kyodo-fuzz-output", dependencies: ["KyodoModel", "KyodoText", "KyodoCompare", "KyodoReports"]),
         .executableTarget(name: "kyodo-bench", dependencies: ["KyodoModel", "KyodoText", "KyodoDocument", "KyodoExtract", "KyodoCompare"]),
         .target(name: "KyodoTestSupport", dependencies: ["KyodoModel", "KyodoText", "KyodoDocument", "KyodoExtract"], path: "Tests/KyodoTestSupport"),
         .testTarget(name: "KyodoTextTests", dependencies: ["KyodoText", "KyodoTestSupport"]),

@@ -141,14 +141,18 @@ public struct TextDiff: Sendable {
 
     /// Index pairs of a longest common subsequence (dynamic programming; trims the common
     /// prefix and suffix first, which is most of two versions of one text).
-    static func lcs<T: Equatable>(_ a: [T], _ b: [T]) -> [(Int, Int)] {
+    static func lcs<T: Hashable>(_ a: [T], _ b: [T]) -> [(Int, Int)] {
         var prefix = 0
         while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
         var suffix = 0
         while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
         let n = a.count - prefix - suffix, m = b.count - prefix - suffix
         var result = (0..<prefix).map { ($0, $0) }
-        if n > 0 && m > 0 {
+        if n > 0 && m > 0 && (n + 1) * (m + 1) > maxTableCells {
+            // Too large a table (a 10 MB line once took 479 MB and 10 s): anchor on the units
+            // that occur once on each side, in an order both share (patience diff).
+            result += anchors(Array(a[prefix..<(prefix + n)]), Array(b[prefix..<(prefix + m)])).map { (prefix + $0, prefix + $1) }
+        } else if n > 0 && m > 0 {
             // table[i][j]: LCS length of a[prefix+i...] and b[prefix+j...], in one flat array.
             var table = [Int32](repeating: 0, count: (n + 1) * (m + 1))
             for i in stride(from: n - 1, through: 0, by: -1) {
@@ -167,6 +171,30 @@ public struct TextDiff: Sendable {
         }
         result += (0..<suffix).map { (a.count - suffix + $0, b.count - suffix + $0) }
         return result
+    }
+
+    /// The most cells the LCS table may have (64 MB of Int32); past it, `anchors` align.
+    static let maxTableCells = 16_000_000
+
+    /// Pairs of elements unique in both sequences, the longest run of them in the same order
+    /// on both sides: O(n log n), for sequences too long for the table.
+    static func anchors<T: Hashable>(_ a: [T], _ b: [T]) -> [(Int, Int)] {
+        var countA: [T: Int] = [:], countB: [T: Int] = [:], whereB: [T: Int] = [:]
+        for s in a { countA[s, default: 0] += 1 }
+        for (j, s) in b.enumerated() { countB[s, default: 0] += 1; whereB[s] = j }
+        let pairs = a.enumerated().compactMap { i, s in countA[s] == 1 && countB[s] == 1 ? whereB[s].map { (i, $0) } : nil }
+        // Longest increasing subsequence of the b indices (patience sorting).
+        var tails: [Int] = [], previous = [Int](repeating: -1, count: pairs.count)
+        for (k, pair) in pairs.enumerated() {
+            var low = 0, high = tails.count
+            while low < high { let mid = (low + high) / 2; if pairs[tails[mid]].1 < pair.1 { low = mid + 1 } else { high = mid } }
+            if low > 0 { previous[k] = tails[low - 1] }
+            if low == tails.count { tails.append(k) } else { tails[low] = k }
+        }
+        var chain: [(Int, Int)] = []
+        var k = tails.last ?? -1
+        while k >= 0 { chain.append(pairs[k]); k = previous[k] }
+        return chain.reversed()
     }
 
     /// The changes between two runs of units; nil when their characters are the same (the

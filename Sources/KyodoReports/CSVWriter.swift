@@ -3,7 +3,8 @@ import Foundation
 /// CSV for spreadsheets and scripts: RFC 4180 quoting; the `excel` dialect (default) writes
 /// UTF-8 with a byte-order mark and CRLF so Excel on a Japanese Windows machine reads it, the
 /// `plain` dialect no BOM and LF. A cell starting with `=`, `+`, `-`, `@`, tab or CR is
-/// prefixed with `'` so no spreadsheet runs it as a formula.
+/// prefixed with `'` so no spreadsheet runs it as a formula; controls other than tab and line
+/// ends are made visible (`VisibleText`).
 public struct CSVWriter: ReportWriter {
     public let name = "csv"
     public let fileExtension = "csv"
@@ -31,7 +32,7 @@ public struct CSVWriter: ReportWriter {
         for row in table.rows {
             out += row.map { value in
                 if case .integer(let n) = value { return String(n) }
-                return Self.field(Self.neutralise(value.text))
+                return Self.field(Self.neutralise(VisibleText.escape(value.text, keeping: ["\t", "\n", "\r"])))
             }.joined(separator: ",") + eol
         }
         let bytes = Array(out.utf8)

@@ -12,7 +12,7 @@ public struct TextWriter: ReportWriter {
 
     public func render(_ report: Report) throws -> [UInt8] {
         var out = report.title + "\n" + String(repeating: "=", count: max(4, DisplayWidth.of(report.title))) + "\n"
-        for m in report.metadata { out += "\(m.key): \(m.value)\n" }
+        for m in report.metadata { out += "\(m.key): \(VisibleText.escape(m.value, keeping: ["\n"]))\n" }
         for table in report.tables {
             out += "\n" + table.title + "\n" + String(repeating: "-", count: max(4, DisplayWidth.of(table.title))) + "\n"
             out += render(table)
@@ -46,7 +46,7 @@ public struct TextWriter: ReportWriter {
         for (row, rendered) in zip(table.rows, cells) {
             let group = groupColumns.map { row[$0].text }
             if !groupColumns.isEmpty, group != currentGroup {
-                out += (currentGroup == nil ? "" : "\n") + "■ " + group.joined(separator: " · ") + "\n" + line(header) + rule
+                out += (currentGroup == nil ? "" : "\n") + "■ " + group.map(flatten).joined(separator: " · ") + "\n" + line(header) + rule
                 currentGroup = group
             }
             out += line(rendered)
@@ -54,7 +54,8 @@ public struct TextWriter: ReportWriter {
         return out
     }
 
+    /// One line of a cell: line ends as ` / `, tabs as spaces, every other control made visible.
     private func flatten(_ s: String) -> String {
-        s.replacingOccurrences(of: "\r\n", with: " / ").replacingOccurrences(of: "\n", with: " / ").replacingOccurrences(of: "\t", with: " ")
+        VisibleText.escape(s.replacingOccurrences(of: "\r\n", with: " / ").replacingOccurrences(of: "\n", with: " / ").replacingOccurrences(of: "\t", with: " "))
     }
 }

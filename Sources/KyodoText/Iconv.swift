@@ -40,6 +40,18 @@ enum Iconv {
         }
     }
 
+    /// The text in `encoding`, or nil where a character has no form in it.
+    static func encode(_ string: String, to encoding: String) -> [UInt8]? {
+        guard let cd = iconv_open(encoding, "UTF-8"), Int(bitPattern: cd) != -1 else { return nil }
+        defer { iconv_close(cd) }
+        var input = Array(string.utf8)
+        if input.isEmpty { return [] }
+        var output = [UInt8](repeating: 0, count: input.count * 4 + 16)
+        let run = convert(cd, &input, into: &output, flush: true)
+        guard run.result != -1, run.consumed == string.utf8.count else { return nil }
+        return Array(output[..<run.produced])
+    }
+
     /// Where decoding stopped.
     struct DecodeFailure: Error { var offset: Int }
 }

@@ -35,6 +35,15 @@ public struct Manifest: Sendable {
         for row in file.rows {
             let id = try row.required("id")
             guard !documents.contains(where: { $0.id == id }) else { throw row.error("duplicate document id '\(id)'") }
+            // Ids, municipality ids and kinds become file names: one rule keeps them inside their folder.
+            for column in ["id", "municipality", "kind"] {
+                let value = try row.required(column)
+                guard Identifier.isValid(value) else { throw row.error("\(column) '\(value)' is not an id: \(Identifier.rule)") }
+            }
+            let file = try row.required("file")
+            guard Identifier.staysInside(file) else {
+                throw row.error("file '\(file)' must be a path inside the corpus folder (relative, no '..', no hidden part)")
+            }
             let code = try row.required("code")
             guard code.count == 5 || code.count == 6, code.allSatisfy(\.isNumber) else {
                 throw row.error("code '\(code)' is not a 5- or 6-digit local-government code")
@@ -47,8 +56,18 @@ public struct Manifest: Sendable {
                 guard pair.count == 2, !pair[0].isEmpty, !pair[1].isEmpty else { throw row.error("reprints '\(part)' is not SECTION=DOCUMENT") }
                 reprints.append(Reprint(section: pair[0], document: pair[1]))
             }
+            if let other = documents.first(where: { $0.municipality.id == municipality.id }), other.municipality != municipality {
+                throw row.error("municipality '\(municipality.id)' is \(describe(municipality)) here but \(describe(other.municipality)) for \(other.id)")
+            }
             documents.append(Document(id: id, municipality: municipality, title: try row.required("title"), kind: try row.required("kind"),
-                                      file: try row.required("file"), reprints: reprints))
+                                      file: file, reprints: reprints))
+        }
+        // A name on the command line is a document id or a municipality id: never both.
+        for (d, row) in zip(documents, file.rows) {
+            let named = documents.filter { $0.municipality.id == d.id }
+            // A document that is its municipality's only one is the same answer either way.
+            guard !named.isEmpty, named.map(\.id) != [d.id] else { continue }
+            throw row.error("document id '\(d.id)' is also a municipality's id: a name would stand for both")
         }
         for (d, row) in zip(documents, file.rows) {
             for r in d.reprints where !documents.contains(where: { $0.id == r.document }) {
@@ -56,6 +75,10 @@ public struct Manifest: Sendable {
             }
         }
         return Manifest(path: path, documents: documents)
+    }
+
+    private static func describe(_ m: Municipality) -> String {
+        "\(m.name) (\(m.nameEnglish), \(m.prefecture), \(m.code))"
     }
 
     /// The full path of a document's file.

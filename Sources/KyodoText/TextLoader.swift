@@ -11,6 +11,8 @@ public enum TextError: Error, LocalizedError, Equatable {
     case missing(path: String)
     case unreadable(path: String, reason: String)
     case isDirectory(path: String)
+    case notRegular(path: String, kind: String)
+    case danglingLink(path: String)
     case undecodable(path: String, offset: Int)
     case invalidUTF8(path: String, offset: Int)
     case notInEncoding(path: String, encoding: String, offset: Int)
@@ -18,12 +20,17 @@ public enum TextError: Error, LocalizedError, Equatable {
     case empty(path: String)
     case blank(path: String)
     case tooLarge(path: String, bytes: Int, limit: Int)
+    case utf32(path: String, bigEndian: Bool)
+    case utf16WithoutBOM(path: String, bigEndian: Bool, offset: Int)
+    case control(path: String, line: Int, scalar: UInt32)
 
     public var errorDescription: String? {
         switch self {
         case .missing(let path): "\(path): no such file"
         case .unreadable(let path, let reason): "\(path): cannot read: \(reason)"
         case .isDirectory(let path): "\(path): is a directory, not a text file"
+        case .notRegular(let path, let kind): "\(path): is \(kind), not a regular file; only regular files are read"
+        case .danglingLink(let path): "\(path): is a symbolic link to a file that does not exist"
         case .undecodable(let path, let offset):
             "\(path): not text in UTF-8, UTF-16, CP932, EUC-JP or ISO-2022-JP (first bad byte at offset \(offset)); name the encoding with --encoding"
         case .invalidUTF8(let path, let offset): "\(path): broken UTF-8 (invalid byte at offset \(offset)); if it is another encoding, name it with --encoding"
@@ -32,7 +39,16 @@ public enum TextError: Error, LocalizedError, Equatable {
         case .empty(let path): "\(path): the file is empty"
         case .blank(let path): "\(path): the file holds only whitespace"
         case .tooLarge(let path, let bytes, let limit):
-            "\(path): \(bytes / 1_000_000) MB is too large for a guideline (limit \(limit / 1_000_000) MB; raise it with --max-size)"
+            // Whole megabytes where they tell the sizes apart, bytes where they would not.
+            bytes / 1_000_000 > limit / 1_000_000
+                ? "\(path): \(bytes / 1_000_000) MB is too large for a guideline (limit \(limit / 1_000_000) MB; raise it with --max-size)"
+                : "\(path): \(bytes) bytes is too large for a guideline (limit \(limit) bytes; raise it with --max-size)"
+        case .utf32(let path, let bigEndian):
+            "\(path): UTF-32\(bigEndian ? "BE" : "LE") text, which is not read; convert it to UTF-8 (iconv -f UTF-32 -t UTF-8)"
+        case .utf16WithoutBOM(let path, let bigEndian, let offset):
+            "\(path): looks like UTF-16\(bigEndian ? "BE" : "LE") without a byte-order mark (NUL byte at offset \(offset)); name it with --encoding \(bigEndian ? "utf-16be" : "utf-16")"
+        case .control(let path, let line, let scalar):
+            "\(path):\(line): control character \(String(format: "U+%04X", scalar)) in the text; a guideline holds none (is it text at all?)"
         }
     }
 }
@@ -53,7 +69,12 @@ public enum TextLoader {
 
     /// Reads and decodes a file.
     public static func load(path: String, name: String? = nil, options: Options = .default) throws -> SourceText {
-        let bytes = try readBytes(path: path, limit: options.maxBytes)
+        try load(bytes: try readBytes(path: path, limit: options.maxBytes), path: path, name: name, options: options)
+    }
+
+    /// Decodes a file's bytes read already (so a file is read once, as `add` needs), refusing
+    /// what `load` refuses.
+    public static func load(bytes: [UInt8], path: String, name: String? = nil, options: Options = .default) throws -> SourceText {
         let source = try decode(bytes, name: name ?? path, path: path, encoding: options.encoding)
         if bytes.isEmpty { throw TextError.empty(path: path) }
         if source.firstTextLine == nil { throw TextError.blank(path: path) }
@@ -62,34 +83,41 @@ public enum TextLoader {
 
     /// The bytes of a file: one open, one fstat and reads into one buffer of the file's size
     /// (Foundation's checks and `Data` cost four system calls and a copy more per document).
-    static func readBytes(path: String, limit: Int) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// Only a regular file is read: it is opened non-blocking (so a FIFO's open returns at
+    /// once instead of waiting for a writer) and refused by fstat unless regular.
+    public static func readBytes(path: String, limit: Int) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         if fd < 0 {
+            var link = stat()
             switch errno {
+            case ENOENT where lstat(path, &link) == 0: throw TextError.danglingLink(path: path)
             case ENOENT, ENOTDIR: throw TextError.missing(path: path)
             case EACCES, EPERM: throw TextError.unreadable(path: path, reason: "permission denied")
+            case ENXIO: throw TextError.notRegular(path: path, kind: "a socket")
             default: throw TextError.unreadable(path: path, reason: String(cString: strerror(errno)))
             }
         }
         defer { close(fd) }
         var status = stat()
         guard fstat(fd, &status) == 0 else { throw TextError.unreadable(path: path, reason: String(cString: strerror(errno))) }
-        if status.st_mode & S_IFMT == S_IFDIR { throw TextError.isDirectory(path: path) }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw TextError.isDirectory(path: path)
+        case S_IFIFO: throw TextError.notRegular(path: path, kind: "a FIFO (named pipe)")
+        case S_IFCHR: throw TextError.notRegular(path: path, kind: "a character device")
+        case S_IFBLK: throw TextError.notRegular(path: path, kind: "a block device")
+        case S_IFSOCK: throw TextError.notRegular(path: path, kind: "a socket")
+        default: throw TextError.notRegular(path: path, kind: "not a file")
+        }
         let size = Int(status.st_size)
         if size > limit { throw TextError.tooLarge(path: path, bytes: size, limit: limit) }
-        // A regular file is read to its size; a pipe or device until it ends, within the limit.
+        // Read to the size fstat gave (a file growing meanwhile is read as it was).
         var bytes = [UInt8](repeating: 0, count: max(size, 0))
         var count = 0
-        while true {
-            if count == bytes.count {
-                if status.st_mode & S_IFMT == S_IFREG { break }
-                if count > limit { throw TextError.tooLarge(path: path, bytes: count, limit: limit) }
-                bytes.append(contentsOf: repeatElement(0, count: max(65_536, count)))
-            }
-            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, $0.count - count) }
+        while count < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { buffer in buffer.baseAddress.map { read(fd, $0 + count, buffer.count - count) } ?? 0 }
             if n < 0 {
-                if errno == EINTR { continue }
-                if errno == EISDIR { throw TextError.isDirectory(path: path) }
+                if errno == EINTR || errno == EAGAIN { continue }
                 throw TextError.unreadable(path: path, reason: String(cString: strerror(errno)))
             }
             if n == 0 { break }
@@ -105,21 +133,25 @@ public enum TextLoader {
     public static func decode(_ bytes: [UInt8], name: String, path: String? = nil, encoding: TextEncoding? = nil) throws -> SourceText {
         let path = path ?? name
         let digest = SHA256.hex(bytes)
-        func text(_ string: String, _ encoding: TextEncoding) -> SourceText {
-            SourceText(name: name, text: string, encoding: encoding, sha256: digest)
+        // Whatever decoded it, text holding NUL or a control character is refused at its line.
+        func text(_ string: String, _ encoding: TextEncoding) throws -> SourceText {
+            if let (line, scalar) = firstControl(string) { throw TextError.control(path: path, line: line, scalar: scalar) }
+            return SourceText(name: name, text: string, encoding: encoding, sha256: digest)
         }
-        if let encoding { return text(try decode(bytes, as: encoding, path: path), encoding) }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return text(try decode(bytes, as: .utf8BOM, path: path), .utf8BOM) }
-        if bytes.starts(with: [0xFF, 0xFE]) { return text(try decode(bytes, as: .utf16LE, path: path), .utf16LE) }
-        if bytes.starts(with: [0xFE, 0xFF]) { return text(try decode(bytes, as: .utf16BE, path: path), .utf16BE) }
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { throw TextError.utf32(path: path, bigEndian: false) }
+        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { throw TextError.utf32(path: path, bigEndian: true) }
+        if let encoding { return try text(try decode(bytes, as: encoding, path: path), encoding) }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return try text(try decode(bytes, as: .utf8BOM, path: path), .utf8BOM) }
+        if bytes.starts(with: [0xFF, 0xFE]) { return try text(try decode(bytes, as: .utf16LE, path: path), .utf16LE) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return try text(try decode(bytes, as: .utf16BE, path: path), .utf16BE) }
         if let nul = bytes.withUnsafeBufferPointer({ b in b.baseAddress.flatMap { memchr($0, 0, b.count) }.map { b.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } }) {
-            throw TextError.binary(path: path, offset: nul)
+            throw nulError(bytes, path: path, offset: nul)
         }
         // ISO-2022-JP is 7-bit, so valid UTF-8 too: its escape sequences (ESC $ B, ESC $ @) tell.
         if hasJISEscape(bytes), bytes.allSatisfy({ $0 < 0x80 }), case .success(let string) = Iconv.decode(bytes, from: "ISO-2022-JP-2") {
-            return text(string, .iso2022JP)
+            return try text(string, .iso2022JP)
         }
-        if let string = Search.string(validating: bytes) { return text(string, .utf8) }
+        if let string = Search.string(validating: bytes) { return try text(string, .utf8) }
         let utf8 = utf8Profile(bytes, stopWhenNotMostlyUTF8: true)
         if utf8.multibyte >= 8 && utf8.multibyte >= utf8.errors * 20 {
             throw TextError.invalidUTF8(path: path, offset: utf8.firstError)  // UTF-8 with a few broken bytes
@@ -137,7 +169,48 @@ public enum TextLoader {
         guard let best = candidates.max(by: { japaneseScore($0.1) < japaneseScore($1.1) }) else {
             throw TextError.undecodable(path: path, offset: utf8.firstError)
         }
-        return text(best.1, best.0)
+        return try text(best.1, best.0)
+    }
+
+    /// What NUL bytes say: UTF-32 or UTF-16 without a byte-order mark where they stand in
+    /// their pattern (every code unit's high bytes zero), else a binary file.
+    static func nulError(_ bytes: [UInt8], path: String, offset: Int) -> TextError {
+        let sample = bytes.prefix(4096)
+        let quads = sample.count / 4
+        if quads > 0 && bytes.count % 4 == 0 {
+            if (0..<quads).allSatisfy({ sample[4 * $0 + 2] == 0 && sample[4 * $0 + 3] == 0 && sample[4 * $0] | sample[4 * $0 + 1] != 0 }) {
+                return .utf32(path: path, bigEndian: false)
+            }
+            if (0..<quads).allSatisfy({ sample[4 * $0] == 0 && sample[4 * $0 + 1] == 0 && sample[4 * $0 + 2] | sample[4 * $0 + 3] != 0 }) {
+                return .utf32(path: path, bigEndian: true)
+            }
+        }
+        if bytes.count % 2 == 0 && sample.count >= 8 {  // fewer bytes tell nothing
+            let even = stride(from: 0, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
+            let odd = stride(from: 1, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
+            if odd > 0 && even == 0 { return .utf16WithoutBOM(path: path, bigEndian: false, offset: offset) }
+            if even > 0 && odd == 0 { return .utf16WithoutBOM(path: path, bigEndian: true, offset: offset) }
+        }
+        return .binary(path: path, offset: offset)
+    }
+
+    /// The line (1-based, counted as `SourceText` counts lines) and value of the first NUL,
+    /// other C0 control but tab, line ends and form feed, DEL or C1 control in the text.
+    static func firstControl(_ string: String) -> (line: Int, scalar: UInt32)? {
+        guard hasControl(string) else { return nil }
+        var line = 1
+        var previous: Unicode.Scalar = "\0"
+        for s in string.unicodeScalars {
+            switch s.value {
+            case 0x0A: if previous != "\r" { line += 1 }
+            case 0x0D: line += 1
+            case 0x09, 0x0B, 0x0C: break
+            case 0x00...0x1F, 0x7F...0x9F: return (line, s.value)
+            default: break
+            }
+            previous = s
+        }
+        return nil
     }
 
     /// Decodes bytes in one encoding.
@@ -170,7 +243,7 @@ public enum TextLoader {
             }
             return string
         case .shiftJIS, .eucJP, .iso2022JP:
-            let iconvName = [TextEncoding.shiftJIS: "CP932", .eucJP: "EUC-JP", .iso2022JP: "ISO-2022-JP-2"][encoding]!
+            let iconvName = encoding == .shiftJIS ? "CP932" : encoding == .eucJP ? "EUC-JP" : "ISO-2022-JP-2"
             switch decode(bytes, from: iconvName) {
             case .success(let string): return string
             case .failure(let failure): throw TextError.notInEncoding(path: path, encoding: encoding.rawValue, offset: failure.offset)
@@ -206,7 +279,7 @@ public enum TextLoader {
             for byte in b {
                 switch byte {
                 case 0x09...0x0D: break
-                case 0x00...0x1F, 0x7F: return true
+                case 0x00...0x1F, 0x7F: return true  // NUL included
                 case 0x80...0x9F where previous == 0xC2: return true
                 default: break
                 }

@@ -9,8 +9,19 @@ public enum VocabularyFile {
     public static let columns = ["aspect", "id", "ja", "en", "cues"]
 
     /// Reads and checks a codebook.
+    /// The codebook is named in reports by its path from the working folder, however it was
+    /// spelled (`./corpus/`, `corpus`, an absolute path), so the same files give the same report.
     public static func load(path: String) throws -> Vocabulary {
-        try parse(try TextLoader.load(path: path).lines.map(String.init), path: path)
+        var vocabulary = try parse(try TextLoader.load(path: path).lines.map(String.init), path: path)
+        vocabulary.source = displayPath(path)
+        return vocabulary
+    }
+
+    /// `path` normalised, and relative to the working folder when inside it.
+    static func displayPath(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        return absolute.hasPrefix(folder + "/") ? String(absolute.dropFirst(folder.count + 1)) : absolute
     }
 
     /// Parses codebook lines.

@@ -12,4 +12,11 @@ struct Kyodo: ParsableCommand {
             """,
         subcommands: [List.self, Show.self, Compare.self, Diff.self, Check.self, Evaluate.self, OutlineCommand.self, Add.self, Validate.self, ReportCommand.self]
     )
+
+    /// Standard streams made safe and signal handlers installed before anything is read or written.
+    static func main() {
+        StandardStreams.prepare()
+        Cleanup.installSignalHandlers()
+        main(nil)
+    }
 }

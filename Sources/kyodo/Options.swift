@@ -7,8 +7,17 @@ import KyodoText
 
 /// Where the corpus is and which reader to use.
 struct CorpusOptions: ParsableArguments {
-    @Option(name: .customLong("corpus"), help: "The corpus folder holding manifest.tsv.")
-    var corpus: String = ProcessInfo.processInfo.environment["KYODO_CORPUS"] ?? "corpus"
+    @Option(name: .customLong("corpus"), help: ArgumentHelp("The corpus folder holding manifest.tsv (default: $KYODO_CORPUS, else ./corpus).", valueName: "folder"))
+    var named: String?
+
+    /// The corpus folder: the one named (which must exist), or ./corpus where there is one.
+    var corpus: String { named ?? ProcessInfo.processInfo.environment["KYODO_CORPUS"] ?? "corpus" }
+
+    /// Whether the corpus folder was named (by flag or environment) rather than defaulted.
+    var corpusNamed: Bool { named != nil || ProcessInfo.processInfo.environment["KYODO_CORPUS"] != nil }
+
+    /// The manifest's path.
+    var manifestPath: String { (corpus as NSString).appendingPathComponent("manifest.tsv") }
 
     @Option(help: ArgumentHelp("Section data to read with besides the shipped rules (TSV: kind, aspect, cue, options); repeatable.", valueName: "file"))
     var sections: [String] = []
@@ -23,8 +32,12 @@ struct CorpusOptions: ParsableArguments {
         if let encoding, TextEncoding(userName: encoding) == nil {
             throw ValidationError("unknown encoding '\(encoding)'; known: \(TextEncoding.userNames)")
         }
-        if maxSize < 1 { throw ValidationError("--max-size must be at least 1 (MB)") }
+        if maxSize < 1 || maxSize > Self.maxSizeLimit { throw ValidationError("--max-size must be from 1 to \(Self.maxSizeLimit) (MB)") }
     }
+
+    /// The largest --max-size: a million megabytes (a terabyte), far past any guideline, and far
+    /// from overflowing when counted in bytes.
+    static let maxSizeLimit = 1_000_000
 
     /// Loading options from the flags.
     var loadOptions: TextLoader.Options {
@@ -33,12 +46,31 @@ struct CorpusOptions: ParsableArguments {
         return options
     }
 
-    /// The corpus reader; a corpus folder without a manifest still reads plain files.
+    /// The corpus reader; a corpus folder without a manifest still reads plain files, but a
+    /// corpus folder named that does not exist is an error (66), never an empty corpus.
     func corpusReader() throws -> CorpusReader {
-        let path = (corpus as NSString).appendingPathComponent("manifest.tsv")
+        try checkCorpusFolder()
         let data = try sectionData()
-        guard FileManager.default.fileExists(atPath: path) else { return CorpusReader(manifest: nil, sections: data) }
-        return CorpusReader(manifest: try Manifest.load(path: path), sections: data)
+        guard FileManager.default.fileExists(atPath: manifestPath) else { return CorpusReader(manifest: nil, sections: data) }
+        return CorpusReader(manifest: try Manifest.load(path: manifestPath), sections: data)
+    }
+
+    /// Throws when the corpus folder was named and is not a folder.
+    func checkCorpusFolder() throws {
+        guard corpusNamed else { return }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: corpus, isDirectory: &isFolder) else {
+            throw CommandError.missingCorpus(path: corpus, reason: "no such corpus folder")
+        }
+        guard isFolder.boolValue else { throw CommandError.missingCorpus(path: corpus, reason: "not a folder: --corpus names the folder holding manifest.tsv") }
+    }
+
+    /// The files besides documents the command reads: the manifest and the section data.
+    var dataFiles: InputFiles {
+        var files = InputFiles()
+        files.add(manifestPath, role: "the corpus manifest")
+        for path in sections { files.add(path, role: "the section data \(path)") }
+        return files
     }
 
     /// The shipped section data, extended with the files given.
@@ -46,27 +78,32 @@ struct CorpusOptions: ParsableArguments {
         sections.isEmpty ? .shipped : try SectionData.load(extending: sections)
     }
 
-    /// What was read: the guidelines, and the paths of the files they came from (which no
-    /// output may overwrite).
+    /// What was read: the guidelines, the paths of the files they came from, and every file
+    /// read (none of which an output may overwrite).
     struct Read {
         var guidelines: [Guideline] = []
         var paths: [String] = []
+        var inputs = InputFiles()
     }
 
     /// Reads every document the names stand for, in the order named, each once.
     func read(_ names: [String]) throws -> Read {
         let corpus = try corpusReader()
+        let resolver = DocumentNames(reader: corpus)
         var result = Read()
         var documents: [(Document, String)] = []
         var seen = Set<String>()
         for name in names {
-            for (document, path) in try corpus.documents(named: name) where seen.insert(path).inserted {
+            for (document, path) in try resolver.documents(named: name) where seen.insert(path).inserted {
                 documents.append((document, path))
             }
         }
+        documents = resolver.distinct(documents)
         // Read on every core; diagnostics in document order afterwards.
         result.guidelines = try corpus.readAll(documents, options: loadOptions)
         result.paths = documents.map(\.1)
+        result.inputs = dataFiles
+        result.inputs.add(documents: result.paths)
         for g in result.guidelines { Diagnostics.report(g) }
         return result
     }
@@ -77,9 +114,16 @@ struct VocabularyOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The codebook (TSV: aspect, id, ja, en, cues); default: vocabulary.tsv in the corpus folder.", valueName: "file"))
     var vocabulary: String?
 
-    /// Reads the codebook named, or the corpus's.
-    func load(corpus: CorpusOptions) throws -> Vocabulary {
-        try VocabularyFile.load(path: vocabulary ?? (corpus.corpus as NSString).appendingPathComponent("vocabulary.tsv"))
+    /// The codebook's path: the one named, or the corpus's.
+    func path(corpus: CorpusOptions) -> String {
+        vocabulary ?? (corpus.corpus as NSString).appendingPathComponent("vocabulary.tsv")
+    }
+
+    /// Reads the codebook, noting it among the files the command reads.
+    func load(corpus: CorpusOptions, into inputs: inout InputFiles) throws -> Vocabulary {
+        let path = path(corpus: corpus)
+        inputs.add(path, role: "the codebook \(path)")
+        return try VocabularyFile.load(path: path)
     }
 }
 
@@ -99,7 +143,7 @@ struct OutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Output format: \(WriterRegistry.formats.joined(separator: ", ")).", valueName: "format"))
     var format: String = "text"
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (a regular file is replaced whole, atomically; - is standard output) instead of standard output.", valueName: "file"))
     var output: String?
 
     @Option(help: ArgumentHelp("CSV dialect: excel (UTF-8 with BOM, CRLF) or plain (no BOM, LF).", valueName: "dialect"))
@@ -128,12 +172,13 @@ struct OutputOptions: ParsableArguments {
     /// The tables the output will hold: one for CSV, all for the other formats.
     var tableSelection: TableSelection { format == "csv" ? .one(table) : .all }
 
-    func emit(_ report: Report, inputs: [String] = []) throws {
+    func emit(_ report: Report, inputs: InputFiles) throws {
+        if let output { _ = try OutputFile.target(output, protecting: inputs) }  // refused before the work of rendering
         let bytes = try WriterRegistry.writer(format, options: writerOptions).render(report)
         if let output {
             try OutputFile.write(bytes, to: output, protecting: inputs)
         } else {
-            FileHandle.standardOutput.write(Data(bytes))
+            try StandardStreams.output(bytes)
         }
     }
 }
@@ -172,8 +217,8 @@ enum Diagnostics {
         }
     }
 
-    /// Writes one line to standard error.
+    /// Writes one line to standard error, its controls (from file names, document text) made visible.
     static func write(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        StandardStreams.error(VisibleText.escape(line, keeping: ["\n", "\t"]))
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import KyodoCompare
 import KyodoTestSupport
 import KyodoText
@@ -61,5 +62,19 @@ import Testing
     @Test func identicalTextsHaveNoChanges() {
         let d = TextDiff(old: guideline, lines: 1...guideline.lineCount, new: guideline, lines: 1...guideline.lineCount)
         #expect(d.hunks.isEmpty && d.unchangedUnits > 50)
+    }
+
+    @Test func twoLongTextsAreAlignedWithoutAQuadraticTable() {
+        // 20,000 units a side: the LCS table would be 400 M cells (1.6 GB); anchors take over.
+        // Changed at both ends, so no common prefix or suffix trims the problem away.
+        let old = (0..<20_000).map { "第\($0)項は市と市民の協働について定める。" }
+        var new = old
+        new[0] = "第0項は市と事業者の連携について定める。"
+        new[19_999] = "第19999項は市と事業者の連携について定める。"
+        let start = Date()
+        let diff = TextDiff(old: SourceText(name: "old.txt", lines: old), lines: 1...old.count, new: SourceText(name: "new.txt", lines: new), lines: 1...new.count)
+        #expect(Date().timeIntervalSince(start) < 20)
+        let changes = diff.hunks.flatMap(\.changes)
+        #expect(!changes.isEmpty && changes.allSatisfy { $0.oldLine == 1 || $0.oldLine == 20_000 })
     }
 }

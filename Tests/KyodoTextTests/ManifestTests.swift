@@ -32,4 +32,28 @@ import KyodoTestSupport
         #expect(m.documents.count == 1)
         #expect(m.documents[0].municipality.code == "13211")
     }
+
+    @Test func idsKindsAndFilesStayInsideTheirFolders() {
+        let row = { (id: String, municipality: String, kind: String, file: String) in
+            "\(id)\t\(municipality)\t小平市\tKodaira\t東京都\t13211\tT\t\(kind)\t\(file)"
+        }
+        for (bad, column) in [(row("x/../../evil", "kodaira", "guideline", "a.txt"), "id"), (row("a", "..", "guideline", "a.txt"), "municipality"),
+                              (row("a", "kodaira", "../x", "a.txt"), "kind"), (row("a", "kodaira", "guideline", "../../etc/passwd"), "file"),
+                              (row("a", "kodaira", "guideline", "/etc/passwd"), "file")] {
+            #expect(throws: DataFileError.self, "\(column)") { try Manifest.parse([header, bad], path: "m.tsv") }
+        }
+        #expect(throws: Never.self) { try Manifest.parse([header, row("a", "kodaira", "guideline", "texts/a.txt")], path: "m.tsv") }
+    }
+
+    @Test func oneMunicipalityHasOneNameAndNoDocumentShadowsOne() {
+        let a = "a\tkodaira\t小平市\tKodaira\t東京都\t13211\tT\tguideline\ta.txt"
+        let conflicting = "b\tkodaira\t国分寺市\tKokubunji\t東京都\t13214\tT\tguideline\tb.txt"
+        #expect(throws: DataFileError.malformed(path: "m.tsv", line: 3, message: "municipality 'kodaira' is 国分寺市 (Kokubunji, 東京都, 13214) here but 小平市 (Kodaira, 東京都, 13211) for a")) {
+            try Manifest.parse([header, a, conflicting], path: "m.tsv")
+        }
+        let shadow = "kodaira\tkoganei\t小金井市\tKoganei\t東京都\t13210\tT\tguideline\tk.txt"
+        #expect(throws: DataFileError.malformed(path: "m.tsv", line: 3, message: "document id 'kodaira' is also a municipality's id: a name would stand for both")) {
+            try Manifest.parse([header, a, shadow], path: "m.tsv")
+        }
+    }
 }

@@ -40,51 +40,90 @@ struct Add: ParsableCommand {
     @OptionGroup var corpus: CorpusOptions
 
     func validate() throws {
-        let ascii = { (s: String) in !s.isEmpty && s.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") } }
-        guard ascii(municipality) else { throw ValidationError("--municipality must be ASCII letters, digits, - or _ (e.g. kokubunji)") }
-        if let id, !ascii(id) { throw ValidationError("--id must be ASCII letters, digits, - or _") }
+        guard Identifier.isValid(municipality) else { throw ValidationError("--municipality must be \(Identifier.rule) (e.g. kokubunji)") }
+        if let id, !Identifier.isValid(id) { throw ValidationError("--id must be \(Identifier.rule)") }
+        guard Identifier.isValid(kind) else { throw ValidationError("--kind must be \(Identifier.rule) (e.g. guideline)") }
+        if id == nil, !Identifier.isValid("\(municipality)-\(kind)") { throw ValidationError("--municipality and --kind make too long an id: name one with --id") }
         guard (code.count == 5 || code.count == 6), code.allSatisfy(\.isNumber) else { throw ValidationError("--code must be a 5- or 6-digit local-government code") }
-        for (flag, value) in [("--name", name), ("--name-en", nameEn), ("--prefecture", prefecture), ("--kind", kind)] + (title.map { [("--title", $0)] } ?? [])
-            where value.contains("\t") || value.contains("\n") || value.isEmpty {
-            throw ValidationError("\(flag) must be one line of text without tabs")
+        for (flag, value) in [("--name", name), ("--name-en", nameEn), ("--prefecture", prefecture)] + (title.map { [("--title", $0)] } ?? [])
+            where value.isEmpty || value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw ValidationError("\(flag) must be one line of text without tabs or control characters")
         }
     }
 
     func run() throws {
         try ExitCodes.run {
-            let manifestPath = (corpus.corpus as NSString).appendingPathComponent("manifest.tsv")
+            try corpus.checkCorpusFolder()
+            let manifestPath = corpus.manifestPath
             let manifest = try Manifest.load(path: manifestPath)
             let documentId = id ?? "\(municipality)-\(kind)"
-            guard !manifest.documents.contains(where: { $0.id == documentId }) else {
-                throw ValidationError("the corpus already has a document '\(documentId)': name another with --id")
-            }
+            let place = Municipality(id: municipality, name: name, nameEnglish: nameEn, prefecture: prefecture, code: String(code.prefix(5)))
+            try checkIdentity(documentId, place, against: manifest)
             let target = documentId + ".txt"
             let targetPath = (corpus.corpus as NSString).appendingPathComponent(target)
             guard !FileManager.default.fileExists(atPath: targetPath) else { throw ValidationError("\(targetPath) exists already") }
-            // Read it first: only text a reader can take goes in.
-            let source = try TextLoader.load(path: file, name: target, options: corpus.loadOptions)
-            let place = Municipality(id: municipality, name: name, nameEnglish: nameEn, prefecture: prefecture, code: String(code.prefix(5)))
+
+            // Read once (a pipe or /dev/stdin could not be read twice); only text a reader takes goes in.
+            let bytes = try TextLoader.readBytes(path: file, limit: corpus.loadOptions.maxBytes)
+            let source = try TextLoader.load(bytes: bytes, path: file, name: target, options: corpus.loadOptions)
+            try checkNotADuplicate(source.sha256, in: manifest)
             let document = Document(id: documentId, municipality: place, title: title ?? "", kind: kind, file: target)
             let guideline = Extractor(data: try corpus.sectionData()).read(DocumentTree(source), document: document)
             let documentTitle = title ?? guideline.title ?? source.firstTextLine ?? documentId
 
-            // The manifest's own columns, in its order.
-            let lines = try TextLoader.load(path: manifestPath).lines.map(String.init)
-            let header = (lines.first { !$0.hasPrefix("#") && !$0.trimmedSpaces().isEmpty } ?? "").split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            // One line in the manifest's own columns, encoding and line ends; the bytes before it untouched.
+            let manifestBytes = try TextLoader.readBytes(path: manifestPath, limit: corpus.loadOptions.maxBytes)
+            let header = try DataFile(TextLoader.decode(manifestBytes, name: manifestPath).lines.map(String.init), path: manifestPath, required: Manifest.columns).columns
+            let oneLine = { (s: String) in String(String.UnicodeScalarView(s.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 })) }
             let values = ["id": documentId, "municipality": municipality, "name": name, "name_en": nameEn, "prefecture": prefecture,
-                          "code": code, "title": documentTitle.replacingOccurrences(of: "\t", with: " "), "kind": kind, "file": target]
-            let row = header.map { values[$0.trimmedSpaces()] ?? "" }.joined(separator: "\t")
-            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
-            try OutputFile.write(bytes, to: targetPath)
-            do {
-                try OutputFile.write(Array((lines.joined(separator: "\n") + "\n" + row + "\n").utf8), to: manifestPath)
-            } catch {
-                try? FileManager.default.removeItem(atPath: targetPath)  // nothing half-added
-                throw error
+                          "code": code, "title": oneLine(documentTitle), "kind": kind, "file": target]
+            let row = header.map { values[$0] ?? "" }.joined(separator: "\t")
+            let newManifest = try ManifestAppend.appending(row, to: manifestBytes, path: manifestPath)
+
+            // Both files written in full before either is committed; the copy never replaces a
+            // file, and goes again if the manifest cannot be committed.
+            guard let realTarget = OutputFile.realTarget(targetPath), let realManifest = OutputFile.realTarget(manifestPath) else {
+                throw CommandError.cannotCreate(path: targetPath, reason: "folder \(corpus.corpus) does not exist")
+            }
+            let copy = try OutputFile.stage(bytes, replacing: realTarget, named: targetPath)
+            let line = try OutputFile.stage(newManifest, replacing: realManifest, named: manifestPath)
+            // Both commits under the cleanup lock: an interruption comes before or after them, not between.
+            try Cleanup.atomically {
+                try copy.commit(replacing: false)
+                do {
+                    try line.commit()
+                } catch {
+                    unlink(realTarget)  // nothing half-added
+                    throw error
+                }
             }
             let counts = Aspect.core.map { "\($0.rawValue) \(guideline.items($0).count)" }.joined(separator: ", ")
-            print("added \(documentId) to \(manifestPath): \(target), read as \(guideline.reader) (\(counts))")
+            try StandardStreams.output(line: "added \(documentId) to \(manifestPath): \(target), read as \(guideline.reader) (\(counts))")
             Diagnostics.report(guideline)
+        }
+    }
+
+    /// The new document's id is new and names no municipality; its municipality, if known
+    /// already, is the same one.
+    private func checkIdentity(_ documentId: String, _ place: Municipality, against manifest: Manifest) throws {
+        guard !manifest.documents.contains(where: { $0.id == documentId }) else {
+            throw ValidationError("the corpus already has a document '\(documentId)': name another with --id")
+        }
+        if manifest.documents.contains(where: { $0.municipality.id == documentId }) || (manifest.documents.contains { $0.id == place.id } && documentId != place.id) {
+            throw ValidationError("'\(documentId)' and '\(place.id)' must name a document and a municipality, not both: name another with --id or --municipality")
+        }
+        if let known = manifest.documents.first(where: { $0.municipality.id == place.id }), known.municipality != place {
+            let m = known.municipality
+            throw CommandError.badData("municipality '\(place.id)' is \(m.name) (\(m.nameEnglish), \(m.prefecture), \(m.code)) in the manifest (\(known.id)), not \(place.name) (\(place.nameEnglish), \(place.prefecture), \(place.code))")
+        }
+    }
+
+    /// No document of the corpus has these very bytes.
+    private func checkNotADuplicate(_ sha256: String, in manifest: Manifest) throws {
+        for document in manifest.documents {
+            guard let bytes = try? TextLoader.readBytes(path: manifest.path(of: document), limit: corpus.loadOptions.maxBytes),
+                  SHA256.hex(bytes) == sha256 else { continue }
+            throw CommandError.badData("\(file): the corpus has this document already, byte for byte: \(document.id) (\(document.file))")
         }
     }
 }

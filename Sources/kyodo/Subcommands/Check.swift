@@ -33,8 +33,10 @@ struct Check: ParsableCommand {
             var own = draftGuideline
             own.document.municipality.id = "draft:" + own.document.id
             let others = peers.guidelines.filter { $0.document.municipality.id != own.document.municipality.id }
-            let comparison = Aligner(vocabulary: try vocabulary.load(corpus: corpus)).compare([own] + others, aspects: chosen)
-            try output.emit(CheckReport.make(comparison, draft: own.document.municipality.id), inputs: draftRead.paths + peers.paths)
+            var inputs = draftRead.inputs
+            inputs.add(documents: peers.paths)
+            let comparison = Aligner(vocabulary: try vocabulary.load(corpus: corpus, into: &inputs)).compare([own] + others, aspects: chosen)
+            try output.emit(CheckReport.make(comparison, draft: own.document.municipality.id), inputs: inputs)
         }
     }
 }

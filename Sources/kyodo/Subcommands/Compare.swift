@@ -40,11 +40,11 @@ struct Compare: ParsableCommand {
     func run() throws {
         try ExitCodes.run {
             let names = all ? try corpus.corpusReader().manifest?.documents.map(\.id) ?? [] : documents
-            let read = try corpus.read(names)
+            var read = try corpus.read(names)
             let chosen = try aspects.list()
-            let comparison = Aligner(vocabulary: try vocabulary.load(corpus: corpus)).compare(read.guidelines, aspects: chosen)
+            let comparison = Aligner(vocabulary: try vocabulary.load(corpus: corpus, into: &read.inputs)).compare(read.guidelines, aspects: chosen)
             let report = CompareReport.make(comparison, layout: CompareReport.Layout(rawValue: layout) ?? .wide, tables: output.tableSelection)
-            try output.emit(report, inputs: read.paths)
+            try output.emit(report, inputs: read.inputs)
         }
     }
 }

@@ -32,14 +32,17 @@ struct Diff: ParsableCommand {
             let (oldSource, oldLines, oldPath) = try resolve(old)
             let (newSource, newLines, newPath) = try resolve(new)
             let diff = TextDiff(old: oldSource, lines: oldLines, new: newSource, lines: newLines)
-            try output.emit(DiffReport.make(Self.result(diff), oldFirst: oldFirst), inputs: [oldPath, newPath])
+            var inputs = corpus.dataFiles
+            inputs.add(documents: [oldPath, newPath])
+            try output.emit(DiffReport.make(Self.result(diff), oldFirst: oldFirst), inputs: inputs)
         }
     }
 
     /// The text and lines a reference names.
     func resolve(_ reference: String) throws -> (SourceText, ClosedRange<Int>, String) {
-        let (name, section) = NamedSection.split(reference)
-        let found = try corpus.corpusReader().documents(named: name)
+        // A file whose name holds a # is that file, not a section of another.
+        let (name, section) = FileManager.default.fileExists(atPath: reference) ? (reference, nil) : NamedSection.split(reference)
+        let found = try DocumentNames(reader: corpus.corpusReader()).documents(named: name)
         guard found.count == 1, let (document, path) = found.first else {
             throw ValidationError("'\(name)' names \(found.count) documents (\(found.map(\.0.id).joined(separator: ", "))): name one")
         }

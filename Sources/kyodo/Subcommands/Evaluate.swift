@@ -43,7 +43,7 @@ struct Evaluate: ParsableCommand {
                     let key = FileManager.default.fileExists(atPath: relative) ? relative : item.document
                     if coded[key] == nil {
                         order.append(key)
-                        guard let found = try reader.documents(named: key).first else { continue }
+                        guard let found = try DocumentNames(reader: reader).documents(named: key).first else { continue }
                         located[key] = found
                     }
                     coded[key, default: []].append(item)
@@ -52,9 +52,12 @@ struct Evaluate: ParsableCommand {
             let documents = order.compactMap { located[$0] }
             let guidelines = try reader.readAll(documents, options: corpus.loadOptions)
             let conceptsCoded = coded.values.contains { $0.contains { $0.concepts != nil } }
-            let aligned = conceptsCoded ? Aligner(vocabulary: try vocabulary.load(corpus: corpus)).compare(guidelines) : nil
+            var inputs = corpus.dataFiles
+            inputs.add(documents: documents.map(\.1))
+            for sheet in sheets { inputs.add(sheet, role: "the coding sheet \(sheet)") }
+            let aligned = conceptsCoded ? Aligner(vocabulary: try vocabulary.load(corpus: corpus, into: &inputs)).compare(guidelines) : nil
             let evaluation = Evaluation(coding: order.map { ($0, coded[$0] ?? []) }, guidelines: guidelines, aligned: aligned)
-            try output.emit(EvaluateReport.make(evaluation, sheets: sheets), inputs: documents.map(\.1))
+            try output.emit(EvaluateReport.make(evaluation, sheets: sheets), inputs: inputs)
         }
     }
 }

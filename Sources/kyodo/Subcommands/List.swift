@@ -12,7 +12,7 @@ struct List: ParsableCommand {
         try ExitCodes.run {
             let ids = try corpus.corpusReader().manifest?.documents.map(\.id) ?? []
             let read = try corpus.read(ids)
-            try output.emit(ListReport.make(read.guidelines), inputs: read.paths)
+            try output.emit(ListReport.make(read.guidelines), inputs: read.inputs)
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KyodoDocument
+import KyodoReports
 import KyodoText
 
 /// `kyodo outline FILE`: the document tree the extractor reads, to see why an item was or was not found.
@@ -18,9 +19,9 @@ struct OutlineCommand: ParsableCommand {
     func run() throws {
         try ExitCodes.run {
             let reader = try corpus.corpusReader()
-            for (doc, path) in try reader.documents(named: document) {
+            for (doc, path) in try DocumentNames(reader: reader).documents(named: document) {
                 let source = try TextLoader.load(path: path, name: doc.file, options: corpus.loadOptions)
-                print(OutlineDump.render(DocumentTree(source)), terminator: "")
+                try StandardStreams.output(Array(VisibleText.escape(OutlineDump.render(DocumentTree(source)), keeping: ["\n", "\t"]).utf8))
             }
         }
     }

@@ -25,7 +25,7 @@ struct Show: ParsableCommand {
         try ExitCodes.run {
             let read = try corpus.read(documents)
             let report = ShowReport.make(read.guidelines, aspects: try AspectChoice.parse(aspect))
-            try output.emit(report, inputs: read.paths)
+            try output.emit(report, inputs: read.inputs)
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KyodoReports
+import KyodoText
 
 /// `kyodo validate FILE.xml`: checks an XML report against the shipped schema.
 struct Validate: ParsableCommand {
@@ -13,13 +14,11 @@ struct Validate: ParsableCommand {
         try ExitCodes.run {
             var bad = 0
             for file in files {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    Diagnostics.write("kyodo: error: \(file): cannot read")
-                    throw ExitCode(66)
-                }
-                let errors = try XMLValidator.validate([UInt8](data), name: file)
+                // A regular file only (a FIFO used to block here), within the size any document may have.
+                let data = try TextLoader.readBytes(path: file, limit: TextLoader.Options.default.maxBytes)
+                let errors = try XMLValidator.validate(data, name: file)
                 if errors.isEmpty {
-                    print("\(file): valid")
+                    try StandardStreams.output(line: "\(file): valid")
                 } else {
                     bad += 1
                     for e in errors { Diagnostics.write("\(file): \(e)") }

@@ -1,0 +1,74 @@
+import Dispatch
+import Foundation
+
+/// The temporary files and folders this process has made and not yet committed. They are
+/// removed when a write fails, and on SIGINT or SIGTERM before the process ends, so no
+/// temporary survives an error or an interruption. A commit (the rename that makes a temporary
+/// the real file) runs under the same lock, so an interruption sees either the temporary or
+/// the committed file, never half of a swap.
+enum Cleanup {
+    private final class Registry: @unchecked Sendable {
+        let lock = NSRecursiveLock()
+        var paths: [String: Bool] = [:]  // path → is a folder
+        var sources: [DispatchSourceSignal] = []
+    }
+    private static let registry = Registry()
+
+    /// Notes a temporary to remove if the process is interrupted.
+    static func register(_ path: String, folder: Bool = false) {
+        registry.lock.lock(); defer { registry.lock.unlock() }
+        registry.paths[path] = folder
+    }
+
+    /// The temporary was committed or removed: nothing to clean up any more.
+    static func forget(_ path: String) {
+        registry.lock.lock(); defer { registry.lock.unlock() }
+        registry.paths[path] = nil
+    }
+
+    /// Removes a temporary now and forgets it.
+    static func remove(_ path: String) {
+        registry.lock.lock(); defer { registry.lock.unlock() }
+        removeItem(path, folder: registry.paths[path] ?? false)
+        registry.paths[path] = nil
+    }
+
+    /// Runs `body` (a commit) so that no interruption cleans up in the middle of it.
+    static func atomically<T>(_ body: () throws -> T) rethrows -> T {
+        registry.lock.lock(); defer { registry.lock.unlock() }
+        return try body()
+    }
+
+    /// Installs the handlers: SIGINT and SIGTERM remove every temporary, then end the process
+    /// with 128 + the signal, as a shell reports it. SIGPIPE is ignored, so a closed pipe is a
+    /// write error (exit 74) rather than a silent death.
+    static func installSignalHandlers() {
+        signal(SIGPIPE, SIG_IGN)
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { interrupted(by: number) }
+            source.resume()
+            registry.sources.append(source)
+        }
+    }
+
+    private static func interrupted(by number: Int32) {
+        registry.lock.lock()  // held until the process ends: no commit starts after this
+        for (path, folder) in registry.paths { removeItem(path, folder: folder) }
+        let name = number == SIGINT ? "interrupted" : "terminated"
+        StandardStreams.error("kyodo: \(name); no output was changed part-way and temporary files were removed")
+        _exit(128 + number)
+    }
+
+    /// With KYODO_TEST_STALL_BEFORE_COMMIT=SECONDS, waits before a file or folder replaces
+    /// its target, everything written: the tests interrupt a run there and check that nothing changed.
+    static func stallForTests() {
+        guard let value = ProcessInfo.processInfo.environment["KYODO_TEST_STALL_BEFORE_COMMIT"], let seconds = UInt32(value) else { return }
+        sleep(seconds)
+    }
+
+    private static func removeItem(_ path: String, folder: Bool) {
+        if folder { try? FileManager.default.removeItem(atPath: path) } else { unlink(path) }
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import KyodoTestSupport
+import Testing
+
+/// Every write goes one way: a regular file replaced whole (mode kept, no temporary left),
+/// anything else written in place, every input refused, every failure a sentence and 73 or 74.
+@Suite(.serialized) final class OutputTests {
+    let cli = CLITests()
+    let scratch = Scratch()
+
+    @Test func aFIFOIsWrittenInPlaceNotReplaced() throws {
+        let fifo = scratch.dir + "/out.fifo"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // Open the reading end first (non-blocking), so the writer's open does not wait.
+        let reader = open(fifo, O_RDONLY | O_NONBLOCK)
+        defer { close(reader) }
+        let r = try cli.run(["list", "--format", "csv", "--csv-dialect", "plain", "--output", fifo])
+        #expect(r.status == 0)
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        let n = read(reader, &buffer, buffer.count)
+        #expect(n > 0 && String(decoding: buffer.prefix(max(n, 0)), as: UTF8.self).hasPrefix("document,municipality"))
+        var status = stat()
+        #expect(lstat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO, "the FIFO was replaced by a file")
+    }
+
+    @Test func dashAndDevStdoutAreStandardOutput() throws {
+        for name in ["-", "/dev/stdout"] {
+            let r = try cli.run(["list", "--format", "csv", "--output", name])
+            #expect(r.status == 0 && r.text.contains("kodaira-handbook"), "\(name)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: Fixtures.root + "/-"))
+    }
+
+    @Test func aReplacedFileKeepsItsModeAndNoTemporaryIsLeft() throws {
+        let path = scratch.file("private.csv", "old")
+        chmod(path, 0o600)
+        #expect(try cli.run(["show", "hino", "--format", "csv", "--output", path]).status == 0)
+        var status = stat()
+        #expect(stat(path, &status) == 0 && status.st_mode & 0o777 == 0o600)
+        #expect(scratch.names() == ["private.csv"])
+        // A link to the output keeps being a link; the file it names is replaced.
+        let link = scratch.dir + "/link.csv"
+        #expect(symlink(path, link) == 0)
+        #expect(try cli.run(["list", "--format", "csv", "--output", link]).status == 0)
+        #expect(lstat(link, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK)
+        #expect(String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self).contains("kodaira-handbook"))
+    }
+
+    @Test func everyFileReadIsRefusedAsTheOutput() throws {
+        let corpus = try scratch.corpus()
+        let sections = scratch.file("sections.tsv", "kind\taspect\tcue\toptions\nheading\tprinciples\t協働のルールブック\n")
+        let sheet = scratch.file("coding.tsv", "document\taspect\tlabel\nhino-guideline\tprinciples\t対等\n")
+        let cases: [([String], String, String)] = [
+            (["show", "hino", "--corpus", corpus], corpus + "/manifest.tsv", "the corpus manifest"),
+            (["compare", "hino", "kodaira", "--corpus", corpus], corpus + "/vocabulary.tsv", "the codebook"),
+            (["show", "hino", "--corpus", corpus, "--sections", sections], sections, "the section data"),
+            (["evaluate", sheet, "--corpus", corpus], sheet, "the coding sheet"),
+            (["show", "hino", "--corpus", corpus], corpus + "/hino-guideline.txt", "the document"),
+        ]
+        for (arguments, target, role) in cases {
+            let before = FileManager.default.contents(atPath: target)
+            let r = try cli.run(arguments + ["--output", target])
+            #expect(r.status == 73 && r.stderr.contains("refusing to overwrite \(role)"), "\(arguments): \(r.stderr)")
+            #expect(FileManager.default.contents(atPath: target) == before)
+        }
+        // Another spelling of the same file, or a hard link to it, is the same file.
+        let hard = scratch.dir + "/hard.tsv"
+        #expect(link(corpus + "/manifest.tsv", hard) == 0)
+        #expect(try cli.run(["show", "hino", "--corpus", corpus, "--output", hard]).status == 73)
+    }
+
+    @Test func aFullDiskAClosedOrBrokenStandardOutputExit74() throws {
+        let full = try Scratch.bash(#""$K" show hino > /dev/full"#)
+        #expect(full.status == 74 && full.stderr.contains("standard output: cannot write: no space left on device"))
+        let fileFull = try Scratch.bash(#""$K" show hino --output /dev/full"#)
+        #expect(fileFull.status == 74 && fileFull.stderr.contains("/dev/full: cannot write"))
+        let closed = try Scratch.bash(#""$K" show hino >&-"#)
+        #expect(closed.status == 74 && closed.stderr.contains("standard output: cannot write: it is closed"))
+        let broken = try Scratch.bash(#""$K" show kodaira koganei higashikurume hino --format json | head -c 10 > /dev/null; exit ${PIPESTATUS[0]}"#)
+        #expect(broken.status == 74 && broken.stderr.contains("standard output: cannot write: broken pipe"))
+    }
+
+    @Test func outputIntoAFolderOrAMissingFolderIs73() throws {
+        let folder = try cli.run(["list", "--output", scratch.dir])
+        #expect(folder.status == 73 && folder.stderr.contains("it is a folder, not a file"))
+        let missing = try cli.run(["list", "--output", scratch.dir + "/no/such/x.csv"])
+        #expect(missing.status == 73 && missing.stderr.contains("does not exist"))
+    }
+
+    @Test func maxSizeBeyondItsRangeIsAUsageError() throws {
+        let r = try cli.run(["show", "hino", "--max-size", "9999999999999999"])
+        #expect(r.status == 64 && r.stderr.contains("--max-size must be from 1 to"))
+    }
+
+    @Test func aMistypedCorpusIsMissingInput() throws {
+        let r = try cli.run(["list", "--corpus", scratch.dir + "/corpsu"])
+        #expect(r.status == 66 && r.stderr.contains("corpsu: no such corpus folder"))
+        let report = try cli.run(["report", "--corpus", scratch.dir, "--out", scratch.dir + "/r"])
+        #expect(report.status == 66 && report.stderr.contains("kyodo report needs a corpus manifest"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.dir + "/r"))
+    }
+
+    @Test func theOutputDoesNotDependOnHowTheCorpusIsSpelled() throws {
+        let spellings = ["corpus", "./corpus/", Fixtures.root + "/corpus"]
+        let outputs = try spellings.map { try cli.run(["compare", "--all", "--aspect", "principles", "--format", "json", "--corpus", $0]).stdout }
+        #expect(outputs.allSatisfy { $0 == outputs[0] && !$0.isEmpty })
+    }
+
+    @Test func anInterruptedWriteLeavesTheOldFileAndNoTemporary() throws {
+        let path = scratch.file("out.csv", "the old report")
+        let process = try Scratch.start(["show", "hino", "--format", "csv", "--output", path],
+                                        environment: ["KYODO_TEST_STALL_BEFORE_COMMIT": "30"], stderr: scratch.dir + "/err")
+        // The temporary is written in full before the commit stalls; Ctrl-C then.
+        #expect(Scratch.wait(seconds: 60) { scratch.names().contains { $0.hasPrefix(".out.csv.kyodo-") } })
+        process.interrupt()  // SIGINT
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) == "the old report")
+        #expect(scratch.names() == ["err", "out.csv"])
+        #expect(String(decoding: FileManager.default.contents(atPath: scratch.dir + "/err") ?? Data(), as: UTF8.self).contains("kyodo: interrupted"))
+    }
+}
