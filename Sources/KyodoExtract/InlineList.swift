@@ -69,7 +69,7 @@ enum InlineList {
         return String(t)
     }
 
-    /// Two or more quoted names in a row (`「目的の共有」「対等な関係」「相互理解」の3つを…`),
+    /// Two or more quoted names in a row (`「A」「B」「C」の3つを…`),
     /// joined by nothing, 、, ・, と, や or 及び, and followed by の with a count, を, という or が.
     static func quotedRun(in sentence: String) -> [String]? {
         guard sentence.includes("」「") || sentence.includes("」、「") || sentence.includes("」と「") || sentence.includes("」・「") else { return nil }

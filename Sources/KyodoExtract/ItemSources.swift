@@ -286,7 +286,7 @@ extension Extraction {
             }
         }
         // A label ending in the aspect's cue running straight into its text, as an e-book's lines
-        // do (`対等関係の原則それぞれの主体が…`).
+        // do (`〇〇の原則それぞれの主体が…`).
         for ending in endings {
             guard let r = text.byteRange(of: ending), text.utf8.distance(from: text.startIndex, to: r.upperBound) <= 75 else { continue }
             let rest = String(text[r.upperBound...]).trimmedSpaces()

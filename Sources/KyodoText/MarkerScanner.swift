@@ -93,7 +93,7 @@ public enum MarkerScanner {
             // 【企画】→【実施】→【評価】 is a flow, not a heading (【募集→決定→実施】 heads its steps).
             if s.includes("】→") || s.includes("→【") { return nil }
             if s.hasSuffix("】") { return (.bracketed, trim(s.dropFirst().dropLast()), bulleted) }
-            // 【原則１】目的の共有, 【ステップ２】協議: a numbered step in brackets, its title after them.
+            // 【原則１】見出し, 【ステップ２】見出し: a numbered step in brackets, its title after them.
             if let close = s.firstIndex(of: "】"), case let inner = s[s.index(after: s.startIndex)..<close],
                let (m, rest) = scanNumbered(inner), case .step = m, rest.trimmedSpaces().isEmpty {
                 let title = trim(s[s.index(after: close)...])

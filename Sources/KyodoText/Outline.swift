@@ -501,7 +501,7 @@ struct OutlineBuilder {
         while i < line.count, scalars <= 20 {
             let (v, w) = Search.decode(line, i)
             if v == 0x20 || v == 0x3000 { break }
-            // `目的の共有：何のために…`: a label before a colon.
+            // `見出し：説明…`: a label before a colon.
             if v == 0xFF1A || v == 0x3A {
                 guard (2...20).contains(scalars) else { return false }
                 let rest = UnsafeBufferPointer(rebasing: line[(i + w)...])
