@@ -35,8 +35,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "kyodo-fuzz", dependencies: ["KyodoModel", "KyodoText", "KyodoDocument", "KyodoExtract"]),
-        .executableTarget(name: "kyodo-fuzz-output", dependencies: ["KyodoModel", "KyodoText", "KyodoCompare", "KyodoReports"]),
+        .target(name: "KyodoFuzzSupport"),
+        .executableTarget(name: "kyodo-fuzz", dependencies: ["KyodoModel", "KyodoText", "KyodoDocument", "KyodoExtract", "KyodoFuzzSupport"]),
+        .executableTarget(name: "kyodo-fuzz-output", dependencies: ["KyodoModel", "KyodoText", "KyodoCompare", "KyodoReports", "KyodoFuzzSupport"]),
         .executableTarget(name: "kyodo-bench", dependencies: ["KyodoModel", "KyodoText", "KyodoDocument", "KyodoExtract", "KyodoCompare"]),
         .target(name: "KyodoTestSupport", dependencies: ["KyodoModel", "KyodoText", "KyodoDocument", "KyodoExtract"], path: "Tests/KyodoTestSupport"),
         .testTarget(name: "KyodoTextTests", dependencies: ["KyodoText", "KyodoTestSupport"]),

@@ -32,6 +32,8 @@ enum ColumnPage {
         case gap(column: Int, left: Range<Int>, right: Range<Int>)
         case leftOnly(end: Int, range: Range<Int>)
         case rightOnly(column: Int, range: Range<Int>)
+        /// A line no column page holds (a tab table's row).
+        case foreign
     }
 
     /// The runs of a text, in order.
@@ -69,6 +71,8 @@ enum ColumnPage {
                 guard let o = open, end <= o.column - 2 else { close(); continue }
                 open!.parts[number] = Parts(left: r, right: nil)
                 open!.lastText = number
+            case .foreign:
+                close()
             case .rightOnly(let column, let r):
                 guard let o = open, abs(o.column - column) <= 2 else { close(); continue }
                 open!.parts[number] = Parts(left: nil, right: r)
@@ -129,7 +133,7 @@ enum ColumnPage {
                 spaceWidth += width
                 if v == 0x20, asciiEnd == nil || asciiEnd!.byte == i { asciiEnd = (column + 1, i + 1) }
             } else if v == 0x09 {
-                return shapeWithTab()
+                return .foreign
             } else {
                 if leading {
                     leading = false
@@ -152,7 +156,4 @@ enum ColumnPage {
         if textStartColumn >= 16 { return .rightOnly(column: textStartColumn, range: textStart..<lastTextEnd) }
         return .leftOnly(end: lastTextColumn, range: textStart..<lastTextEnd)
     }
-
-    /// A line with a tab belongs to a tab table, never to a column page.
-    private static func shapeWithTab() -> Shape { .leftOnly(end: Int.max, range: 0..<0) }
 }

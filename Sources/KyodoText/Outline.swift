@@ -233,9 +233,6 @@ struct OutlineBuilder {
                 answer = true
             }
             let first = Search.decode(trimmed, 0).0, last = Search.lastScalar(trimmed) ?? 0
-            // In a narrow column, a line of eight characters or more that ends no sentence wraps.
-            let long = isLong(trimmed) || columnLines.contains(number) && trimmed.count >= 24 && Search.scalarCount(trimmed) >= 8
-                && !(MarkerScanner.mayStartMarker(first) && MarkerScanner.scan(lineSlice(range).trimmedSpaces()) != nil)
             // Only a line whose first character can open a marker is scanned, as a substring.
             var scanned = MarkerScanner.mayStartMarker(first) && !answer ? MarkerScanner.scan(lineSlice(range).trimmedSpaces()) : nil
             if let n = garbled[number] {
@@ -243,6 +240,8 @@ struct OutlineBuilder {
             } else if scanned == nil, let (n, digits) = glued[number] {
                 scanned = (.numbered(n), String(lineSlice(range).trimmedSpaces().dropFirst(digits)).trimmedSpaces(), false)
             }
+            // In a narrow column, a line of eight characters or more that ends no sentence wraps.
+            let long = isLong(trimmed) || scanned == nil && columnLines.contains(number) && trimmed.count >= 24 && Search.scalarCount(trimmed) >= 8
             let continuesWrap = openMayWrap && (!blankSinceOpen || long || Self.endsSentence(last) || last == 0x3001)  // 、
             let openIsParagraph = if case .paragraph = openKind { true } else { false }
             // A line indented with an ideographic space opens a paragraph (字下げ); a contents

@@ -1,4 +1,5 @@
 import KyodoCompare
+import KyodoFuzzSupport
 import KyodoModel
 import KyodoReports
 import KyodoText
@@ -50,38 +51,17 @@ func diff(_ bytes: [UInt8]) {
 }
 
 #if FUZZING
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
-                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
-
 /// SwiftPM links an executable's `main` to `<product>_main`: hand it to libFuzzer.
 @_cdecl("kyodo_fuzz_output_main")
 func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var argc = argc
-    var argv = argv
-    return LLVMFuzzerRunDriver(&argc, &argv, kyodoFuzzOutput)
+    FuzzSupport.runDriver(argc, argv, kyodoFuzzOutput)
 }
 #else
-import Foundation
-
 /// Replays inputs: `kyodo-fuzz-output FILE|FOLDER…`.
 @main
 enum Replay {
     static func main() throws {
-        var count = 0
-        for path in CommandLine.arguments.dropFirst() {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            let files = isDirectory.boolValue
-                ? try FileManager.default.contentsOfDirectory(atPath: path).sorted().map { (path as NSString).appendingPathComponent($0) }
-                : [path]
-            for file in files {
-                guard let data = FileManager.default.contents(atPath: file) else { continue }
-                for job: UInt8 in 0..<3 { _ = kyodoFuzzOutput([job] + [UInt8](data), data.count + 1) }
-                count += 1
-            }
-        }
+        let count = try FuzzSupport.replay(Array(CommandLine.arguments.dropFirst())) { for job: UInt8 in 0..<3 { _ = kyodoFuzzOutput([job] + $0, $0.count + 1) } }
         print("replayed \(count) inputs, each through the writers, diff and validate")
     }
 }

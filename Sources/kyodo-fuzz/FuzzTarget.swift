@@ -1,4 +1,5 @@
 import KyodoDocument
+import KyodoFuzzSupport
 import KyodoModel
 import KyodoExtract
 import KyodoText
@@ -34,39 +35,17 @@ func exercise(_ bytes: [UInt8]) {
 }
 
 #if FUZZING
-/// libFuzzer's driver, for an executable whose `main` SwiftPM names itself.
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
-                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
-
 /// SwiftPM links an executable's `main` to `<product>_main`: hand it to libFuzzer.
 @_cdecl("kyodo_fuzz_main")
 func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var argc = argc
-    var argv = argv
-    return LLVMFuzzerRunDriver(&argc, &argv, kyodoFuzz)
+    FuzzSupport.runDriver(argc, argv, kyodoFuzz)
 }
 #else
-import Foundation
-
 /// Replays inputs: `kyodo-fuzz FILE|FOLDER…`.
 @main
 enum Replay {
     static func main() throws {
-        var count = 0
-        for path in CommandLine.arguments.dropFirst() {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            let files = isDirectory.boolValue
-                ? try FileManager.default.contentsOfDirectory(atPath: path).sorted().map { (path as NSString).appendingPathComponent($0) }
-                : [path]
-            for file in files {
-                guard let data = FileManager.default.contents(atPath: file) else { continue }
-                exercise([UInt8](data))
-                count += 1
-            }
-        }
+        let count = try FuzzSupport.replay(Array(CommandLine.arguments.dropFirst())) { exercise($0) }
         print("replayed \(count) inputs")
     }
 }
