@@ -40,11 +40,11 @@ public struct CorpusReader: Sendable {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: name, isDirectory: &isFolder), isFolder.boolValue {
             // A folder: its .txt files, in name order, each a document of its own.
-            let files = ((try? FileManager.default.contentsOfDirectory(atPath: name)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+            let files = ((try? FileManager.default.contentsOfDirectory(atPath: name)) ?? []).filter { $0.hasByteSuffix(".txt") }.sorted()
             guard !files.isEmpty else { throw CorpusError.noTextFiles(folder: name) }
             return files.map { Self.file((name as NSString).appendingPathComponent($0)) }
         }
-        if FileManager.default.fileExists(atPath: name) || name.includes("/") || name.hasSuffix(".txt") {
+        if FileManager.default.fileExists(atPath: name) || name.includes("/") || name.hasByteSuffix(".txt") {
             return [Self.file(name)]
         }
         let known = manifest.map { m in m.documents.map(\.id) + Array(Set(m.documents.map(\.municipality.id))).sorted() } ?? []

@@ -62,7 +62,8 @@ extension Extraction {
             }
             var seen = Set<String>()
             var message = "the document states no definition of 協働 (looked for " + forms.filter { seen.insert($0).inserted }.joined(separator: ", ") + ")"
-            if let aims = blocks.indices.first(where: { i in canHead(blocks[i]) && data.aimsWords.contains(where: blocks[i].text.includes) }) {
+            let aimsWords = presence.mayHold(data.aimsWords)
+            if let aims = blocks.indices.first(where: { i in canHead(blocks[i]) && aimsWords.contains(where: blocks[i].text.includes) }) {
                 message += "; its aims are stated under 「\(blocks[aims].text)」, line \(blocks[aims].firstLine)"
             }
             absent(.definition, message)
@@ -75,11 +76,12 @@ extension Extraction {
     /// `協働とは、…ことです。` and the paragraph that continues it (そうすることにより…).
     private func sentences(_ cue: String) -> [Candidate] {
         var out: [Candidate] = []
+        guard presence.mayHold(cue) else { return out }
         for (i, b) in blocks.enumerated() where usable(i) && (b.isParagraph || b.bulleted || b.marker == .bullet) && b.text.hasBytePrefix(cue)
             && (b.text.includes("。") || Self.isUnstoppedDefinition(b.text, after: cue)) && !Self.asks(b.text, after: cue) {
             var text = b.text
             var last = b.lastLine
-            if i + 1 < blocks.count, blocks[i + 1].isParagraph, data.continuations.contains(where: blocks[i + 1].text.hasPrefix) {
+            if i + 1 < blocks.count, blocks[i + 1].isParagraph, data.continuations.contains(where: blocks[i + 1].text.hasBytePrefix) {
                 text += "\n" + blocks[i + 1].text
                 last = blocks[i + 1].lastLine
             }
@@ -101,7 +103,7 @@ extension Extraction {
             for sentence in InlineList.sentences(b.text) {
                 guard let at = sentence.byteRange(of: cue) else { continue }
                 let frame = sentence[..<at.lowerBound]
-                guard frame.count <= 25, Self.reportingFrames.contains(where: { frame.hasSuffix($0) }) else { continue }
+                guard frame.count <= 25, Self.reportingFrames.contains(where: { frame.hasByteSuffix($0) }) else { continue }
                 out.append(Candidate(term: term, description: String(sentence[at.lowerBound...]), attributes: [], lines: b.lines(of: sentence),
                                      confidence: 0.8, precedence: 0))
                 break
@@ -116,7 +118,7 @@ extension Extraction {
     /// Whether the text after the cue asks rather than says (協働とは何なのか、…).
     static func asks(_ text: String, after cue: String) -> Bool {
         let rest = text.dropFirst(cue.count).drop { $0 == "、" || $0 == " " }
-        return ["何", "どんな", "どのような", "どういう", "なに"].contains(where: rest.hasPrefix)
+        return ["何", "どんな", "どのような", "どういう", "なに"].contains(where: rest.hasBytePrefix)
     }
 
     /// A definition without its 。 (`協働とは一緒になって取り組むこと`, `・「参画」とは→計画から関わること`):
@@ -130,6 +132,7 @@ extension Extraction {
     /// `…取り組むことを「協働」といいます。`: a sentence naming its term at its end.
     private func named(_ cue: String) -> [Candidate] {
         var out: [Candidate] = []
+        guard presence.mayHold(cue) else { return out }
         for (i, b) in blocks.enumerated() where usable(i) && b.isParagraph && b.text.includes(cue) {
             for sentence in InlineList.sentences(b.text) {
                 guard let end = sentence.byteRange(of: cue), let open = sentence[..<end.lowerBound].range(of: "を「", options: .backwards) else { continue }
@@ -145,8 +148,9 @@ extension Extraction {
     /// `「参画」とは、…`: any quoted term defined at the start of a paragraph or bullet.
     private func quotedTerms(_ cue: String) -> [Candidate] {
         var out: [Candidate] = []
-        for (i, b) in blocks.enumerated() where usable(i) && (b.isParagraph || b.bulleted || b.marker == .bullet) && b.text.hasPrefix("「") {
-            guard let close = b.text.firstIndex(of: "」"), case let rest = b.text[b.text.index(after: close)...], rest.hasPrefix(cue) else { continue }
+        guard presence.mayHold("」" + cue) else { return out }
+        for (i, b) in blocks.enumerated() where usable(i) && (b.isParagraph || b.bulleted || b.marker == .bullet) && b.text.hasBytePrefix("「") {
+            guard let close = b.text.firstIndex(of: "」"), case let rest = b.text[b.text.index(after: close)...], rest.hasBytePrefix(cue) else { continue }
             let term = String(b.text[b.text.index(after: b.text.startIndex)..<close])
             let after = String(rest.dropFirst(cue.count))
             // A term, not a phrase (「市民の利益」とは…, 「行政と同じ目的」とは… explain wording).
@@ -161,6 +165,7 @@ extension Extraction {
     private func termSentences(_ cue: String) -> [Candidate] {
         var out: [Candidate] = []
         let comma = cue + "、", wideComma = cue + "，"
+        guard presence.mayHold(comma) || presence.mayHold(wideComma) else { return out }
         for (i, b) in blocks.enumerated() where usable(i) && b.isParagraph && parents[i] != nil {
             guard let r = b.text.byteRange(of: comma) ?? b.text.byteRange(of: wideComma) else { continue }
             let term = Self.unquotedTerm(String(b.text[..<r.lowerBound]))
@@ -174,13 +179,14 @@ extension Extraction {
     /// `「協働」` → `協働`.
     static func unquotedTerm(_ s: String) -> String {
         var t = s.trimmedSpaces()
-        if t.hasPrefix("「") && t.hasSuffix("」") { t = String(t.dropFirst().dropLast()) }
+        if t.hasBytePrefix("「") && t.hasByteSuffix("」") { t = String(t.dropFirst().dropLast()) }
         return t
     }
 
     /// An ordinance's definitions: `(3) 協働 市民等及び市が…をいう。`.
     private func articles(_ term: String) -> [Candidate] {
         var out: [Candidate] = []
+        guard presence.mayHold(term) else { return out }
         for (i, b) in blocks.enumerated() where usable(i) {
             let t = b.text
             guard t.hasBytePrefix(term + " ") || t.hasBytePrefix(term + "\u{3000}") else { continue }
@@ -195,6 +201,7 @@ extension Extraction {
     /// A heading `Xの定義`: X defined by the heading's body.
     private func headed(_ suffix: String) -> [Candidate] {
         var out: [Candidate] = []
+        guard presence.mayHold(suffix) else { return out }
         for (i, b) in blocks.enumerated() where usable(i) && b.text.hasByteSuffix(suffix) && canHead(b) {
             let term = String(b.text.dropLast(suffix.count)).trimmedSpaces()
             guard !term.isEmpty, term.count <= 12 else { continue }
@@ -212,13 +219,14 @@ extension Extraction {
     /// A title standing alone `Xとは` (or `Xとは？`), its definition in the paragraph below.
     private func titled(_ cue: String) -> [Candidate] {
         var out: [Candidate] = []
+        guard presence.mayHold(cue) else { return out }
         for (i, b) in blocks.enumerated() where usable(i) && b.isTitleLike && b.text.includes(cue) && canHead(b) {
             var t = b.text
-            if t.hasSuffix("？") || t.hasSuffix("?") { t = String(t.dropLast()) }
-            guard t.hasSuffix(cue) else { continue }
+            if t.hasByteSuffix("？") || t.hasByteSuffix("?") { t = String(t.dropLast()) }
+            guard t.hasByteSuffix(cue) else { continue }
             let term = String(t.dropLast(cue.count)).trimmedSpaces()
             // 大切なことは？ asks what matters; it defines nothing.
-            guard !term.isEmpty, term.count <= 10, !term.hasSuffix("こ"), !term.contains(where: { "／/・、，,「」".contains($0) }) else { continue }
+            guard !term.isEmpty, term.count <= 10, !term.hasByteSuffix("こ"), !term.contains(where: { "／/・、，,「」".contains($0) }) else { continue }
             guard i + 1 < blocks.count, case let next = blocks[i + 1], next.isParagraph, !next.isTitleLike else { continue }
             // A body that holds a sentence definition (協働とは、…) is read as that.
             let following = blocks[(i + 1)...].prefix { $0.isParagraph && !$0.isTitleLike }.prefix(3)
@@ -232,6 +240,7 @@ extension Extraction {
     /// source named too (the article before the quote, the law the section's heading names).
     private func quoted(_ cue: String) -> [Candidate] {
         var out: [Candidate] = []
+        guard presence.mayHold(cue) else { return out }
         for (i, b) in blocks.enumerated() where usable(i) && b.text.includes(cue) {
             guard let start = b.text.range(of: cue), let end = b.text[start.upperBound...].firstIndex(of: "」") else { continue }
             let quote = String(b.text[start.upperBound..<end])

@@ -54,7 +54,7 @@ extension Extraction {
             }
         }
         // An introducing sentence (…を紹介します) heads what follows it in its section.
-        for rule in rules where rule.inSentence {
+        for rule in rules where rule.inSentence && presence.mayHold(rule.cue) {
             for (i, b) in blocks.enumerated() where b.isParagraph && !excluded.contains(i) && b.text.includes(rule.cue) {
                 let body = Array((i + 1)..<blocks.count).prefix { parents[$0] == parents[i] }
                 candidates.append((Heading(index: i, text: b.text, marked: false, body: Array(body), section: nil), rule))
@@ -159,7 +159,7 @@ extension Extraction {
                 let after = sentence[at.upperBound...].prefix(10)
                 if String(after).includes(cue) { return true }
                 let before = sentence[..<at.lowerBound]
-                for joint in ["を", "は、", "は", "を、", "として", "として、"] where before.hasSuffix(cue + joint) { return true }
+                for joint in ["を", "は、", "は", "を、", "として", "として、"] where before.hasByteSuffix(cue + joint) { return true }
                 rest = sentence[at.upperBound...]
             }
         }
@@ -194,7 +194,7 @@ extension Extraction {
         }
         var message = "the document refers to \(cue) but does not list them"
         var quoted: [String] = []
-        for (k, b) in blocks.enumerated() where !excluded.contains(k) && b.text.includes(cue + "である「") {
+        for (k, b) in blocks.enumerated() where presence.mayHold(cue + "である「") && !excluded.contains(k) && b.text.includes(cue + "である「") {
             var rest = b.text[...]
             while let at = rest.range(of: cue + "である「"), let close = rest[at.upperBound...].firstIndex(of: "」") {
                 let name = String(rest[at.upperBound..<close])
@@ -209,7 +209,7 @@ extension Extraction {
 
     /// The first block mentioning `cue`, outside reprinted parts.
     func mention(of cue: String) -> Int? {
-        guard !cue.isEmpty else { return nil }
+        guard !cue.isEmpty, presence.mayHold(cue) else { return nil }
         return blocks.indices.first { !excluded.contains($0) && blocks[$0].table == nil && blocks[$0].text.includes(cue) }
     }
 
@@ -217,7 +217,7 @@ extension Extraction {
     /// prose that its list or table does not hold.
     mutating func noteOpenList(_ aspect: Aspect, heading h: Heading, found: Found) {
         let prose = h.body.filter { blocks[$0].isParagraph }
-        let notLimited = data.notLimitedWords.contains { w in prose.contains { blocks[$0].text.includes(w) } }
+        let notLimited = presence.mayHold(data.notLimitedWords).contains { w in prose.contains { blocks[$0].text.includes(w) } }
         if found.source == .inline, let b = found.blocks.first {
             findings.append(Finding(.notExhaustive, aspect: aspect,
                                     "the \(aspect.rawValue) are named in prose as examples (…など)" + (notLimited ? "; the text says it does not limit itself to them" : ""),
@@ -230,8 +230,9 @@ extension Extraction {
             return
         }
         guard found.source == .table || found.source == .enumeration, Aspect.core.contains(aspect) else { return }
+        let cues = presence.mayHold(data.cues(of: aspect))
+        guard !cues.isEmpty else { return }
         let keys = Set(found.items.map(\.normalizedLabel))
-        let cues = data.cues(of: aspect)
         for i in prose where !found.blocks.contains(i) && cues.contains(where: blocks[i].text.includes) {
             // Only a sentence that speaks of the aspect (…形態は、…などもあります).
             for sentence in InlineList.sentences(blocks[i].text) where cues.contains(where: sentence.includes) {
@@ -251,6 +252,9 @@ extension Extraction {
 
     /// A sentence anywhere whose `…など` list is followed closely by a cue of the aspect.
     func inlineAnywhere(_ aspect: Aspect, cues: [String]) -> ([Item], Block)? {
+        let cues = presence.mayHold(cues)
+        let openWords = presence.mayHold(data.openWords)
+        guard !cues.isEmpty else { return nil }
         // The actors a definition names (協働とは、市民、NPOなどの多様な主体と市が…) are part of what
         // 協働 means, not the document's list of partners.
         let defined = items.filter { $0.aspect == .definition }.map { $0.span.firstLine...$0.span.lastLine }
@@ -260,12 +264,12 @@ extension Extraction {
         for (i, block) in blocks.enumerated() where block.isParagraph && !excluded.contains(i) && !consumed.contains(i) {
             // In a paragraph holding a definition, the defining sentence is passed over.
             let definesHere = defined.contains { $0.overlaps(block.firstLine...block.lastLine) }
-            let open = data.openWords.contains(where: block.text.includes)
+            let open = openWords.contains(where: block.text.includes)
             // …など、様々な担い手: an open list followed closely by a cue; or the cue as the
             // sentence's topic (市の協働の相手方は、市民、…、大学等です).
             guard open || cues.contains(where: block.text.includes) && topicForms.contains(where: { block.text.includes($0.form) }) else { continue }
             for sentence in InlineList.sentences(block.text) where !(definesHere && (sentence.includes("とは") || sentence.includes("」とい"))) {
-                if let at = data.openWords.lazy.compactMap({ sentence.byteRange(of: $0) }).first,
+                if let at = openWords.lazy.compactMap({ sentence.byteRange(of: $0) }).first,
                    cues.contains(where: String(sentence[at.upperBound...].prefix(14)).includes),
                    let names = InlineList.items(in: sentence, enders: data.listEnders, topicEnders: data.topicListEnders) {
                     return (inlineItems(aspect, names, in: block, sentence: sentence), block)

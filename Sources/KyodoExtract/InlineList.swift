@@ -45,14 +45,14 @@ enum InlineList {
         for segment in segments.reversed() {
             let s = String(segment).trimmedSpaces()
             guard !s.isEmpty, s.count <= maxLength, let last = s.last, !"はがをにでてとばもら".contains(last) else {
-                topic = topicEndings.contains(where: s.hasSuffix)
+                topic = topicEndings.contains(where: s.hasByteSuffix)
                 break
             }
             items.insert(cleaned(s), at: 0)
         }
         if afterTopic && !topic { return nil }
         // Words pointing elsewhere (上記のほか、すべての人や団体) name no items.
-        if items.contains(where: { ["上記", "前記", "以上", "これら", "その他"].contains($0) || $0.hasPrefix("すべての") || $0.hasPrefix("全ての") }) { return nil }
+        if items.contains(where: { ["上記", "前記", "以上", "これら", "その他"].contains($0) || $0.hasBytePrefix("すべての") || $0.hasBytePrefix("全ての") }) { return nil }
         // Pairs (市役所と自治会、自治会同士、自治会と市民活動団体…) name relations, not items.
         if items.filter({ $0.dropLast().includes("と") }).count * 2 >= items.count { return nil }
         return items.count >= 2 ? items : nil
@@ -64,8 +64,8 @@ enum InlineList {
     /// An item without the conjunction before it (`そして市` → `市`) or the `のほか` after it.
     static func cleaned(_ s: String) -> String {
         var t = Substring(s)
-        for lead in ["そして", "また", "さらに", "主に", "主として"] where t.hasPrefix(lead) && t.count > lead.count { t = t.dropFirst(lead.count) }
-        if t.hasSuffix("のほか"), t.count > 4 { t = t.dropLast(3) }
+        for lead in ["そして", "また", "さらに", "主に", "主として"] where t.hasBytePrefix(lead) && t.count > lead.count { t = t.dropFirst(lead.count) }
+        if t.hasByteSuffix("のほか"), t.count > 4 { t = t.dropLast(3) }
         return String(t)
     }
 
@@ -89,14 +89,14 @@ enum InlineList {
         }
         guard names.count >= 2 else { return nil }
         let after = rest.drop { $0 == " " }
-        let counted = after.hasPrefix("の") && after.dropFirst().first.map { $0.isNumber || "一二三四五六七八九十".contains($0) } == true
-        return counted || after.hasPrefix("を") || after.hasPrefix("という") || after.hasPrefix("が") || after.hasPrefix("など") ? names : nil
+        let counted = after.hasBytePrefix("の") && after.dropFirst().first.map { $0.isNumber || "一二三四五六七八九十".contains($0) } == true
+        return counted || after.hasBytePrefix("を") || after.hasBytePrefix("という") || after.hasBytePrefix("が") || after.hasBytePrefix("など") ? names : nil
     }
 
     /// Sentences of a text, each with its terminal `。`; a blank remainder is dropped.
     static func sentences(_ text: String) -> [String] {
         var pieces = text.byteSplit("。", keepingSeparator: true, omittingEmpty: true)
-        if let last = pieces.last, !last.hasSuffix("。"), String(last).trimmedSpaces().isEmpty { pieces.removeLast() }
+        if let last = pieces.last, !last.hasByteSuffix("。"), String(last).trimmedSpaces().isEmpty { pieces.removeLast() }
         return pieces.map(String.init)
     }
 }
