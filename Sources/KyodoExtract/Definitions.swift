@@ -28,6 +28,7 @@ extension Extraction {
             case .term: found += termSentences(rule.cue)
             case .quoted: found += quoted(rule.cue)
             case .quotedterm: found += quotedTerms(rule.cue)
+            case .plainterm: found += plainTerms(rule.cue)
             case .named: found += named(rule.cue)
             }
         }
@@ -57,6 +58,7 @@ extension Extraction {
                 case .term: "X\(rule.cue)、… under a heading X"
                 case .quoted: "…\(rule.cue)…」"
                 case .quotedterm: "「X」\(rule.cue)…"
+                case .plainterm: "X\(rule.cue)…をいいます"
                 case .named: "…を「X」という"
                 }
             }
@@ -161,6 +163,25 @@ extension Extraction {
         return out
     }
 
+    /// `共生とは、…をいいます。`: a paragraph defining a short term in a sentence that ends the way
+    /// definitions do (…をいいます, …をいう, …のことです).
+    private func plainTerms(_ cue: String) -> [Candidate] {
+        var out: [Candidate] = []
+        guard presence.mayHold(cue) else { return out }
+        for (i, b) in blocks.enumerated() where usable(i) && b.isParagraph {
+            guard let r = b.text.byteRange(of: cue), r.lowerBound > b.text.startIndex else { continue }
+            let term = String(b.text[..<r.lowerBound]).trimmingCharacters(in: "*_")  // Markdown's **協働**
+            guard !term.isEmpty, term.count <= 10, !term.contains(where: { "「」『』、。 　をがはにで*_#".contains($0) }), !Self.asks(b.text, after: term + cue),
+                  let sentence = InlineList.sentences(b.text).first,
+                  Self.definingEndings.contains(where: sentence.hasByteSuffix) else { continue }
+            out.append(Candidate(term: term, description: sentence, attributes: [], lines: b.lines(of: sentence), confidence: 0.7, precedence: 1))
+        }
+        return out
+    }
+
+    /// How a sentence defining a term ends.
+    static let definingEndings = ["をいいます。", "をいう。", "のことです。", "のことをいう。", "を指します。", "をさします。"]
+
     /// `Xとは、…をいいます。` under a heading naming X (`（１）町民活動`): X defined.
     private func termSentences(_ cue: String) -> [Candidate] {
         var out: [Candidate] = []
@@ -245,7 +266,13 @@ extension Extraction {
             guard let start = b.text.range(of: cue), let end = b.text[start.upperBound...].firstIndex(of: "」") else { continue }
             let quote = String(b.text[start.upperBound..<end])
             let before = b.text[..<start.lowerBound]
-            let term = before.split(whereSeparator: { "、，,".contains($0) }).last.map(String.init) ?? "協働"
+            var term = before.split(whereSeparator: { "、，,".contains($0) }).last.map(String.init) ?? "協働"
+            // A cue naming its term (`「協働」を「`): the term is the cue's; the quote a
+            // definition only when it is one (long, and then `」と…`: …とし, …と定義).
+            if !cue.hasBytePrefix("の"), let named = cue.components(separatedBy: "を「").first, !named.isEmpty {
+                guard quote.count >= 15, b.text[end...].hasBytePrefix("」と") else { continue }
+                term = named.trimmingCharacters(in: "「」")
+            }
             var attributes: [Attribute] = []
             if let article = before.range(of: "条", options: .backwards), let dai = before[..<article.lowerBound].range(of: "第", options: .backwards) {
                 let heading = parents[i].map { blocks[$0].text } ?? ""

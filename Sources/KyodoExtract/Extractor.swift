@@ -75,10 +75,11 @@ extension Extraction {
             candidates = Array(candidates.prefix(Self.maxCandidates))
         }
         var next = 0
+        var fallback: (Heading, Found)?
         var namingTried = !core  // lists that name the aspect themselves are looked for only when all else failed
         while true {
             if next == candidates.count {
-                guard !namingTried else { break }
+                guard !namingTried, fallback == nil else { break }
                 namingTried = true
                 // Then a list under no heading whose entries name the aspect themselves.
                 if let rule = rules.first(where: { !$0.inSentence && $0.sources == SectionData.Source.ordinary }) {
@@ -95,21 +96,18 @@ extension Extraction {
             var h = candidate
             if !h.marked && !rule.inSentence { h.body = titleBody(h.index, rule: rule) }
             guard let found = items(aspect, heading: h, rule: rule, cues: cues) ?? appendix(of: h).flatMap({ items(aspect, heading: $0, rule: rule, cues: cues) }) else { continue }
-            used.insert(h.index)
-            consumed.formUnion(found.blocks)
-            items += found.items
-            var score = found.source == .enumeration || found.source == .table ? 0.8 : 0.6
-            let announcing = ([blocks[h.index]] + h.body.prefix(3).map { blocks[$0] }.filter(\.isParagraph)).map(\.text).joined(separator: "\n")
-            if let announced = announcedCount(announcing) {
-                if announced == found.items.count {
-                    score += 0.2
-                } else {
-                    score -= 0.4
-                    warn(aspect, "\(aspect.rawValue) section 「\(h.text)」 announced \(announced) items, found \(found.items.count)", line: blocks[h.index].firstLine)
-                }
+            // Names in a sentence are the weakest source: a later heading about the aspect
+            // whose body enumerates or tabulates its items is preferred (協働の形態とは？ with a
+            // passing …など, then 主な協働の形態 over a numbered list).
+            if found.source == .inline {
+                if fallback == nil { fallback = (h, found) }
+                continue
             }
-            noteOpenList(aspect, heading: h, found: found)
-            if core { confidence[aspect] = min(1, max(0.1, score)) }
+            accept(aspect, heading: h, found: found)
+            return
+        }
+        if let (h, found) = fallback {
+            accept(aspect, heading: h, found: found)
             return
         }
         guard core else { return }
@@ -131,6 +129,26 @@ extension Extraction {
         }
         absent(aspect, notStatedMessage(aspect, cues: cues), line: mention(of: cues.first ?? "").map { blocks[$0].firstLine })
         confidence[aspect] = 0
+    }
+
+    /// Takes the items a heading's body gave for an aspect, with the confidence they earn (a
+    /// list or table over prose; a count announced and met, or missed).
+    mutating func accept(_ aspect: Aspect, heading h: Heading, found: Found) {
+        used.insert(h.index)
+        consumed.formUnion(found.blocks)
+        items += found.items
+        var score = found.source == .enumeration || found.source == .table ? 0.8 : 0.6
+        let announcing = ([blocks[h.index]] + h.body.prefix(3).map { blocks[$0] }.filter(\.isParagraph)).map(\.text).joined(separator: "\n")
+        if let announced = announcedCount(announcing) {
+            if announced == found.items.count {
+                score += 0.2
+            } else {
+                score -= 0.4
+                warn(aspect, "\(aspect.rawValue) section 「\(h.text)」 announced \(announced) items, found \(found.items.count)", line: blocks[h.index].firstLine)
+            }
+        }
+        noteOpenList(aspect, heading: h, found: found)
+        if Aspect.core.contains(aspect) { confidence[aspect] = min(1, max(0.1, score)) }
     }
 
     /// Paragraphs whose last sentence announces a list (次の, 以下の) naming a cue (not as the adverb
@@ -267,11 +285,15 @@ extension Extraction {
             let open = openWords.contains(where: block.text.includes)
             // …など、様々な担い手: an open list followed closely by a cue; or the cue as the
             // sentence's topic (市の協働の相手方は、市民、…、大学等です).
-            guard open || cues.contains(where: block.text.includes) && topicForms.contains(where: { block.text.includes($0.form) }) else { continue }
+            guard open || cues.contains(where: block.text.includes)
+                && (topicForms.contains(where: { block.text.includes($0.form) }) || block.text.includes("（") || block.text.includes("(")) else { continue }
             for sentence in InlineList.sentences(block.text) where !(definesHere && (sentence.includes("とは") || sentence.includes("」とい"))) {
-                if let at = openWords.lazy.compactMap({ sentence.byteRange(of: $0) }).first,
-                   cues.contains(where: String(sentence[at.upperBound...].prefix(14)).includes),
+                if Self.openWordBeforeCue(in: sentence, openWords: openWords, cues: cues),
                    let names = InlineList.items(in: sentence, enders: data.listEnders, topicEnders: data.topicListEnders) {
+                    return (inlineItems(aspect, names, in: block, sentence: sentence), block)
+                }
+                // 基本原則（目標一致の原則、相互理解の原則など）: the names in parentheses after a cue.
+                if let names = InlineList.parenthesised(in: sentence, after: cues) {
                     return (inlineItems(aspect, names, in: block, sentence: sentence), block)
                 }
                 guard let cue = asTopic(sentence), let topicAt = sentence.byteRange(of: cue) else { continue }
@@ -282,6 +304,19 @@ extension Extraction {
             }
         }
         return nil
+    }
+
+    /// Whether an open word (など, 等) in the sentence is followed closely by a cue: any of its
+    /// occurrences (自治会などの地域活動団体、…、企業などのさまざまな担い手).
+    static func openWordBeforeCue(in sentence: String, openWords: [String], cues: [String]) -> Bool {
+        for word in openWords {
+            var rest = sentence[...]
+            while let at = rest.byteRange(of: word) {
+                if cues.contains(where: String(sentence[at.upperBound...].prefix(14)).includes) { return true }
+                rest = sentence[at.upperBound...]
+            }
+        }
+        return false
     }
 
     // MARK: - Dates and title

@@ -18,7 +18,7 @@ enum InlineList {
         var best: [String]?
         var bestAt: String.Index?
         for ender in enders {
-            guard let at = sentence.byteRange(of: ender), bestAt.map({ at.lowerBound < $0 }) ?? true else { continue }
+            guard let at = listEnd(sentence, ender, maxLength: maxLength), bestAt.map({ at.lowerBound < $0 }) ?? true else { continue }
             let head = sentence[..<at.lowerBound]
             if let found = run(head, maxLength: maxLength, afterTopic: topicEnders.contains(ender)) {
                 best = found
@@ -28,9 +28,37 @@ enum InlineList {
         return best
     }
 
+    /// Where `ender` ends a list: its first occurrence not inside one. `自治会などの地域活動団体、`
+    /// is an item naming its examples (`XなどのY`, another item after it), so the list goes on
+    /// to a later など.
+    static func listEnd(_ sentence: String, _ ender: String, maxLength: Int) -> Range<String.Index>? {
+        var rest = sentence[...]
+        while let at = rest.byteRange(of: ender) {
+            let after = sentence[at.upperBound...]
+            guard after.hasBytePrefix("の"), case let noun = after.dropFirst().prefix(while: { !separators.contains($0) }),
+                  noun.endIndex < sentence.endIndex, isItem(String(noun), maxLength: maxLength) else { return at }
+            rest = sentence[noun.endIndex...]
+        }
+        return nil
+    }
+
+    /// What separates the items of an inline list.
+    static let separators: Set<Character> = ["、", ",", "，"]
+
+    /// Whether a segment can be an item: short, and not ending in a particle.
+    static func isItem(_ s: String, maxLength: Int) -> Bool {
+        guard !s.isEmpty, s.count <= maxLength, let last = s.last else { return false }
+        return !"はがをにでてとばもら".contains(last)
+    }
+
     /// The trailing run of list items in the text before an ender.
     private static func run(_ head: Substring, maxLength: Int, afterTopic: Bool) -> [String]? {
-        let segments = head.split(whereSeparator: { $0 == "、" || $0 == "," || $0 == "，" }).flatMap { seg -> [Substring] in
+        // The item a list starts from (`個人をはじめ、…`) is its first.
+        var raw = head.split(whereSeparator: separators.contains)
+        if let first = raw.lastIndex(where: { seg in startWords.contains(where: { seg.hasByteSuffix($0) && seg.count > $0.count }) }) {
+            raw = Array(raw[first...])
+        }
+        let segments = raw.map(exemplified).flatMap { seg -> [Substring] in
             var parts = [seg]
             for joiner in ["並びに", "及び", "や"] {
                 parts = parts.flatMap { p -> [Substring] in
@@ -44,7 +72,7 @@ enum InlineList {
         var topic = false
         for segment in segments.reversed() {
             let s = String(segment).trimmedSpaces()
-            guard !s.isEmpty, s.count <= maxLength, let last = s.last, !"はがをにでてとばもら".contains(last) else {
+            guard isItem(s, maxLength: maxLength) else {
                 topic = topicEndings.contains(where: s.hasByteSuffix)
                 break
             }
@@ -57,6 +85,23 @@ enum InlineList {
         if items.filter({ $0.dropLast().includes("と") }).count * 2 >= items.count { return nil }
         return items.count >= 2 ? items : nil
     }
+
+    /// An item named with its examples is the kind it names: `NPOなどの市民活動団体` → `市民活動団体`;
+    /// an item a list starts from is that item: `個人をはじめ` → `個人`.
+    static func exemplified(_ segment: Substring) -> Substring {
+        for joint in ["などの", "等の"] {
+            if let at = segment.byteRange(of: joint), at.lowerBound > segment.startIndex, at.upperBound < segment.endIndex {
+                return segment[at.upperBound...]
+            }
+        }
+        for start in startWords where segment.hasByteSuffix(start) && segment.count > start.count {
+            return segment.dropLast(start.count)
+        }
+        return segment
+    }
+
+    /// What follows the item a list starts from.
+    static let startWords = ["をはじめとして", "をはじめとする", "をはじめ"]
 
     /// How the phrase before a list names its topic: `協働の主体は、…`, `主な形態として、…`.
     static let topicEndings = ["は", "として", "としては", "には"]
@@ -91,6 +136,23 @@ enum InlineList {
         let after = rest.drop { $0 == " " }
         let counted = after.hasBytePrefix("の") && after.dropFirst().first.map { $0.isNumber || "一二三四五六七八九十".contains($0) } == true
         return counted || after.hasBytePrefix("を") || after.hasBytePrefix("という") || after.hasBytePrefix("が") || after.hasBytePrefix("など") ? names : nil
+    }
+
+    /// A list in parentheses right after one of `words`: `基本原則（目標一致の原則、相互理解の原則など）`,
+    /// `四者（市民、事業者、行政）`; two or more short items, the trailing など dropped.
+    static func parenthesised(in sentence: String, after words: [String], maxLength: Int = 12) -> [String]? {
+        for word in words {
+            for open in ["（", "("] {
+                guard let at = sentence.byteRange(of: word + open) else { continue }
+                let inside = sentence[at.upperBound...]
+                guard let close = inside.firstIndex(where: { $0 == "）" || $0 == ")" }) else { continue }
+                var content = inside[..<close]
+                for ender in ["など", "等"] where content.hasByteSuffix(ender) { content = content.dropLast(ender.count) }
+                let names = content.split(whereSeparator: separators.contains).map { String($0).trimmedSpaces() }
+                if names.count >= 2, names.allSatisfy({ isItem($0, maxLength: maxLength) }) { return names }
+            }
+        }
+        return nil
     }
 
     /// Sentences of a text, each with its terminal `。`; a blank remainder is dropped.

@@ -2,6 +2,7 @@ import KyodoDocument
 import KyodoModel
 import KyodoText
 import KyodoTestSupport
+@testable import KyodoExtract
 import Testing
 
 /// The item sources and definition forms added for unseen layouts, each on a small text.
@@ -86,5 +87,50 @@ import Testing
         #expect(Self.labels(h, .forms) == ["参画、政策提案", "委託", "共催"])
         let tree = DocumentTree(SourceText(name: "g.txt", lines: ["協働の形態", "1参画、政策提案", "説明。", "2委託", "説明。", "3共催", "説明。", "", "3つの原則", "5年ごとに見直す"]))
         #expect(tree.blocks.compactMap(\.marker) == [.numbered(1), .numbered(2), .numbered(3)])
+    }
+
+    /// An inline list whose items name their examples (`NPOなどの市民活動団体`) runs on to the など
+    /// the cue follows; each such item is the kind it names, and the item a list starts from
+    /// (`個人をはじめ`) is that item.
+    @Test func anInlineListRunsPastItemsNamingTheirExamples() throws {
+        let g = try Fixtures.read(["まちづくりの現状", "",
+                                   "そのため、個人をはじめ、自治会などの地域活動団体、NPOなどの市民活動団体、大学、企業などのさまざまな担い手が手を携えることが求められています。"],
+                                  name: "x.txt")
+        #expect(Self.labels(g, .partners) == ["個人", "地域活動団体", "市民活動団体", "大学", "企業"])
+        #expect(InlineList.items(in: "委託、補助などの手法") == ["委託", "補助"])
+    }
+
+    /// Names in parentheses right after a cue are its items (`基本原則（A、Bなど）`).
+    @Test func aParenthesisedListAfterACueGivesItsItems() throws {
+        let g = try Fixtures.read(["はじめに", "", "本書では、協働を進めるための基本原則（目標一致の原則、相互理解の原則など）と職員の姿勢を紹介します。"], name: "p.txt")
+        #expect(Self.labels(g, .principles) == ["目標一致の原則", "相互理解の原則"])
+        #expect(InlineList.parenthesised(in: "基本原則（これは長い説明であって項目の名前ではない文です、ほか）", after: ["基本原則"]) == nil)
+    }
+
+    /// `「協働」を「…」とし`: the quoted definition of the term the cue names; a short quote
+    /// (`「協働」を「推進」する`) is none.
+    @Test func aTermQuotedBeforeItsQuotedDefinitionIsDefined() throws {
+        let g = try Fixtures.read(["はじめに", "", "本書では、「協働」を「市民と市が目標を共有し、対等な立場で力を合わせて取り組むこと」とします。"], name: "d.txt")
+        #expect(Self.labels(g, .definition) == ["協働"])
+        #expect(g.items.first { $0.aspect == .definition }?.description == "市民と市が目標を共有し、対等な立場で力を合わせて取り組むこと")
+        let short = try Fixtures.read(["はじめに", "", "市は「協働」を「推進」します。"], name: "s.txt")
+        #expect(Self.labels(short, .definition).isEmpty)
+    }
+
+    /// A heading whose body only names items in passing (…など) gives way to a later heading
+    /// about the same aspect whose body enumerates them.
+    @Test func anEnumerationUnderALaterHeadingBeatsNamesInPassing() throws {
+        let g = try Fixtures.read(["協働の形態とは？", "", "事業の目的や内容、期待する効果などに応じて、適切な協働の形態を選びます。", "",
+                                   "主な協働の形態", "", "(1)委託", "市の事業を団体に任せる形態です。", "(2)共催", "共に主催する形態です。", "(3)後援", "名義の使用を認める形態です。"],
+                                  name: "f.txt")
+        #expect(Self.labels(g, .forms) == ["委託", "共催", "後援"])
+    }
+
+    /// `共生とは、…をいいます。`: any short term defined by a sentence ending as definitions do;
+    /// a sentence that only explains (…とは、…です) defines nothing.
+    @Test func aShortTermDefinedByADefiningSentenceIsADefinition() throws {
+        let g = try Fixtures.read(["用語について", "", "共生とは、違いを認め合い、共に生きていくことをいいます。", "",
+                                   "協働とは、市民と市が対等な立場で協力することです。", "", "大切なこととは、互いを知ることだと考えます。"], name: "t.txt")
+        #expect(Self.labels(g, .definition) == ["共生", "協働"])
     }
 }
