@@ -127,6 +127,14 @@ extension Extraction {
             confidence[aspect] = 0.4
             return
         }
+        // Nor a cue: a sentence whose names are mostly the aspect's item words.
+        if let (found, block) = namingSentence(aspect, cues: cues) {
+            items += found
+            findings.append(Finding(.notExhaustive, aspect: aspect, "\(aspect.rawValue) are read from names in a sentence, under no heading",
+                                    span: tree.span(block.firstLine, block.lastLine)))
+            confidence[aspect] = 0.3
+            return
+        }
         absent(aspect, notStatedMessage(aspect, cues: cues), line: mention(of: cues.first ?? "").map { blocks[$0].firstLine })
         confidence[aspect] = 0
     }

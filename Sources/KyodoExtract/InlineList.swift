@@ -101,7 +101,7 @@ enum InlineList {
     }
 
     /// What follows the item a list starts from.
-    static let startWords = ["をはじめとして", "をはじめとする", "をはじめ"]
+    static let startWords = ["をはじめとして", "をはじめとする", "をはじめ", "のみならず", "だけでなく", "はもとより"]
 
     /// How the phrase before a list names its topic: `協働の主体は、…`, `主な形態として、…`.
     static let topicEndings = ["は", "として", "としては", "には"]

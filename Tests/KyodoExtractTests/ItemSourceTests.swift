@@ -133,4 +133,17 @@ import Testing
                                    "協働とは、市民と市が対等な立場で協力することです。", "", "大切なこととは、互いを知ることだと考えます。"], name: "t.txt")
         #expect(Self.labels(g, .definition) == ["共生", "協働"])
     }
+
+    /// Under no heading and with no cue, a sentence about 協働 whose run of names is mostly
+    /// partner words gives the partners; names that only set the scene, or that a definition
+    /// holds, do not.
+    @Test func aSentenceOfPartnerNamesAboutCollaborationGivesThePartners() throws {
+        let g = try Fixtures.read(["ルールブックについて", "", "これは四者（市民、市民活動団体、事業者、行政）がそれぞれの責任のもと、対等な立場で協働を行うためのルールです。"], name: "n.txt")
+        #expect(Self.labels(g, .partners) == ["市民", "市民活動団体", "事業者", "行政"])
+        #expect(g.findings.contains { $0.aspect == .partners && $0.kind == .notExhaustive })
+        let scene = try Fixtures.read(["はじめに", "", "市内では自治会やボランティア団体、NPO法人などが、それぞれの活動を続けています。"], name: "s.txt")
+        #expect(Self.labels(scene, .partners).isEmpty)
+        let defined = try Fixtures.read(["はじめに", "", "つまり協働とは、町内会・自治会、NPO、企業、大学、市が課題を共有し、役割を分担して解決にあたることです。"], name: "d.txt")
+        #expect(Self.labels(defined, .partners).isEmpty)
+    }
 }

@@ -1,0 +1,90 @@
+import KyodoModel
+import KyodoText
+
+extension Extraction {
+    /// A sentence under no heading whose run of three or more names, separated by 、 (or や,
+    /// 及び), mostly names items of the aspect by its item words: `自治会・町内会やボランティア・NPO、
+    /// 各種団体、企業、そして市民など…と行政が…`. Three in four names must hold an item word, or
+    /// half when a cue follows the run closely (`『市民、…、市』のそれぞれの主体が`). The sentence must
+    /// speak of 協働 or name a cue (names that only set the scene are no list: 自治会やNPOなどが
+    /// 活動を続けています); the first such is taken. A sentence defining a term (…とは) is passed over.
+    func namingSentence(_ aspect: Aspect, cues: [String]) -> ([Item], Block)? {
+        let words = presence.mayHold(data.itemWords.filter { $0.aspect == aspect }.map(\.word))
+        guard !words.isEmpty else { return nil }
+        for (i, block) in blocks.enumerated() where block.isParagraph && !excluded.contains(i) && !consumed.contains(i)
+            && words.contains(where: block.text.includes) {
+            for sentence in InlineList.sentences(block.text) where !sentence.includes("とは") && !sentence.includes("」とい")
+                && (sentence.includes("協働") || cues.contains(where: sentence.includes)) {
+                guard let (names, end) = Self.namingRun(in: sentence, words: words) else { continue }
+                let after = String(sentence[end...].prefix(14))
+                let naming = names.filter { n in words.contains { n.includes($0) } }.count
+                guard naming * 4 >= names.count * 3 || naming * 2 >= names.count && cues.contains(where: after.includes) else { continue }
+                return (inlineItems(aspect, names, in: block, sentence: sentence), block)
+            }
+        }
+        return nil
+    }
+
+    /// The longest run of three or more names in a sentence (with where it ends): the segments
+    /// between 、 (split again at や, 及び, 並びに), each wholly a name, the first ending in one
+    /// and the last starting with one. A name is written in kanji, katakana or Latin letters
+    /// (`自治会・町内会`, `NPO法人`); a name given with examples is the kind it names.
+    static func namingRun(in sentence: String, words: [String]) -> ([String], String.Index)? {
+        var segments: [Substring] = []
+        for piece in sentence.split(whereSeparator: InlineList.separators.contains) {
+            var parts = [piece]
+            for joiner in ["並びに", "及び", "や"] {
+                parts = parts.flatMap { p -> [Substring] in
+                    var out: [Substring] = []
+                    var rest = p
+                    while let at = rest.byteRange(of: joiner) {
+                        out.append(rest[..<at.lowerBound])
+                        rest = rest[at.upperBound...]
+                    }
+                    return out + [rest]
+                }
+            }
+            segments += parts
+        }
+        var best: ([String], String.Index)?
+        var run: [String] = []
+        var runEnd = sentence.startIndex
+        func close() {
+            if run.count >= 3, run.count > best?.0.count ?? 0 { best = (run, runEnd) }
+            run = []
+        }
+        for segment in segments {
+            let core = InlineList.exemplified(InlineList.cleaned(String(segment))[...])
+            if !core.isEmpty, core.count <= 12, core.allSatisfy(isNameCharacter) {
+                run.append(String(core))
+                runEnd = segment.endIndex
+                continue
+            }
+            // A name ending this segment starts a run; one starting it ends the run before.
+            let lead = core.prefix(while: isNameCharacter)
+            if !lead.isEmpty, lead.count <= 12, !run.isEmpty {
+                run.append(String(lead.hasByteSuffix("等") ? lead.dropLast() : lead))
+                runEnd = lead.endIndex
+            }
+            close()
+            let tail = core.reversed().prefix(while: isNameCharacter)
+            if !tail.isEmpty, tail.count <= 12 {
+                run = [String(tail.reversed())]
+                runEnd = segment.endIndex
+            }
+        }
+        close()
+        return best
+    }
+
+    /// Kanji, katakana (with ー and ・), Latin letters and digits of either width.
+    static func isNameCharacter(_ c: Character) -> Bool {
+        guard let v = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1 else { return false }
+        switch v {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x3005, 0xF900...0xFAFF: return true  // kanji, 々
+        case 0x30A1...0x30FA, 0x30FC, 0x30FB, 0xFF66...0xFF9F: return true  // katakana, ー, ・
+        case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0xFF10...0xFF19: return true
+        default: return false
+        }
+    }
+}
