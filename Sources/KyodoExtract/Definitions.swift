@@ -29,6 +29,7 @@ extension Extraction {
             case .quoted: found += quoted(rule.cue)
             case .quotedterm: found += quotedTerms(rule.cue)
             case .plainterm: found += plainTerms(rule.cue)
+            case .quotedas: found += quotedAs(rule.cue)
             case .named: found += named(rule.cue)
             }
         }
@@ -59,6 +60,7 @@ extension Extraction {
                 case .quoted: "…\(rule.cue)…」"
                 case .quotedterm: "「X」\(rule.cue)…"
                 case .plainterm: "X\(rule.cue)…をいいます"
+                case .quotedas: "「X」\(rule.cue)…」と"
                 case .named: "…を「X」という"
                 }
             }
@@ -159,6 +161,26 @@ extension Extraction {
             guard !term.isEmpty, term.count <= 15, !term.contains(where: { "のとがをにへで".contains($0) }),
                   b.text.includes("。") || Self.isUnstoppedDefinition(after, after: "") else { continue }
             out.append(Candidate(term: term, description: b.text, attributes: [], lines: b.firstLine...b.lastLine, confidence: 0.8, precedence: 1))
+        }
+        return out
+    }
+
+    /// `「協働」を「…」とし`, `「協働・協治」を『…』と定義`: a quoted term given a quoted definition.
+    /// `cue` opens the definition (`を「`); the term is the quote before it (twelve characters at
+    /// most, a term rather than a phrase), the definition fifteen or more and followed by と.
+    private func quotedAs(_ cue: String) -> [Candidate] {
+        var out: [Candidate] = []
+        guard presence.mayHold("」" + cue), let open = cue.last else { return out }
+        let close: Character = open == "『" ? "』" : "」"
+        for (i, b) in blocks.enumerated() where usable(i) && b.text.includes("」" + cue) {
+            let t = b.text
+            guard let at = t.byteRange(of: "」" + cue), let termOpen = t[..<at.lowerBound].lastIndex(of: "「"),
+                  let end = t[at.upperBound...].firstIndex(of: close) else { continue }
+            let term = String(t[t.index(after: termOpen)..<at.lowerBound])
+            let quote = String(t[at.upperBound..<end])
+            guard !term.isEmpty, term.count <= 12, !term.contains(where: { "のとがをにへで".contains($0) }),
+                  quote.count >= 15, t[t.index(after: end)...].hasBytePrefix("と") else { continue }
+            out.append(Candidate(term: term, description: quote, attributes: [], lines: b.lines(of: quote), confidence: 0.7, precedence: 1))
         }
         return out
     }
@@ -266,13 +288,7 @@ extension Extraction {
             guard let start = b.text.range(of: cue), let end = b.text[start.upperBound...].firstIndex(of: "」") else { continue }
             let quote = String(b.text[start.upperBound..<end])
             let before = b.text[..<start.lowerBound]
-            var term = before.split(whereSeparator: { "、，,".contains($0) }).last.map(String.init) ?? "協働"
-            // A cue naming its term (`「協働」を「`): the term is the cue's; the quote a
-            // definition only when it is one (long, and then `」と…`: …とし, …と定義).
-            if !cue.hasBytePrefix("の"), let named = cue.components(separatedBy: "を「").first, !named.isEmpty {
-                guard quote.count >= 15, b.text[end...].hasBytePrefix("」と") else { continue }
-                term = named.trimmingCharacters(in: "「」")
-            }
+            let term = before.split(whereSeparator: { "、，,".contains($0) }).last.map(String.init) ?? "協働"
             var attributes: [Attribute] = []
             if let article = before.range(of: "条", options: .backwards), let dai = before[..<article.lowerBound].range(of: "第", options: .backwards) {
                 let heading = parents[i].map { blocks[$0].text } ?? ""

@@ -236,6 +236,11 @@ extension Extraction {
     /// A label with a gloss in parentheses after it (`対等性（互いの立場を尊重する）`): the label
     /// before it, and the gloss.
     static func splitGloss(_ label: String) -> (label: String, gloss: String) {
+        // A tag in lenticular brackets after a sentence item: `…を発揮すること【自立】`.
+        if label.hasByteSuffix("】"), let open = label.lastIndex(of: "【"), label.distance(from: label.startIndex, to: open) >= 8 {
+            let tag = label[label.index(after: open)..<label.index(before: label.endIndex)]
+            if !tag.isEmpty, !tag.contains("【") { return (Self.unquoted(String(label[..<open]).trimmedSpaces()), String(tag)) }
+        }
         guard label.hasByteSuffix("）") || label.hasByteSuffix(")") else { return (label, "") }
         // The parenthesis that the last one closes.
         var depth = 0

@@ -115,6 +115,8 @@ import Testing
         #expect(g.items.first { $0.aspect == .definition }?.description == "市民と市が目標を共有し、対等な立場で力を合わせて取り組むこと")
         let short = try Fixtures.read(["はじめに", "", "市は「協働」を「推進」します。"], name: "s.txt")
         #expect(Self.labels(short, .definition).isEmpty)
+        let other = try Fixtures.read(["はじめに", "", "条例では、「協働・協治」を『区民、団体、事業者及び区が対等の関係で協力し、地域の課題を解決すること』と定義しています。"], name: "o.txt")
+        #expect(Self.labels(other, .definition) == ["協働・協治"])
     }
 
     /// A heading whose body only names items in passing (…など) gives way to a later heading
