@@ -60,7 +60,7 @@ extension Extraction {
                 case .quoted: "…\(rule.cue)…」"
                 case .quotedterm: "「X」\(rule.cue)…"
                 case .plainterm: "X\(rule.cue)…をいいます"
-                case .quotedas: "「X」\(rule.cue)…」と"
+                case .quotedas: "「X」\(rule.cue)…\(rule.cue.hasByteSuffix("『") ? "』" : "」")と"
                 case .named: "…を「X」という"
                 }
             }
@@ -153,14 +153,24 @@ extension Extraction {
     private func quotedTerms(_ cue: String) -> [Candidate] {
         var out: [Candidate] = []
         guard presence.mayHold("」" + cue) else { return out }
-        for (i, b) in blocks.enumerated() where usable(i) && (b.isParagraph || b.bulleted || b.marker == .bullet) && b.text.hasBytePrefix("「") {
-            guard let close = b.text.firstIndex(of: "」"), case let rest = b.text[b.text.index(after: close)...], rest.hasBytePrefix(cue) else { continue }
-            let term = String(b.text[b.text.index(after: b.text.startIndex)..<close])
+        for (i, b) in blocks.enumerated() where usable(i) && b.text.includes("」" + cue) {
+            // At the start of a paragraph or bullet, or after a frame naming the text
+            // (`この条例において「協働」とは`, in an article or its 項 too).
+            guard let open = b.text.firstIndex(of: "「") else { continue }
+            let frame = b.text[..<open]
+            if !frame.isEmpty {
+                guard frame.count <= 25, Self.reportingFrames.contains(where: { frame.hasByteSuffix($0) }) else { continue }
+            } else if !(b.isParagraph || b.bulleted || b.marker == .bullet) {
+                continue
+            }
+            guard let close = b.text[open...].firstIndex(of: "」"), case let rest = b.text[b.text.index(after: close)...], rest.hasBytePrefix(cue) else { continue }
+            let term = String(b.text[b.text.index(after: open)..<close])
             let after = String(rest.dropFirst(cue.count))
             // A term, not a phrase (「市民の利益」とは…, 「行政と同じ目的」とは… explain wording).
             guard !term.isEmpty, term.count <= 15, !term.contains(where: { "のとがをにへで".contains($0) }),
                   b.text.includes("。") || Self.isUnstoppedDefinition(after, after: "") else { continue }
-            out.append(Candidate(term: term, description: b.text, attributes: [], lines: b.firstLine...b.lastLine, confidence: 0.8, precedence: 1))
+            let description = frame.isEmpty ? b.text : String(b.text[open...])
+            out.append(Candidate(term: term, description: description, attributes: [], lines: b.firstLine...b.lastLine, confidence: 0.8, precedence: 1))
         }
         return out
     }

@@ -119,6 +119,14 @@ extension Extraction {
             confidence[aspect] = 0.2
             return
         }
+        // No heading: the definition of the aspect's own term (「多様な主体」とは、…をいう).
+        if let (found, block) = definedItems(aspect) {
+            items += found
+            findings.append(Finding(.notExhaustive, aspect: aspect, "\(aspect.rawValue) are read from the definition of a term naming them, under no heading",
+                                    span: tree.span(block.firstLine, block.lastLine)))
+            confidence[aspect] = 0.5
+            return
+        }
         // No heading: a sentence anywhere naming the aspect with an open list (…など、様々な協働の担い手).
         if let (found, block) = inlineAnywhere(aspect, cues: cues) {
             items += found

@@ -89,7 +89,7 @@ enum InlineList {
     /// An item named with its examples is the kind it names: `NPOなどの市民活動団体` → `市民活動団体`;
     /// an item a list starts from is that item: `個人をはじめ` → `個人`.
     static func exemplified(_ segment: Substring) -> Substring {
-        for joint in ["などの", "等の"] {
+        for joint in ["などの", "等の", "その他の"] {
             if let at = segment.byteRange(of: joint), at.lowerBound > segment.startIndex, at.upperBound < segment.endIndex {
                 return segment[at.upperBound...]
             }

@@ -148,4 +148,16 @@ import Testing
         let defined = try Fixtures.read(["はじめに", "", "つまり協働とは、町内会・自治会、NPO、企業、大学、市が課題を共有し、役割を分担して解決にあたることです。"], name: "d.txt")
         #expect(Self.labels(defined, .partners).isEmpty)
     }
+
+    /// An ordinance's `この条例において「X」とは…をいう` defines X in an article or its 項; the
+    /// definition of the partners' own term (「多様な主体」) lists them, parentheses left out and
+    /// `NPO法人その他の市民活動団体` read as the kind it names.
+    @Test func anOrdinanceDefiningThePartnersTermListsThem() throws {
+        let g = try Fixtures.read(["（定義）",
+                                   "第2条 この条例において「協働」とは、同じ目的のために対等の立場で協力して共に働くことをいう。",
+                                   "2 この条例において「多様な主体」とは、住民自治組織（町内会、自治会その他の団体をいう。以下同じ。）、NPO法人その他の市民活動団体、事業者、学校等の団体並びに市をいう。"],
+                                  name: "o.txt")
+        #expect(Self.labels(g, .definition) == ["協働", "多様な主体"])
+        #expect(Self.labels(g, .partners) == ["住民自治組織", "市民活動団体", "事業者", "学校", "市"])
+    }
 }
