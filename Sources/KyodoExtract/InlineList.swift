@@ -15,6 +15,7 @@ enum InlineList {
     /// `topicEnders` (とする, を原則) end a list only right after a topic (`協働の主体は、A、B及びCとする`).
     static func items(in sentence: String, enders: [String] = defaultEnders, topicEnders: [String] = [], maxLength: Int = 12) -> [String]? {
         if let quoted = quotedRun(in: sentence) { return quoted }
+        let sentence = collapsingExamples(sentence)
         var best: [String]?
         var bestAt: String.Index?
         for ender in enders {
@@ -84,6 +85,38 @@ enum InlineList {
         // Pairs (市役所と自治会、自治会同士、自治会と市民活動団体…) name relations, not items.
         if items.filter({ $0.dropLast().includes("と") }).count * 2 >= items.count { return nil }
         return items.count >= 2 ? items : nil
+    }
+
+    /// The sentence with the examples before each `などの`/`等の` taken out where the kind after it
+    /// is an item: `老人会などの地縁組織や、ボランティア団体などの市民活動団体、企業` → `地縁組織や、
+    /// 市民活動団体、企業`. Only the joint's own segment is its examples: in `ボランティア団体、
+    /// NPO等の市民活動団体` the first name is a sibling (whether a name before the segment is an
+    /// example or a sibling the text does not say; taking it as a sibling read more pages right).
+    /// A joint followed by no item (`企業などのさまざまな担い手が`) is left alone.
+    static func collapsingExamples(_ sentence: String) -> String {
+        var text = sentence
+        var searchFrom = text.startIndex
+        while let joint = ["などの", "等の"].compactMap({ text[searchFrom...].byteRange(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
+            // The kind is an item only where the list goes on after it (`…団体、`, `…組織や`);
+            // a kind ending the list is the list's own category (`委託、補助などの手法`).
+            let kind = text[joint.upperBound...].prefix { !separators.contains($0) }
+            let kindName = kind.hasByteSuffix("や") ? String(kind.dropLast()) : String(kind)
+            guard kind.endIndex < text.endIndex || kind.hasByteSuffix("や") else {
+                searchFrom = joint.upperBound
+                continue
+            }
+            let start = text[searchFrom..<joint.lowerBound].lastIndex(where: separators.contains).map { text.index(after: $0) } ?? searchFrom
+            let examples = text[start..<joint.lowerBound]
+            guard isItem(kindName, maxLength: 12), kindName.allSatisfy(Extraction.isNameCharacter),
+                  !examples.isEmpty, examples.allSatisfy({ Extraction.isNameCharacter($0) || $0 == "や" }) else {
+                searchFrom = joint.upperBound
+                continue
+            }
+            let offset = text.distance(from: text.startIndex, to: start)
+            text.removeSubrange(start..<joint.upperBound)
+            searchFrom = text.index(text.startIndex, offsetBy: offset)
+        }
+        return text
     }
 
     /// An item named with its examples is the kind it names: `NPOなどの市民活動団体` → `市民活動団体`;
@@ -156,9 +189,34 @@ enum InlineList {
     }
 
     /// Sentences of a text, each with its terminal `。`; a blank remainder is dropped.
+    /// A 。 inside parentheses (`企業（商店を含む。）や…`, `（…をいう。以下同じ。）`) ends no sentence:
+    /// a piece with a parenthesis still open is joined to the next (three at most).
     static func sentences(_ text: String) -> [String] {
         var pieces = text.byteSplit("。", keepingSeparator: true, omittingEmpty: true)
         if let last = pieces.last, !last.hasByteSuffix("。"), String(last).trimmedSpaces().isEmpty { pieces.removeLast() }
-        return pieces.map(String.init)
+        guard text.includes("（") || text.includes("(") else { return pieces.map(String.init) }
+        var out: [String] = []
+        var k = 0
+        while k < pieces.count {
+            var sentence = String(pieces[k])
+            var joined = 0
+            while joined < 3, k + 1 < pieces.count, openParentheses(sentence) > 0 {
+                k += 1
+                joined += 1
+                sentence += pieces[k]
+            }
+            out.append(sentence)
+            k += 1
+        }
+        return out
+    }
+
+    /// How many parentheses a text leaves open.
+    static func openParentheses(_ text: String) -> Int {
+        var depth = 0
+        for c in text.unicodeScalars {
+            if c == "（" || c == "(" { depth += 1 } else if (c == "）" || c == ")") && depth > 0 { depth -= 1 }
+        }
+        return depth
     }
 }

@@ -13,9 +13,13 @@ extension Extraction {
         guard !words.isEmpty else { return nil }
         for (i, block) in blocks.enumerated() where block.isParagraph && !excluded.contains(i) && !consumed.contains(i)
             && words.contains(where: block.text.includes) {
-            for sentence in InlineList.sentences(block.text) where !sentence.includes("とは") && !sentence.includes("」とい")
-                && (sentence.includes("協働") || cues.contains(where: sentence.includes)) {
-                guard let (names, end) = Self.namingRun(in: sentence, words: words) else { continue }
+            for sentence in InlineList.sentences(block.text) where !Self.definesCollaboration(sentence)
+                && (sentence.includes("協働") || cues.contains(where: sentence.includes) || sentence.includes("とは、")) {
+                // Glosses in parentheses left out (`地縁組織（自治会・町会など）`), unless the list is
+                // what they hold (`四者（市民、…、行政）`): the longer run of the two.
+                let forms = [Self.withoutParentheses(sentence), sentence].map(InlineList.collapsingExamples)
+                guard let (sentence, (names, end)) = forms.compactMap({ f in Self.namingRun(in: f, words: words).map { (f, $0) } })
+                    .max(by: { $0.1.0.count < $1.1.0.count }) else { continue }
                 let after = String(sentence[end...].prefix(14))
                 let naming = names.filter { n in words.contains { n.includes($0) } }.count
                 guard naming * 4 >= names.count * 3 || naming * 2 >= names.count && cues.contains(where: after.includes) else { continue }
@@ -23,6 +27,11 @@ extension Extraction {
             }
         }
         return nil
+    }
+
+    /// Whether a sentence defines 協働 (the actors it names are part of what 協働 means).
+    static func definesCollaboration(_ sentence: String) -> Bool {
+        ["協働とは", "協働」とは", "協働」とい", "協働」と定義", "を「協働」"].contains(where: sentence.includes)
     }
 
     /// The longest run of three or more names in a sentence (with where it ends): the segments
@@ -44,7 +53,7 @@ extension Extraction {
                     return out + [rest]
                 }
             }
-            segments += parts
+            segments += parts.filter { !$0.isEmpty }
         }
         var best: ([String], String.Index)?
         var run: [String] = []
@@ -63,7 +72,7 @@ extension Extraction {
             // A name ending this segment starts a run; one starting it ends the run before.
             let lead = core.prefix(while: isNameCharacter)
             if !lead.isEmpty, lead.count <= 12, !run.isEmpty {
-                run.append(String(lead.hasByteSuffix("等") ? lead.dropLast() : lead))
+                run.append(String(lead))
                 runEnd = lead.endIndex
             }
             close()

@@ -160,4 +160,12 @@ import Testing
         #expect(Self.labels(g, .definition) == ["協働", "多様な主体"])
         #expect(Self.labels(g, .partners) == ["住民自治組織", "市民活動団体", "事業者", "学校", "市"])
     }
+
+    /// A definition of who a term covers (`市民等とは、…を含めます`) is a sentence of partner names;
+    /// a gloss in parentheses is left out, and each `などの` segment is the kind it names.
+    @Test func aDefinitionOfWhoATermCoversNamesThePartners() throws {
+        let g = try Fixtures.read(["用語", "", "※市民等とは、老人会などの地縁組織や、NPO法人、ボランティア団体などの市民活動団体、企業（商店を含む。）や大学等を含めます。"], name: "c.txt")
+        #expect(Self.labels(g, .partners) == ["地縁組織", "NPO法人", "市民活動団体", "企業", "大学等"])
+        #expect(InlineList.collapsingExamples("ボランティア団体、NPO等の市民活動団体、企業などのさまざまな主体") == "ボランティア団体、市民活動団体、企業などのさまざまな主体")
+    }
 }
