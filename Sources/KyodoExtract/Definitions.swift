@@ -139,9 +139,11 @@ extension Extraction {
         guard presence.mayHold(cue) else { return out }
         for (i, b) in blocks.enumerated() where usable(i) && b.isParagraph && b.text.includes(cue) {
             for sentence in InlineList.sentences(b.text) {
-                guard let end = sentence.byteRange(of: cue), let open = sentence[..<end.lowerBound].range(of: "を「", options: .backwards) else { continue }
+                // The quote the cue closes: 」 after を「, 』 after を『.
+                let opening = cue.hasBytePrefix("』") ? "を『" : "を「"
+                guard let end = sentence.byteRange(of: cue), let open = sentence[..<end.lowerBound].range(of: opening, options: .backwards) else { continue }
                 let term = String(sentence[open.upperBound..<end.lowerBound])
-                guard !term.isEmpty, term.count <= 10, !term.contains("「"), sentence.distance(from: sentence.startIndex, to: open.lowerBound) >= 10 else { continue }
+                guard !term.isEmpty, term.count <= 10, !term.contains("「"), !term.contains("『"), sentence.distance(from: sentence.startIndex, to: open.lowerBound) >= 10 else { continue }
                 out.append(Candidate(term: term, description: String(sentence[..<open.lowerBound]), attributes: [], lines: b.lines(of: sentence),
                                      confidence: 0.8, precedence: 1))
             }
@@ -180,16 +182,24 @@ extension Extraction {
     /// most, a term rather than a phrase), the definition fifteen or more and followed by と.
     private func quotedAs(_ cue: String) -> [Candidate] {
         var out: [Candidate] = []
-        guard presence.mayHold("」" + cue), let open = cue.last else { return out }
+        guard presence.mayHold(cue), let open = cue.last else { return out }
         let close: Character = open == "『" ? "』" : "」"
-        for (i, b) in blocks.enumerated() where usable(i) && b.text.includes("」" + cue) {
+        for (i, b) in blocks.enumerated() where usable(i) && b.text.includes(cue) {
             let t = b.text
-            guard let at = t.byteRange(of: "」" + cue), let termOpen = t[..<at.lowerBound].lastIndex(of: "「"),
-                  let end = t[at.upperBound...].firstIndex(of: close) else { continue }
-            let term = String(t[t.index(after: termOpen)..<at.lowerBound])
+            guard let at = t.byteRange(of: cue), let end = t[at.upperBound...].firstIndex(of: close) else { continue }
+            let term: String
+            let after = t[t.index(after: end)...]
+            if at.lowerBound > t.startIndex, t[t.index(before: at.lowerBound)] == "」", let termOpen = t[..<at.lowerBound].lastIndex(of: "「") {
+                term = String(t[t.index(after: termOpen)..<t.index(before: at.lowerBound)])
+                guard after.hasBytePrefix("と") else { continue }
+            } else {
+                // An unquoted term is a name right before the cue, and the sentence says it
+                // defines it: `市民協働を「…」と定義しています`.
+                term = String(t[..<at.lowerBound].reversed().prefix(while: Self.isNameCharacter).reversed())
+                guard term.count >= 2, after.hasBytePrefix("と定義") else { continue }
+            }
             let quote = String(t[at.upperBound..<end])
-            guard !term.isEmpty, term.count <= 12, !term.contains(where: { "のとがをにへで".contains($0) }),
-                  quote.count >= 15, t[t.index(after: end)...].hasBytePrefix("と") else { continue }
+            guard !term.isEmpty, term.count <= 12, !term.contains(where: { "のとがをにへで".contains($0) }), quote.count >= 15 else { continue }
             out.append(Candidate(term: term, description: quote, attributes: [], lines: b.lines(of: quote), confidence: 0.7, precedence: 1))
         }
         return out
@@ -275,7 +285,7 @@ extension Extraction {
         guard presence.mayHold(cue) else { return out }
         for (i, b) in blocks.enumerated() where usable(i) && b.isTitleLike && b.text.includes(cue) && canHead(b) {
             var t = b.text
-            if t.hasByteSuffix("？") || t.hasByteSuffix("?") { t = String(t.dropLast()) }
+            for mark in ["…", "...", "？", "?"] where t.hasByteSuffix(mark) { t = String(t.dropLast(mark.count)) }
             guard t.hasByteSuffix(cue) else { continue }
             let term = String(t.dropLast(cue.count)).trimmedSpaces()
             // 大切なことは？ asks what matters; it defines nothing.

@@ -168,4 +168,16 @@ import Testing
         #expect(Self.labels(g, .partners) == ["地縁組織", "NPO法人", "市民活動団体", "企業", "大学等"])
         #expect(InlineList.collapsingExamples("ボランティア団体、NPO等の市民活動団体、企業などのさまざまな主体") == "ボランティア団体、市民活動団体、企業などのさまざまな主体")
     }
+
+    /// More ways of naming a term defined: `…ことを『市民協働』と定義します`, `市民協働を「…」と定義`
+    /// (an unquoted term only before と定義), and a title `▽協働とは…` over its definition.
+    @Test func definitionsNamedWithDoubleQuotesOrDefinedByName() throws {
+        let named = try Fixtures.read(["はじめに", "", "市民と市が共通の目的に対して対等な立場で協力し合うことを『市民協働』と定義します。"], name: "a.txt")
+        #expect(Self.labels(named, .definition) == ["市民協働"])
+        let byName = try Fixtures.read(["はじめに", "", "市では、市民協働を「市民と市が共通の目的を達成するために、協力して働くこと」と定義しています。",
+                                        "", "将来像を「誰もが住み続けたいと思える元気なまちであること」と定めています。"], name: "b.txt")
+        #expect(Self.labels(byName, .definition) == ["市民協働"])
+        let titled = try Fixtures.read(["▽協働とは…", "市民をはじめ団体、企業、行政がそれぞれの力を合わせて取り組むことです。"], name: "c.txt")
+        #expect(Self.labels(titled, .definition) == ["協働"])
+    }
 }
