@@ -17,7 +17,7 @@ extension Extraction {
             for end in ["をいう", "をいい", "のことを", "を指", "など", "等"] {
                 if let at = head.byteRange(of: end) { head = head[..<at.lowerBound] }
             }
-            var names = head.split(whereSeparator: InlineList.separators.contains).flatMap { seg -> [String] in
+            var names = head.split(whereSeparator: InlineList.isSeparator).flatMap { seg -> [String] in
                 seg.components(separatedBy: "並びに").flatMap { $0.components(separatedBy: "及び") }.map { String(InlineList.exemplified($0[...])).trimmedSpaces() }
             }
             names = names.filter { InlineList.isItem($0, maxLength: 12) }

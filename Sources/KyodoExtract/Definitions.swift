@@ -211,7 +211,9 @@ extension Extraction {
         var out: [Candidate] = []
         guard presence.mayHold(cue) else { return out }
         for (i, b) in blocks.enumerated() where usable(i) && b.isParagraph {
-            guard let r = b.text.byteRange(of: cue), r.lowerBound > b.text.startIndex else { continue }
+            // (A term of ten characters is at most 40 bytes: longer prefixes are not looked at.)
+            guard let r = b.text.byteRange(of: cue), r.lowerBound > b.text.startIndex,
+                  b.text.utf8.distance(from: b.text.startIndex, to: r.lowerBound) <= 40 else { continue }
             let term = String(b.text[..<r.lowerBound]).trimmingCharacters(in: "*_")  // Markdown's **協働**
             guard !term.isEmpty, term.count <= 10, !term.contains(where: { "「」『』、。 　をがはにで*_#".contains($0) }), !Self.asks(b.text, after: term + cue),
                   let sentence = InlineList.sentences(b.text).first,

@@ -65,6 +65,8 @@ struct Extraction {
         for b in tree.blocks { presence.add(b.text) }
         self.presence = presence
         self.liveRules = data.headings.indices.filter { presence.mayHold(data.headings[$0].cue) }
+        // Paragraphs that may hold a list of three names (two separators or more).
+        self.listParagraphs = tree.blocks.indices.filter { tree.blocks[$0].isParagraph && Extraction.holdsSeparators(tree.blocks[$0].text, atLeast: 2) }
         // Paragraphs that may announce the list after them (次の…), found once for every aspect.
         let announceWords = presence.mayHold(data.announceWords)
         let countForms = data.countUnits.flatMap(\.forms).filter(presence.mayHold)
@@ -78,6 +80,8 @@ struct Extraction {
 
     /// Paragraphs right before a list that hold an announcing word (次の, 以下の).
     let mayAnnounce: [Int]
+    /// Paragraphs holding two separators (、 , ，) or more: where a sentence may list names.
+    let listParagraphs: [Int]
     /// Which words the document's blocks may hold (for certain which they do not).
     let presence: PairSieve
     /// The heading rules whose cue the document may hold: no other can be a heading's topic.

@@ -36,7 +36,7 @@ enum InlineList {
         var rest = sentence[...]
         while let at = rest.byteRange(of: ender) {
             let after = sentence[at.upperBound...]
-            guard after.hasBytePrefix("の"), case let noun = after.dropFirst().prefix(while: { !separators.contains($0) }),
+            guard after.hasBytePrefix("の"), case let noun = after.dropFirst().prefix(while: { !isSeparator($0) }),
                   noun.endIndex < sentence.endIndex, isItem(String(noun), maxLength: maxLength) else { return at }
             rest = sentence[noun.endIndex...]
         }
@@ -44,7 +44,11 @@ enum InlineList {
     }
 
     /// What separates the items of an inline list.
-    static let separators: Set<Character> = ["、", ",", "，"]
+    /// (A comparison of the character's scalar: a `Set<Character>` hashes every character it is asked about.)
+    @inline(__always) static func isSeparator(_ c: Character) -> Bool {
+        guard let v = c.unicodeScalars.first?.value else { return false }
+        return v == 0x3001 || v == 0x2C || v == 0xFF0C
+    }
 
     /// Whether a segment can be an item: short, and not ending in a particle.
     static func isItem(_ s: String, maxLength: Int) -> Bool {
@@ -55,7 +59,7 @@ enum InlineList {
     /// The trailing run of list items in the text before an ender.
     private static func run(_ head: Substring, maxLength: Int, afterTopic: Bool) -> [String]? {
         // The item a list starts from (`個人をはじめ、…`) is its first.
-        var raw = head.split(whereSeparator: separators.contains)
+        var raw = head.split(whereSeparator: isSeparator)
         if let first = raw.lastIndex(where: { seg in startWords.contains(where: { seg.hasByteSuffix($0) && seg.count > $0.count }) }) {
             raw = Array(raw[first...])
         }
@@ -94,18 +98,19 @@ enum InlineList {
     /// example or a sibling the text does not say; taking it as a sibling read more pages right).
     /// A joint followed by no item (`企業などのさまざまな担い手が`) is left alone.
     static func collapsingExamples(_ sentence: String) -> String {
+        guard sentence.includes("などの") || sentence.includes("等の") else { return sentence }
         var text = sentence
         var searchFrom = text.startIndex
         while let joint = ["などの", "等の"].compactMap({ text[searchFrom...].byteRange(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
             // The kind is an item only where the list goes on after it (`…団体、`, `…組織や`);
             // a kind ending the list is the list's own category (`委託、補助などの手法`).
-            let kind = text[joint.upperBound...].prefix { !separators.contains($0) }
+            let kind = text[joint.upperBound...].prefix { !isSeparator($0) }
             let kindName = kind.hasByteSuffix("や") ? String(kind.dropLast()) : String(kind)
             guard kind.endIndex < text.endIndex || kind.hasByteSuffix("や") else {
                 searchFrom = joint.upperBound
                 continue
             }
-            let start = text[searchFrom..<joint.lowerBound].lastIndex(where: separators.contains).map { text.index(after: $0) } ?? searchFrom
+            let start = text[searchFrom..<joint.lowerBound].lastIndex(where: isSeparator).map { text.index(after: $0) } ?? searchFrom
             let examples = text[start..<joint.lowerBound]
             guard isItem(kindName, maxLength: 12), kindName.allSatisfy(Extraction.isNameCharacter),
                   !examples.isEmpty, examples.allSatisfy({ Extraction.isNameCharacter($0) || $0 == "や" }) else {
@@ -181,7 +186,7 @@ enum InlineList {
                 guard let close = inside.firstIndex(where: { $0 == "）" || $0 == ")" }) else { continue }
                 var content = inside[..<close]
                 for ender in ["など", "等"] where content.hasByteSuffix(ender) { content = content.dropLast(ender.count) }
-                let names = content.split(whereSeparator: separators.contains).map { String($0).trimmedSpaces() }
+                let names = content.split(whereSeparator: isSeparator).map { String($0).trimmedSpaces() }
                 if names.count >= 2, names.allSatisfy({ isItem($0, maxLength: maxLength) }) { return names }
             }
         }

@@ -11,13 +11,19 @@ extension Extraction {
     func namingSentence(_ aspect: Aspect, cues: [String]) -> ([Item], Block)? {
         let words = presence.mayHold(data.itemWords.filter { $0.aspect == aspect }.map(\.word))
         guard !words.isEmpty else { return nil }
-        for (i, block) in blocks.enumerated() where block.isParagraph && !excluded.contains(i) && !consumed.contains(i)
-            && words.contains(where: block.text.includes) {
-            for sentence in InlineList.sentences(block.text) where !Self.definesCollaboration(sentence)
-                && (sentence.includes("協働") || cues.contains(where: sentence.includes) || sentence.includes("とは、")) {
+        for i in listParagraphs where !excluded.contains(i) && !consumed.contains(i) {
+            let block = blocks[i]
+            guard block.text.includes("協働") || block.text.includes("とは、") || cues.contains(where: block.text.includes),
+                  words.contains(where: block.text.includes) else { continue }
+            for sentence in InlineList.sentences(block.text) {
+                // Only a sentence holding two separators and an item word can hold a run of three.
+                guard Self.holdsSeparators(sentence, atLeast: 2), words.contains(where: sentence.includes),
+                      sentence.includes("協働") || cues.contains(where: sentence.includes) || sentence.includes("とは、"),
+                      !Self.definesCollaboration(sentence) else { continue }
                 // Glosses in parentheses left out (`地縁組織（自治会・町会など）`), unless the list is
                 // what they hold (`四者（市民、…、行政）`): the longer run of the two.
-                let forms = [Self.withoutParentheses(sentence), sentence].map(InlineList.collapsingExamples)
+                let hasParentheses = sentence.includes("（") || sentence.includes("(")
+                let forms = (hasParentheses ? [Self.withoutParentheses(sentence), sentence] : [sentence]).map(InlineList.collapsingExamples)
                 guard let (sentence, (names, end)) = forms.compactMap({ f in Self.namingRun(in: f, words: words).map { (f, $0) } })
                     .max(by: { $0.1.0.count < $1.1.0.count }) else { continue }
                 let after = String(sentence[end...].prefix(14))
@@ -27,6 +33,25 @@ extension Extraction {
             }
         }
         return nil
+    }
+
+    /// Whether a text holds at least `n` of 、 , ， (looked for over its bytes).
+    static func holdsSeparators(_ s: String, atLeast n: Int) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            guard let p = b.baseAddress else { return false }
+            var count = 0
+            var i = 0
+            while i < b.count {
+                let c = p[i]
+                if c == 0x2C { count += 1 }
+                // 、 is E3 80 81; ， is EF BC 8C.
+                else if c == 0x81 || c == 0x8C, i >= 2, p[i - 1] == (c == 0x81 ? 0x80 : 0xBC), p[i - 2] == (c == 0x81 ? 0xE3 : 0xEF) { count += 1 }
+                if count >= n { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// Whether a sentence defines 協働 (the actors it names are part of what 協働 means).
@@ -40,7 +65,7 @@ extension Extraction {
     /// (`自治会・町内会`, `NPO法人`); a name given with examples is the kind it names.
     static func namingRun(in sentence: String, words: [String]) -> ([String], String.Index)? {
         var segments: [Substring] = []
-        for piece in sentence.split(whereSeparator: InlineList.separators.contains) {
+        for piece in sentence.split(whereSeparator: InlineList.isSeparator) {
             var parts = [piece]
             for joiner in ["並びに", "及び", "や"] {
                 parts = parts.flatMap { p -> [Substring] in
