@@ -96,6 +96,8 @@ extension Extraction {
             var h = candidate
             if !h.marked && !rule.inSentence { h.body = titleBody(h.index, rule: rule) }
             guard let found = items(aspect, heading: h, rule: rule, cues: cues) ?? appendix(of: h).flatMap({ items(aspect, heading: $0, rule: rule, cues: cues) }) else { continue }
+            // Items that are mostly another aspect's names (担い手 under 協働の考え方) are not this aspect's.
+            if namesAnotherAspect(found.items, not: aspect) { continue }
             // Names in a sentence are the weakest source: a later heading about the aspect
             // whose body enumerates or tabulates its items is preferred (協働の形態とは？ with a
             // passing …など, then 主な協働の形態 over a numbered list).
@@ -145,6 +147,25 @@ extension Extraction {
         }
         absent(aspect, notStatedMessage(aspect, cues: cues), line: mention(of: cues.first ?? "").map { blocks[$0].firstLine })
         confidence[aspect] = 0
+    }
+
+    /// Whether three in four items (and at least two) hold an item word of one other aspect and
+    /// none of this one's: `自治会、NPO、学校…` read under a heading about principles.
+    func namesAnotherAspect(_ found: [Item], not aspect: Aspect) -> Bool {
+        guard found.count >= 2 else { return false }
+        // A short name holding the word, as lists naming an aspect are recognised (a sentence
+        // item that mentions 市民 names no partner).
+        func names(_ item: Item, _ words: [String]) -> Bool {
+            words.contains { w in item.label.includes(w) && item.label.count <= max(w.count + 4, 12) }
+        }
+        let own = data.itemWords.filter { $0.aspect == aspect }.map(\.word)
+        if found.contains(where: { names($0, own) }) { return false }
+        for other in Set(data.itemWords.map(\.aspect)) where other != aspect {
+            let words = data.itemWords.filter { $0.aspect == other }.map(\.word)
+            let naming = found.filter { names($0, words) }.count
+            if naming * 4 >= found.count * 3 { return true }
+        }
+        return false
     }
 
     /// Takes the items a heading's body gave for an aspect, with the confidence they earn (a

@@ -20,7 +20,9 @@ enum InlineList {
         var bestAt: String.Index?
         for ender in enders {
             guard let at = listEnd(sentence, ender, maxLength: maxLength), bestAt.map({ at.lowerBound < $0 }) ?? true else { continue }
-            let head = sentence[..<at.lowerBound]
+            // A gloss in parentheses is no part of the list (`市民（市民活動団体及び事業者を含む）や行政`).
+            var head = sentence[..<at.lowerBound]
+            if head.includes("（") || head.includes("(") { head = Extraction.withoutParentheses(String(head))[...] }
             if let found = run(head, maxLength: maxLength, afterTopic: topicEnders.contains(ender)) {
                 best = found
                 bestAt = at.lowerBound

@@ -56,7 +56,10 @@ extension Extraction {
 
     /// Whether a sentence defines 協働 (the actors it names are part of what 協働 means).
     static func definesCollaboration(_ sentence: String) -> Bool {
-        ["協働とは", "協働」とは", "協働」とい", "協働」と定義", "を「協働」"].contains(where: sentence.includes)
+        if ["協働とは", "協働」とは", "協働」とい", "協働」と定義", "を「協働」"].contains(where: sentence.includes) { return true }
+        // A term holding 協働 (`協働のまちづくりとは、…`).
+        guard let at = sentence.byteRange(of: "とは") else { return false }
+        return sentence[..<at.lowerBound].includes("協働")
     }
 
     /// The longest run of three or more names in a sentence (with where it ends): the segments

@@ -180,4 +180,15 @@ import Testing
         let titled = try Fixtures.read(["▽協働とは…", "市民をはじめ団体、企業、行政がそれぞれの力を合わせて取り組むことです。"], name: "c.txt")
         #expect(Self.labels(titled, .definition) == ["協働"])
     }
+
+    /// A list of partner names under a heading about principles is no list of principles; a
+    /// gloss in parentheses is no part of an inline list; a term holding 協働 that a sentence
+    /// defines (`協働のまちづくりとは、…`) names no partners.
+    @Test func namesOfAnotherAspectAndGlossesInAListAreKeptApart() throws {
+        let g = try Fixtures.read(["協働の考え方", "", "町民と町、自治会、NPO、ボランティア、学校、企業などが良きパートナーとなり、力を合わせます。"], name: "a.txt")
+        #expect(Self.labels(g, .principles).isEmpty)
+        #expect(InlineList.items(in: "市民（市民活動団体及び事業者を含む）や行政などの主体") == ["市民", "行政"])
+        let defined = try Fixtures.read(["はじめに", "", "協働のまちづくりとは、市民や事業者、市民活動団体、教育機関などや行政がお互いの得意分野を生かして取り組むことです。"], name: "d.txt")
+        #expect(Self.labels(defined, .partners).isEmpty)
+    }
 }
