@@ -117,7 +117,7 @@ extension Extraction {
     }
 
     /// How a sentence names the text it reports a definition from (指針では、…).
-    static let reportingFrames = ["では、", "では", "において、", "において", "には、"]
+    static let reportingFrames = ["では、", "では", "において、", "において", "には、", "に掲げる", "における", "でいう"]
 
     /// Whether the text after the cue asks rather than says (協働とは何なのか、…).
     static func asks(_ text: String, after cue: String) -> Bool {
@@ -154,18 +154,20 @@ extension Extraction {
     /// `「参画」とは、…`: any quoted term defined at the start of a paragraph or bullet.
     private func quotedTerms(_ cue: String) -> [Candidate] {
         var out: [Candidate] = []
-        guard presence.mayHold("」" + cue) else { return out }
-        for (i, b) in blocks.enumerated() where usable(i) && b.text.includes("」" + cue) {
+        guard presence.mayHold("」" + cue) || presence.mayHold("』" + cue) else { return out }
+        for (i, b) in blocks.enumerated() where usable(i) && (b.text.includes("」" + cue) || b.text.includes("』" + cue)) {
             // At the start of a paragraph or bullet, or after a frame naming the text
             // (`この条例において「協働」とは`, in an article or its 項 too).
-            guard let open = b.text.firstIndex(of: "「") else { continue }
+            guard let open = b.text.firstIndex(where: { $0 == "「" || $0 == "『" }) else { continue }
+            let closing: Character = b.text[open] == "『" ? "』" : "」"
             let frame = b.text[..<open]
             if !frame.isEmpty {
-                guard frame.count <= 25, Self.reportingFrames.contains(where: { frame.hasByteSuffix($0) }) else { continue }
+                // A frame naming the text, or a clause before the definition (`…のとおり、『協働』とは`).
+                guard frame.count <= 25, Self.reportingFrames.contains(where: { frame.hasByteSuffix($0) }) || frame.hasByteSuffix("、") else { continue }
             } else if !(b.isParagraph || b.bulleted || b.marker == .bullet) {
                 continue
             }
-            guard let close = b.text[open...].firstIndex(of: "」"), case let rest = b.text[b.text.index(after: close)...], rest.hasBytePrefix(cue) else { continue }
+            guard let close = b.text[open...].firstIndex(of: closing), case let rest = b.text[b.text.index(after: close)...], rest.hasBytePrefix(cue) else { continue }
             let term = String(b.text[b.text.index(after: open)..<close])
             let after = String(rest.dropFirst(cue.count))
             // A term, not a phrase (「市民の利益」とは…, 「行政と同じ目的」とは… explain wording).
@@ -224,7 +226,7 @@ extension Extraction {
     }
 
     /// How a sentence defining a term ends.
-    static let definingEndings = ["をいいます。", "をいう。", "のことです。", "のことをいう。", "を指します。", "をさします。"]
+    static let definingEndings = ["をいいます。", "をいう。", "のことです。", "のことをいう。", "を指します。", "をさします。", "ことです。", "ものです。"]
 
     /// `Xとは、…をいいます。` under a heading naming X (`（１）町民活動`): X defined.
     private func termSentences(_ cue: String) -> [Candidate] {
@@ -244,7 +246,7 @@ extension Extraction {
     /// `「協働」` → `協働`.
     static func unquotedTerm(_ s: String) -> String {
         var t = s.trimmedSpaces()
-        if t.hasBytePrefix("「") && t.hasByteSuffix("」") { t = String(t.dropFirst().dropLast()) }
+        if t.hasBytePrefix("「") && t.hasByteSuffix("」") || t.hasBytePrefix("『") && t.hasByteSuffix("』") { t = String(t.dropFirst().dropLast()) }
         return t
     }
 
@@ -289,13 +291,13 @@ extension Extraction {
             var t = b.text
             for mark in ["…", "...", "？", "?"] where t.hasByteSuffix(mark) { t = String(t.dropLast(mark.count)) }
             guard t.hasByteSuffix(cue) else { continue }
-            let term = String(t.dropLast(cue.count)).trimmedSpaces()
+            let term = Self.unquotedTerm(String(t.dropLast(cue.count)))
             // 大切なことは？ asks what matters; it defines nothing.
             guard !term.isEmpty, term.count <= 10, !term.hasByteSuffix("こ"), !term.contains(where: { "／/・、，,「」".contains($0) }) else { continue }
             guard i + 1 < blocks.count, case let next = blocks[i + 1], next.isParagraph, !next.isTitleLike else { continue }
             // A body that holds a sentence definition (協働とは、…) is read as that.
             let following = blocks[(i + 1)...].prefix { $0.isParagraph && !$0.isTitleLike }.prefix(3)
-            if following.contains(where: { b in data.definitions.contains { $0.form == .sentence && b.text.hasBytePrefix($0.cue) } }) { continue }
+            if following.contains(where: { b in data.definitions.contains { $0.form == .sentence && b.text.hasBytePrefix($0.cue) } || b.text.hasBytePrefix("「") && b.text.includes("」とは") }) { continue }
             out.append(Candidate(term: term, description: next.text, attributes: [], lines: b.firstLine...next.lastLine, confidence: 0.8, precedence: 3))
         }
         return out

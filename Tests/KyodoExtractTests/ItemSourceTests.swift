@@ -191,4 +191,15 @@ import Testing
         let defined = try Fixtures.read(["はじめに", "", "協働のまちづくりとは、市民や事業者、市民活動団体、教育機関などや行政がお互いの得意分野を生かして取り組むことです。"], name: "d.txt")
         #expect(Self.labels(defined, .partners).isEmpty)
     }
+
+    /// `…のとおり、『協働』とは…`, `基本計画に掲げる協働とは…`, and a short term defined by a sentence
+    /// ending in ものです.
+    @Test func definitionsAfterAClauseOrAFrameNamingAPlan() throws {
+        let clause = try Fixtures.read(["はじめに", "", "図のとおり、『協働』とは、住民の声を住民組織や行政が受け止めて、共に応えていくことです。"], name: "a.txt")
+        #expect(Self.labels(clause, .definition) == ["協働"])
+        let plan = try Fixtures.read(["注釈", "", "注1：基本計画に掲げる協働とは、区民、団体や事業者が地域社会を良くしようと力を合わせることです。"], name: "b.txt")
+        #expect(Self.labels(plan, .definition) == ["協働"])
+        let thing = try Fixtures.read(["はじめに", "", "市民協働のまちづくりとは、市民と行政が共に地域の課題に取り組み、活力ある地域社会を目指すものです。"], name: "c.txt")
+        #expect(Self.labels(thing, .definition) == ["市民協働のまちづくり"])
+    }
 }
