@@ -121,32 +121,54 @@ extension Extraction {
             confidence[aspect] = 0.2
             return
         }
-        // No heading: the definition of the aspect's own term (「多様な主体」とは、…をいう).
-        if let (found, block) = definedItems(aspect) {
+        // No heading at all: the places prose names the aspect's items, most telling first.
+        for source in Unheaded.allCases {
+            guard let (found, block) = read(source, aspect, cues: cues) else { continue }
             items += found
-            findings.append(Finding(.notExhaustive, aspect: aspect, "\(aspect.rawValue) are read from the definition of a term naming them, under no heading",
+            findings.append(Finding(.notExhaustive, aspect: aspect, "\(aspect.rawValue) \(source.how), under no heading",
                                     span: tree.span(block.firstLine, block.lastLine)))
-            confidence[aspect] = 0.5
-            return
-        }
-        // No heading: a sentence anywhere naming the aspect with an open list (…など、様々な協働の担い手).
-        if let (found, block) = inlineAnywhere(aspect, cues: cues) {
-            items += found
-            findings.append(Finding(.notExhaustive, aspect: aspect, "\(aspect.rawValue) are named in prose as examples (…など), under no heading",
-                                    span: tree.span(block.firstLine, block.lastLine)))
-            confidence[aspect] = 0.4
-            return
-        }
-        // Nor a cue: a sentence whose names are mostly the aspect's item words.
-        if let (found, block) = namingSentence(aspect, cues: cues) {
-            items += found
-            findings.append(Finding(.notExhaustive, aspect: aspect, "\(aspect.rawValue) are read from names in a sentence, under no heading",
-                                    span: tree.span(block.firstLine, block.lastLine)))
-            confidence[aspect] = 0.3
+            confidence[aspect] = source.confidence
             return
         }
         absent(aspect, notStatedMessage(aspect, cues: cues), line: mention(of: cues.first ?? "").map { blocks[$0].firstLine })
         confidence[aspect] = 0
+    }
+
+    /// Where prose names an aspect's items under no heading about it.
+    enum Unheaded: CaseIterable {
+        /// The definition of the aspect's own term (「多様な主体」とは、…をいう).
+        case definedTerm
+        /// An open list a cue follows closely (…など、様々な協働の担い手).
+        case openList
+        /// A sentence whose names are mostly the aspect's item words.
+        case namingSentence
+
+        /// What the finding says of the items.
+        var how: String {
+            switch self {
+            case .definedTerm: "are read from the definition of a term naming them"
+            case .openList: "are named in prose as examples (…など)"
+            case .namingSentence: "are read from names in a sentence"
+            }
+        }
+
+        /// How sure the reading is.
+        var confidence: Double {
+            switch self {
+            case .definedTerm: 0.5
+            case .openList: 0.4
+            case .namingSentence: 0.3
+            }
+        }
+    }
+
+    /// The items one unheaded source gives, with the block they stand in.
+    func read(_ source: Unheaded, _ aspect: Aspect, cues: [String]) -> ([Item], Block)? {
+        switch source {
+        case .definedTerm: definedItems(aspect)
+        case .openList: inlineAnywhere(aspect, cues: cues)
+        case .namingSentence: namingSentence(aspect, cues: cues)
+        }
     }
 
     /// Whether three in four items (and at least two) hold an item word of one other aspect and
