@@ -101,7 +101,8 @@ extension Extraction {
             let lead = core.prefix(while: isNameCharacter)
             if !lead.isEmpty, lead.count <= 12, !run.isEmpty {
                 run.append(String(lead))
-                runEnd = lead.endIndex
+                // (`lead` is a piece of a cleaned copy: only the segment's own indices are the sentence's.)
+                runEnd = segment.startIndex
             }
             close()
             let tail = core.reversed().prefix(while: isNameCharacter)

@@ -202,4 +202,10 @@ import Testing
         let thing = try Fixtures.read(["はじめに", "", "市民協働のまちづくりとは、市民と行政が共に地域の課題に取り組み、活力ある地域社会を目指すものです。"], name: "c.txt")
         #expect(Self.labels(thing, .definition) == ["市民協働のまちづくり"])
     }
+
+    /// Half the names holding an item word is enough when a cue follows the run closely.
+    @Test func aRunOfNamesACueFollowsNeedsOnlyHalfItsNamesKnown() throws {
+        let g = try Fixtures.read(["市民活動推進指針", "", "市民活動を推進するには、『市民、市民活動団体、教育機関、事業者、市』のそれぞれの主体が役割の下に連携することが必要です。"], name: "m.txt")
+        #expect(Self.labels(g, .partners) == ["市民", "市民活動団体", "教育機関", "事業者", "市"])
+    }
 }
