@@ -107,16 +107,29 @@ import Testing
     }
 
     @Test func anInterruptedWriteLeavesTheOldFileAndNoTemporary() throws {
-        let path = scratch.file("out.csv", "the old report")
-        let process = try Scratch.start(["show", "hino", "--format", "csv", "--output", path],
-                                        environment: ["KYODO_TEST_STALL_BEFORE_COMMIT": "30"], stderr: scratch.dir + "/err")
-        // The temporary is written in full before the commit stalls; Ctrl-C then.
-        #expect(Scratch.wait(seconds: 60) { scratch.names().contains { $0.hasPrefix(".out.csv.kyodo-") } })
-        process.interrupt()  // SIGINT
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 130)
-        #expect(String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self) == "the old report")
-        #expect(scratch.names() == ["err", "out.csv"])
-        #expect(String(decoding: FileManager.default.contents(atPath: scratch.dir + "/err") ?? Data(), as: UTF8.self).contains("kyodo: interrupted"))
+        let old = Data("the old report".utf8)
+        let path = scratch.file("out.json", old)
+        // Ctrl-C the moment the temporary appears. A run too quick to be caught, or caught only
+        // after its commit, proves nothing: each such try has a larger document (1 to 47 MB).
+        for clauses in [10_000, 40_000, 160_000, 400_000] {
+            let document = scratch.longGuideline("long.txt", clauses: clauses)
+            let arguments = ["show", document, "--format", "json", "--output", path, "--max-size", "100"]
+            let status = try Scratch.interrupt(arguments, with: SIGINT, stderr: scratch.dir + "/err") {
+                scratch.names().contains { $0.hasPrefix(".out.json.kyodo-") }
+            }
+            #expect(scratch.names() == ["err", "long.txt", "out.json"], "no temporary survives")
+            let written = FileManager.default.contents(atPath: path) ?? Data()
+            if let status {
+                #expect(status == 130)
+                if written == old {
+                    #expect(String(decoding: FileManager.default.contents(atPath: scratch.dir + "/err") ?? Data(), as: UTF8.self).contains("kyodo: interrupted"))
+                    return
+                }
+            }
+            // Finished, or committed before the signal: the new report, whole.
+            #expect((try? JSONSerialization.jsonObject(with: written)) != nil, "a complete JSON report")
+            FileManager.default.createFile(atPath: path, contents: old)
+        }
+        Issue.record("no run was slow enough to be interrupted while writing its output")
     }
 }
