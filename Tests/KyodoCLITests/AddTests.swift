@@ -57,7 +57,7 @@ import Testing
                                        "--prefecture", "東京都", "--code", "13214", "--kind", "pamphlet", "--corpus", corpus])
         #expect(conflicting.status == 65 && conflicting.stderr.contains("municipality 'kodaira' is 小平市"))
         #expect(FileManager.default.contents(atPath: corpus + "/manifest.tsv") == manifest)
-        #expect(scratch.names(corpus) == scratch.names(Fixtures.root + "/corpus"))
+        #expect(scratch.names(corpus).filter { $0 != ".kyodo.lock" } == scratch.names(Fixtures.root + "/corpus"))
     }
 
     @Test func noKindOrIdLeavesTheCorpus() throws {
@@ -89,5 +89,30 @@ import Testing
         let r = try cli.run(["report", "--corpus", corpus, "--out", scratch.dir + "/out/reports"])
         #expect(r.status == 65 && r.stderr.contains("id 'x/../../escaped' is not an id"))
         #expect(scratch.names() == ["corpus"])
+    }
+
+    @Test func concurrentAddsAllLandEachOnce() throws {
+        let corpus = try scratch.corpus()
+        let count = 8
+        // Each add reads the manifest, checks it, and renames a new one over it: without the
+        // corpus lock two at once could both start from the same manifest, and one line be lost.
+        let processes = try (0..<count).map { k in
+            let file = scratch.file("in/town\(k).txt", "協働の原則\n\n① 町\(k)の対等の原則\n② 自主性尊重の原則\n")
+            return try Scratch.start(["add", file, "--municipality", "town\(k)", "--name", "町\(k)", "--name-en", "Town\(k)",
+                                      "--prefecture", "東京都", "--code", "13\(900 + k)", "--corpus", corpus], stderr: scratch.dir + "/err\(k)")
+        }
+        for process in processes { process.waitUntilExit() }
+        for (k, process) in processes.enumerated() {
+            #expect(process.terminationStatus == 0, "\(String(decoding: FileManager.default.contents(atPath: scratch.dir + "/err\(k)") ?? Data(), as: UTF8.self))")
+        }
+        let lines = try String(contentsOfFile: corpus + "/manifest.tsv", encoding: .utf8).split(separator: "\n")
+        for k in 0..<count {
+            #expect(lines.filter { $0.hasPrefix("town\(k)-guideline\t") }.count == 1, "town\(k)")
+            #expect(FileManager.default.fileExists(atPath: corpus + "/town\(k)-guideline.txt"))
+        }
+        #expect(lines.count == 6 + count)
+        let list = try cli.run(["list", "--corpus", corpus, "--format", "csv", "--csv-dialect", "plain"])
+        #expect(list.status == 0 && (0..<count).allSatisfy { list.text.contains("town\($0)-guideline,town\($0),町\($0)") })
+        #expect(!scratch.names(corpus).contains { $0.hasSuffix(".tmp") })
     }
 }
