@@ -74,6 +74,9 @@ import Testing
         #expect(missing.stderr.contains("/nonexistent/guideline.txt"))
         let format = try run(["show", "hino", "--format", "pdf"])
         #expect(format.status == 64)
+        // An option that is not there (the old --reader flag exited 1) is a usage error too.
+        let option = try run(["show", "hino", "--reader", "nope"])
+        #expect(option.status == 64 && option.stderr.contains("Unknown option '--reader'"))
         let directory = try run(["show", "Sources/"])
         #expect(directory.status == 66)
     }

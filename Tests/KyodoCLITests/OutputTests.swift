@@ -38,12 +38,34 @@ import Testing
         var status = stat()
         #expect(stat(path, &status) == 0 && status.st_mode & 0o777 == 0o600)
         #expect(scratch.names() == ["private.csv"])
+        // Its owner too, where the user may give it (root, as CI runs): a file of nobody's stays nobody's.
+        if geteuid() == 0 {
+            #expect(chown(path, 65534, 65534) == 0)
+            #expect(try cli.run(["show", "hino", "--format", "csv", "--output", path]).status == 0)
+            #expect(stat(path, &status) == 0 && status.st_uid == 65534 && status.st_gid == 65534 && status.st_mode & 0o777 == 0o600)
+        }
         // A link to the output keeps being a link; the file it names is replaced.
         let link = scratch.dir + "/link.csv"
         #expect(symlink(path, link) == 0)
         #expect(try cli.run(["list", "--format", "csv", "--output", link]).status == 0)
         #expect(lstat(link, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK)
         #expect(String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self).contains("kodaira-handbook"))
+    }
+
+    @Test func aLinkPlantedAtATemporaryNameIsNotFollowed() throws {
+        // The temporary used to be .NAME.kyodo-PID.tmp, opened following links: a link planted
+        // at that name for the next process ids made kyodo overwrite the file it pointed to.
+        let victim = scratch.file("victim.txt", "years of work")
+        let last = Int((try String(contentsOfFile: "/proc/sys/kernel/ns_last_pid", encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        let planted = (last + 1)...(last + 1_000)
+        #expect(planted.allSatisfy { symlink(victim, scratch.dir + "/.out.csv.kyodo-\($0).tmp") == 0 })
+        let process = try Scratch.start(["show", "hino", "--format", "csv", "--output", scratch.dir + "/out.csv"], stderr: scratch.dir + "/err")
+        process.waitUntilExit()
+        #expect(planted.contains(Int(process.processIdentifier)), "the run's process id was among those planted")
+        #expect(process.terminationStatus == 0)
+        #expect(String(decoding: FileManager.default.contents(atPath: victim) ?? Data(), as: UTF8.self) == "years of work")
+        #expect(String(decoding: FileManager.default.contents(atPath: scratch.dir + "/out.csv") ?? Data(), as: UTF8.self).contains("hino-guideline"))
+        #expect(scratch.names().count == planted.count + 3)  // the links, the victim, out.csv, err
     }
 
     @Test func everyFileReadIsRefusedAsTheOutput() throws {

@@ -59,8 +59,8 @@ final class Scratch {
         process.executableURL = URL(fileURLWithPath: CLITests.binary)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
-        FileManager.default.createFile(atPath: stderr, contents: nil)
-        process.standardError = FileHandle(forWritingAtPath: stderr)
+        // Opened, not created through FileManager (which would replace a device such as /dev/null by a file).
+        process.standardError = FileHandle(fileDescriptor: open(stderr, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644), closeOnDealloc: true)
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         return process
