@@ -96,6 +96,12 @@ import Testing
         #expect(full.status == 74 && full.stderr.contains("standard output: cannot write: no space left on device"))
         let fileFull = try Scratch.bash(#""$K" show hino --output /dev/full"#)
         #expect(fileFull.status == 74 && fileFull.stderr.contains("/dev/full: cannot write"))
+        // Past the file-size limit (ulimit -f, in KB): an error, not a death by SIGXFSZ leaving the temporary.
+        let old = scratch.file("big.json", "the old report")
+        let limited = try Scratch.bash(#"ulimit -f 16; "$K" show kodaira --format json --output "\#(old)""#)
+        #expect(limited.status == 74 && limited.stderr.contains("big.json: cannot write: file too large; the old file is unchanged"), "\(limited.stderr)")
+        #expect(String(decoding: FileManager.default.contents(atPath: old) ?? Data(), as: UTF8.self) == "the old report")
+        #expect(scratch.names() == ["big.json"])
         let closed = try Scratch.bash(#""$K" show hino >&-"#)
         #expect(closed.status == 74 && closed.stderr.contains("standard output: cannot write: it is closed"))
         let broken = try Scratch.bash(#""$K" show kodaira koganei higashikurume hino --format json | head -c 10 > /dev/null; exit ${PIPESTATUS[0]}"#)

@@ -37,6 +37,20 @@ import Testing
         #expect(inside.status == 73)
     }
 
+    @Test func aWriteFailingPartWayLeavesThePreviousReportIntact() throws {
+        // A file-size limit stands in for a disk filling up part-way: the first report past
+        // 100 KB cannot be written. It used to kill kyodo (SIGXFSZ, exit 153) and leave the
+        // staging folder behind.
+        let out = scratch.dir + "/reports"
+        #expect(try cli.run(["report", "--out", out]).status == 0)
+        FileManager.default.createFile(atPath: out + "/marker.txt", contents: Data("previous run".utf8))
+        let before = contents(out)
+        let r = try Scratch.bash(#"ulimit -f 100; "$K" report --out "\#(out)""#)
+        #expect(r.status == 74 && r.stderr.contains("cannot write: file too large"), "\(r.stderr)")
+        #expect(contents(out) == before)
+        #expect(scratch.names() == ["reports"])
+    }
+
     @Test func anInterruptedRunLeavesThePreviousReportIntact() throws {
         // The bundled corpus, then with a long document besides, longer each time a run ends
         // (or commits) before it is caught writing its reports.

@@ -38,10 +38,13 @@ final class Scratch {
     }
 
     /// Runs a bash script with $K the binary, in the repository root: status and standard error.
+    /// Every signal has its default action, as from a terminal: the test runner ignores some
+    /// (SIGPIPE, SIGXFSZ), and an ignored signal stays ignored across exec, which would hide
+    /// whether kyodo itself ignores them.
     static func bash(_ script: String) throws -> (status: Int32, stderr: String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", script]
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["--default-signal", "/bin/bash", "-c", script]
         process.environment = ProcessInfo.processInfo.environment.merging(["K": CLITests.binary]) { $1 }
         process.currentDirectoryURL = URL(fileURLWithPath: Fixtures.root)
         let err = Pipe()

@@ -48,10 +48,12 @@ enum Cleanup {
     }
 
     /// Installs the handlers: SIGINT and SIGTERM remove every temporary, then end the process
-    /// with 128 + the signal, as a shell reports it. SIGPIPE is ignored, so a closed pipe is a
-    /// write error (exit 74) rather than a silent death.
+    /// with 128 + the signal, as a shell reports it. SIGPIPE and SIGXFSZ are ignored, so a
+    /// closed pipe or a file past the size limit (`ulimit -f`) is a write error (exit 74, the
+    /// temporaries removed) rather than a silent death that leaves them behind.
     static func installSignalHandlers() {
         signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)
         for number in [SIGINT, SIGTERM] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
