@@ -79,6 +79,14 @@ import Testing
         let nul = scratch.file("nul16.txt", Data(bytes))
         let n = try cli.run(["show", nul])
         #expect(n.status == 65 && n.stderr.contains("nul16.txt:2: control character U+0000"))
+        let corpus = try scratch.corpus()
+        let manifest = FileManager.default.contents(atPath: corpus + "/manifest.tsv")
+        let added = try cli.run(["add", nul, "--municipality", "nulshi", "--name", "試験市", "--name-en", "Nulshi",
+                                 "--prefecture", "東京都", "--code", "13999", "--corpus", corpus])
+        #expect(added.status == 65 && added.stderr.contains("nul16.txt:2: control character U+0000"))
+        #expect(FileManager.default.contents(atPath: corpus + "/manifest.tsv") == manifest)
+        #expect(!FileManager.default.fileExists(atPath: corpus + "/nulshi-guideline.txt"))
+        #expect(try cli.run(["list", "--corpus", corpus]).status == 0)
     }
 
     @Test func aSizeJustOverTheLimitIsToldInBytes() throws {
