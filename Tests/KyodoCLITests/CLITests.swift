@@ -218,16 +218,18 @@ import Testing
     }
 
     @Test func anExistingOutputIsReplacedWhole() throws {
-        let path = NSTemporaryDirectory() + "kyodo-replace-\(UUID().uuidString).csv"
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        // A folder of its own: the temporary folder is shared with every other run on the machine.
+        let folder = NSTemporaryDirectory() + "kyodo-replace-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/out.csv"
         try Data("old content that is longer than nothing".utf8).write(to: URL(fileURLWithPath: path))
         #expect(try run(["show", "hino", "--format", "csv", "--output", path]).status == 0)
         let first = FileManager.default.contents(atPath: path)
         #expect(try run(["show", "hino", "--format", "csv", "--output", path]).status == 0)
         #expect(FileManager.default.contents(atPath: path) == first)
         #expect(String(decoding: first ?? Data(), as: UTF8.self).contains("hino-guideline"))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.contains(".kyodo-") && $0.hasSuffix(".tmp") }
-        #expect(leftovers.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["out.csv"], "no temporary is left")
     }
 
     @Test func everySubcommandHasHelp() throws {
