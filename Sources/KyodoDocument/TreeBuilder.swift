@@ -110,7 +110,7 @@ struct TreeBuilder {
     /// `（基本原則）`, `(目的)`: a short parenthesised paragraph.
     static func isCaption(_ b: Block) -> Bool {
         let t = b.text
-        return b.isParagraph && (t.hasPrefix("（") || t.hasPrefix("(")) && (t.hasSuffix("）") || t.hasSuffix(")")) && t.count <= 20
+        return b.isParagraph && (t.hasBytePrefix("（") || t.hasBytePrefix("(")) && (t.hasByteSuffix("）") || t.hasByteSuffix(")")) && t.count <= 20
     }
 
     /// Groups consecutive sibling sections of one style into lists, at every depth.

@@ -32,7 +32,7 @@ enum AnnouncedCount {
                 guard run > 0 else { continue }
                 for _ in 0..<2 where start > scalars.startIndex { start = scalars.index(before: start) }
                 let folded = Normalizer.fold(String(text[start..<range.lowerBound]) + unit.folded)
-                guard folded.hasSuffix(unit.folded) else { continue }
+                guard folded.hasByteSuffix(unit.folded) else { continue }
                 let digits = folded.utf8.dropLast(unit.folded.utf8.count).reversed().prefix { $0 >= 0x30 && $0 <= 0x39 }
                 if let n = Int(String(decoding: digits.reversed(), as: UTF8.self)), n > 0 { return n }
             }
@@ -45,7 +45,7 @@ enum AnnouncedCount {
             for _ in 0..<24 where after < scalars.endIndex { after = scalars.index(after: after) }
             let head = Normalizer.fold(String(text[before..<range.lowerBound]))
             let tail = Normalizer.fold(String(text[range.upperBound..<after]))
-            guard head.hasSuffix(")"), tail.hasPrefix("(") else { continue }
+            guard head.hasByteSuffix(")"), tail.hasBytePrefix("(") else { continue }
             return Int(String(decoding: tail.utf8.dropFirst().prefix { $0 >= 0x30 && $0 <= 0x39 }, as: UTF8.self))
         }
         return nil

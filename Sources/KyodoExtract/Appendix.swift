@@ -11,7 +11,7 @@ extension Extraction {
         // The appendix's name: 別表 and its number (第１, 1), if any.
         let name = "別表" + String(text[at.upperBound...].prefix { $0 == "第" || $0.isNumber })
         guard let title = blocks.indices.first(where: { j in
-            j != h.index && !h.body.contains(j) && blocks[j].isParagraph && blocks[j].text.hasPrefix(name)
+            j != h.index && !h.body.contains(j) && blocks[j].isParagraph && blocks[j].text.hasBytePrefix(name)
                 && blocks[j].text.dropFirst(name.count).first.map { !$0.isNumber } ?? true
         }) else { return nil }
         var body: [Int] = []

@@ -43,7 +43,8 @@ public struct CorpusReader: Sendable {
         }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: name, isDirectory: &isFolder), isFolder.boolValue {
-            let entries = ((try? FileManager.default.contentsOfDirectory(atPath: name)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+            // A folder: its .txt files, in name order, each a document of its own.
+            let entries = ((try? FileManager.default.contentsOfDirectory(atPath: name)) ?? []).filter { $0.hasByteSuffix(".txt") }.sorted()
             var found: [(Document, String)] = []
             for entry in entries {
                 let path = (name as NSString).appendingPathComponent(entry)
@@ -56,7 +57,7 @@ public struct CorpusReader: Sendable {
             guard !found.isEmpty else { throw CorpusError.noTextFiles(folder: name) }
             return found
         }
-        if FileManager.default.fileExists(atPath: name) || name.includes("/") || name.hasSuffix(".txt") {
+        if FileManager.default.fileExists(atPath: name) || name.includes("/") || name.hasByteSuffix(".txt") {
             return [Self.file(name)]
         }
         let known = manifest.map { m in m.documents.map(\.id) + Array(Set(m.documents.map(\.municipality.id))).sorted() } ?? []

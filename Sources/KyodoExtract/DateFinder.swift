@@ -39,7 +39,7 @@ enum DateFinder {
             for date in EraDate.find(in: String(sentence)) {
                 guard let r = sentence.byteRange(of: date.text) else { continue }
                 let after = sentence[r.upperBound...]
-                if after.hasPrefix("末現在") || after.hasPrefix("現在") {
+                if after.hasBytePrefix("末現在") || after.hasBytePrefix("現在") {
                     let line = block.lines(of: date.text).lowerBound
                     found.append(DocumentDate(role: .stated, iso: date.iso, text: date.text, span: source.span(line, line)))
                     continue

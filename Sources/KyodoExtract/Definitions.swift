@@ -28,6 +28,8 @@ extension Extraction {
             case .term: found += termSentences(rule.cue)
             case .quoted: found += quoted(rule.cue)
             case .quotedterm: found += quotedTerms(rule.cue)
+            case .plainterm: found += plainTerms(rule.cue)
+            case .quotedas: found += quotedAs(rule.cue)
             case .named: found += named(rule.cue)
             }
         }
@@ -57,12 +59,15 @@ extension Extraction {
                 case .term: "X\(rule.cue)、… under a heading X"
                 case .quoted: "…\(rule.cue)…」"
                 case .quotedterm: "「X」\(rule.cue)…"
+                case .plainterm: "X\(rule.cue)…をいいます"
+                case .quotedas: "「X」\(rule.cue)…\(rule.cue.hasByteSuffix("『") ? "』" : "」")と"
                 case .named: "…を「X」という"
                 }
             }
             var seen = Set<String>()
             var message = "the document states no definition of 協働 (looked for " + forms.filter { seen.insert($0).inserted }.joined(separator: ", ") + ")"
-            if let aims = blocks.indices.first(where: { i in canHead(blocks[i]) && data.aimsWords.contains(where: blocks[i].text.includes) }) {
+            let aimsWords = presence.mayHold(data.aimsWords)
+            if let aims = blocks.indices.first(where: { i in canHead(blocks[i]) && aimsWords.contains(where: blocks[i].text.includes) }) {
                 message += "; its aims are stated under 「\(blocks[aims].text)」, line \(blocks[aims].firstLine)"
             }
             absent(.definition, message)
@@ -75,11 +80,12 @@ extension Extraction {
     /// `協働とは、…ことです。` and the paragraph that continues it (そうすることにより…).
     private func sentences(_ cue: String) -> [Candidate] {
         var out: [Candidate] = []
+        guard presence.mayHold(cue) else { return out }
         for (i, b) in blocks.enumerated() where usable(i) && (b.isParagraph || b.bulleted || b.marker == .bullet) && b.text.hasBytePrefix(cue)
             && (b.text.includes("。") || Self.isUnstoppedDefinition(b.text, after: cue)) && !Self.asks(b.text, after: cue) {
             var text = b.text
             var last = b.lastLine
-            if i + 1 < blocks.count, blocks[i + 1].isParagraph, data.continuations.contains(where: blocks[i + 1].text.hasPrefix) {
+            if i + 1 < blocks.count, blocks[i + 1].isParagraph, data.continuations.contains(where: blocks[i + 1].text.hasBytePrefix) {
                 text += "\n" + blocks[i + 1].text
                 last = blocks[i + 1].lastLine
             }
@@ -101,7 +107,7 @@ extension Extraction {
             for sentence in InlineList.sentences(b.text) {
                 guard let at = sentence.byteRange(of: cue) else { continue }
                 let frame = sentence[..<at.lowerBound]
-                guard frame.count <= 25, Self.reportingFrames.contains(where: { frame.hasSuffix($0) }) else { continue }
+                guard frame.count <= 25, Self.reportingFrames.contains(where: { frame.hasByteSuffix($0) }) else { continue }
                 out.append(Candidate(term: term, description: String(sentence[at.lowerBound...]), attributes: [], lines: b.lines(of: sentence),
                                      confidence: 0.8, precedence: 0))
                 break
@@ -111,12 +117,12 @@ extension Extraction {
     }
 
     /// How a sentence names the text it reports a definition from (指針では、…).
-    static let reportingFrames = ["では、", "では", "において、", "において", "には、"]
+    static let reportingFrames = ["では、", "では", "において、", "において", "には、", "に掲げる", "における", "でいう"]
 
     /// Whether the text after the cue asks rather than says (協働とは何なのか、…).
     static func asks(_ text: String, after cue: String) -> Bool {
         let rest = text.dropFirst(cue.count).drop { $0 == "、" || $0 == " " }
-        return ["何", "どんな", "どのような", "どういう", "なに"].contains(where: rest.hasPrefix)
+        return ["何", "どんな", "どのような", "どういう", "なに"].contains(where: rest.hasBytePrefix)
     }
 
     /// A definition without its 。 (`協働とは一緒になって取り組むこと`, `・「参画」とは→計画から関わること`):
@@ -130,11 +136,14 @@ extension Extraction {
     /// `…取り組むことを「協働」といいます。`: a sentence naming its term at its end.
     private func named(_ cue: String) -> [Candidate] {
         var out: [Candidate] = []
+        guard presence.mayHold(cue) else { return out }
         for (i, b) in blocks.enumerated() where usable(i) && b.isParagraph && b.text.includes(cue) {
             for sentence in InlineList.sentences(b.text) {
-                guard let end = sentence.byteRange(of: cue), let open = sentence[..<end.lowerBound].range(of: "を「", options: .backwards) else { continue }
+                // The quote the cue closes: 」 after を「, 』 after を『.
+                let opening = cue.hasBytePrefix("』") ? "を『" : "を「"
+                guard let end = sentence.byteRange(of: cue), let open = sentence[..<end.lowerBound].range(of: opening, options: .backwards) else { continue }
                 let term = String(sentence[open.upperBound..<end.lowerBound])
-                guard !term.isEmpty, term.count <= 10, !term.contains("「"), sentence.distance(from: sentence.startIndex, to: open.lowerBound) >= 10 else { continue }
+                guard !term.isEmpty, term.count <= 10, !term.contains("「"), !term.contains("『"), sentence.distance(from: sentence.startIndex, to: open.lowerBound) >= 10 else { continue }
                 out.append(Candidate(term: term, description: String(sentence[..<open.lowerBound]), attributes: [], lines: b.lines(of: sentence),
                                      confidence: 0.8, precedence: 1))
             }
@@ -145,22 +154,85 @@ extension Extraction {
     /// `「参画」とは、…`: any quoted term defined at the start of a paragraph or bullet.
     private func quotedTerms(_ cue: String) -> [Candidate] {
         var out: [Candidate] = []
-        for (i, b) in blocks.enumerated() where usable(i) && (b.isParagraph || b.bulleted || b.marker == .bullet) && b.text.hasPrefix("「") {
-            guard let close = b.text.firstIndex(of: "」"), case let rest = b.text[b.text.index(after: close)...], rest.hasPrefix(cue) else { continue }
-            let term = String(b.text[b.text.index(after: b.text.startIndex)..<close])
+        guard presence.mayHold("」" + cue) || presence.mayHold("』" + cue) else { return out }
+        for (i, b) in blocks.enumerated() where usable(i) && (b.text.includes("」" + cue) || b.text.includes("』" + cue)) {
+            // At the start of a paragraph or bullet, or after a frame naming the text
+            // (`この条例において「協働」とは`, in an article or its 項 too).
+            guard let open = b.text.firstIndex(where: { $0 == "「" || $0 == "『" }) else { continue }
+            let closing: Character = b.text[open] == "『" ? "』" : "」"
+            let frame = b.text[..<open]
+            if !frame.isEmpty {
+                // A frame naming the text, or a clause before the definition (`…のとおり、『協働』とは`).
+                guard frame.count <= 25, Self.reportingFrames.contains(where: { frame.hasByteSuffix($0) }) || frame.hasByteSuffix("、") else { continue }
+            } else if !(b.isParagraph || b.bulleted || b.marker == .bullet) {
+                continue
+            }
+            guard let close = b.text[open...].firstIndex(of: closing), case let rest = b.text[b.text.index(after: close)...], rest.hasBytePrefix(cue) else { continue }
+            let term = String(b.text[b.text.index(after: open)..<close])
             let after = String(rest.dropFirst(cue.count))
             // A term, not a phrase (「市民の利益」とは…, 「行政と同じ目的」とは… explain wording).
             guard !term.isEmpty, term.count <= 15, !term.contains(where: { "のとがをにへで".contains($0) }),
                   b.text.includes("。") || Self.isUnstoppedDefinition(after, after: "") else { continue }
-            out.append(Candidate(term: term, description: b.text, attributes: [], lines: b.firstLine...b.lastLine, confidence: 0.8, precedence: 1))
+            let description = frame.isEmpty ? b.text : String(b.text[open...])
+            out.append(Candidate(term: term, description: description, attributes: [], lines: b.firstLine...b.lastLine, confidence: 0.8, precedence: 1))
         }
         return out
     }
+
+    /// `「協働」を「…」とし`, `「協働・協治」を『…』と定義`: a quoted term given a quoted definition.
+    /// `cue` opens the definition (`を「`); the term is the quote before it (twelve characters at
+    /// most, a term rather than a phrase), the definition fifteen or more and followed by と.
+    private func quotedAs(_ cue: String) -> [Candidate] {
+        var out: [Candidate] = []
+        guard presence.mayHold(cue), let open = cue.last else { return out }
+        let close: Character = open == "『" ? "』" : "」"
+        for (i, b) in blocks.enumerated() where usable(i) && b.text.includes(cue) {
+            let t = b.text
+            guard let at = t.byteRange(of: cue), let end = t[at.upperBound...].firstIndex(of: close) else { continue }
+            let term: String
+            let after = t[t.index(after: end)...]
+            if at.lowerBound > t.startIndex, t[t.index(before: at.lowerBound)] == "」", let termOpen = t[..<at.lowerBound].lastIndex(of: "「") {
+                term = String(t[t.index(after: termOpen)..<t.index(before: at.lowerBound)])
+                guard after.hasBytePrefix("と") else { continue }
+            } else {
+                // An unquoted term is a name right before the cue, and the sentence says it
+                // defines it: `市民協働を「…」と定義しています`.
+                term = String(t[..<at.lowerBound].reversed().prefix(while: Self.isNameCharacter).reversed())
+                guard term.count >= 2, after.hasBytePrefix("と定義") else { continue }
+            }
+            let quote = String(t[at.upperBound..<end])
+            guard !term.isEmpty, term.count <= 12, !term.contains(where: { "のとがをにへで".contains($0) }), quote.count >= 15 else { continue }
+            out.append(Candidate(term: term, description: quote, attributes: [], lines: b.lines(of: quote), confidence: 0.7, precedence: 1))
+        }
+        return out
+    }
+
+    /// `共生とは、…をいいます。`: a paragraph defining a short term in a sentence that ends the way
+    /// definitions do (…をいいます, …をいう, …のことです).
+    private func plainTerms(_ cue: String) -> [Candidate] {
+        var out: [Candidate] = []
+        guard presence.mayHold(cue) else { return out }
+        for (i, b) in blocks.enumerated() where usable(i) && b.isParagraph {
+            // (A term of ten characters is at most 40 bytes: longer prefixes are not looked at.)
+            guard let r = b.text.byteRange(of: cue), r.lowerBound > b.text.startIndex,
+                  b.text.utf8.distance(from: b.text.startIndex, to: r.lowerBound) <= 40 else { continue }
+            let term = String(b.text[..<r.lowerBound]).trimmingCharacters(in: "*_")  // Markdown's **協働**
+            guard !term.isEmpty, term.count <= 10, !term.contains(where: { "「」『』、。 　をがはにで*_#".contains($0) }), !Self.asks(b.text, after: term + cue),
+                  let sentence = InlineList.sentences(b.text).first,
+                  Self.definingEndings.contains(where: sentence.hasByteSuffix) else { continue }
+            out.append(Candidate(term: term, description: sentence, attributes: [], lines: b.lines(of: sentence), confidence: 0.7, precedence: 1))
+        }
+        return out
+    }
+
+    /// How a sentence defining a term ends.
+    static let definingEndings = ["をいいます。", "をいう。", "のことです。", "のことをいう。", "を指します。", "をさします。", "ことです。", "ものです。"]
 
     /// `Xとは、…をいいます。` under a heading naming X (`（１）町民活動`): X defined.
     private func termSentences(_ cue: String) -> [Candidate] {
         var out: [Candidate] = []
         let comma = cue + "、", wideComma = cue + "，"
+        guard presence.mayHold(comma) || presence.mayHold(wideComma) else { return out }
         for (i, b) in blocks.enumerated() where usable(i) && b.isParagraph && parents[i] != nil {
             guard let r = b.text.byteRange(of: comma) ?? b.text.byteRange(of: wideComma) else { continue }
             let term = Self.unquotedTerm(String(b.text[..<r.lowerBound]))
@@ -174,13 +246,14 @@ extension Extraction {
     /// `「協働」` → `協働`.
     static func unquotedTerm(_ s: String) -> String {
         var t = s.trimmedSpaces()
-        if t.hasPrefix("「") && t.hasSuffix("」") { t = String(t.dropFirst().dropLast()) }
+        if t.hasBytePrefix("「") && t.hasByteSuffix("」") || t.hasBytePrefix("『") && t.hasByteSuffix("』") { t = String(t.dropFirst().dropLast()) }
         return t
     }
 
     /// An ordinance's definitions: `(3) 協働 市民等及び市が…をいう。`.
     private func articles(_ term: String) -> [Candidate] {
         var out: [Candidate] = []
+        guard presence.mayHold(term) else { return out }
         for (i, b) in blocks.enumerated() where usable(i) {
             let t = b.text
             guard t.hasBytePrefix(term + " ") || t.hasBytePrefix(term + "\u{3000}") else { continue }
@@ -195,6 +268,7 @@ extension Extraction {
     /// A heading `Xの定義`: X defined by the heading's body.
     private func headed(_ suffix: String) -> [Candidate] {
         var out: [Candidate] = []
+        guard presence.mayHold(suffix) else { return out }
         for (i, b) in blocks.enumerated() where usable(i) && b.text.hasByteSuffix(suffix) && canHead(b) {
             let term = String(b.text.dropLast(suffix.count)).trimmedSpaces()
             guard !term.isEmpty, term.count <= 12 else { continue }
@@ -212,17 +286,18 @@ extension Extraction {
     /// A title standing alone `Xとは` (or `Xとは？`), its definition in the paragraph below.
     private func titled(_ cue: String) -> [Candidate] {
         var out: [Candidate] = []
+        guard presence.mayHold(cue) else { return out }
         for (i, b) in blocks.enumerated() where usable(i) && b.isTitleLike && b.text.includes(cue) && canHead(b) {
             var t = b.text
-            if t.hasSuffix("？") || t.hasSuffix("?") { t = String(t.dropLast()) }
-            guard t.hasSuffix(cue) else { continue }
-            let term = String(t.dropLast(cue.count)).trimmedSpaces()
+            for mark in ["…", "...", "？", "?"] where t.hasByteSuffix(mark) { t = String(t.dropLast(mark.count)) }
+            guard t.hasByteSuffix(cue) else { continue }
+            let term = Self.unquotedTerm(String(t.dropLast(cue.count)))
             // 大切なことは？ asks what matters; it defines nothing.
-            guard !term.isEmpty, term.count <= 10, !term.hasSuffix("こ"), !term.contains(where: { "／/・、，,「」".contains($0) }) else { continue }
+            guard !term.isEmpty, term.count <= 10, !term.hasByteSuffix("こ"), !term.contains(where: { "／/・、，,「」".contains($0) }) else { continue }
             guard i + 1 < blocks.count, case let next = blocks[i + 1], next.isParagraph, !next.isTitleLike else { continue }
             // A body that holds a sentence definition (協働とは、…) is read as that.
             let following = blocks[(i + 1)...].prefix { $0.isParagraph && !$0.isTitleLike }.prefix(3)
-            if following.contains(where: { b in data.definitions.contains { $0.form == .sentence && b.text.hasBytePrefix($0.cue) } }) { continue }
+            if following.contains(where: { b in data.definitions.contains { $0.form == .sentence && b.text.hasBytePrefix($0.cue) } || b.text.hasBytePrefix("「") && b.text.includes("」とは") }) { continue }
             out.append(Candidate(term: term, description: next.text, attributes: [], lines: b.firstLine...next.lastLine, confidence: 0.8, precedence: 3))
         }
         return out
@@ -232,6 +307,7 @@ extension Extraction {
     /// source named too (the article before the quote, the law the section's heading names).
     private func quoted(_ cue: String) -> [Candidate] {
         var out: [Candidate] = []
+        guard presence.mayHold(cue) else { return out }
         for (i, b) in blocks.enumerated() where usable(i) && b.text.includes(cue) {
             guard let start = b.text.range(of: cue), let end = b.text[start.upperBound...].firstIndex(of: "」") else { continue }
             let quote = String(b.text[start.upperBound..<end])

@@ -61,17 +61,31 @@ struct Extraction {
             excluded.insert(i)
         }
         self.excluded = excluded
+        var presence = PairSieve()
+        for b in tree.blocks { presence.add(b.text) }
+        self.presence = presence
+        self.liveRules = data.headings.indices.filter { presence.mayHold(data.headings[$0].cue) }
+        // Paragraphs that may hold a list of three names (two separators or more).
+        self.listParagraphs = tree.blocks.indices.filter { tree.blocks[$0].isParagraph && Extraction.holdsSeparators(tree.blocks[$0].text, atLeast: 2) }
         // Paragraphs that may announce the list after them (次の…), found once for every aspect.
-        self.mayAnnounce = tree.blocks.indices.filter { i in
+        let announceWords = presence.mayHold(data.announceWords)
+        let countForms = data.countUnits.flatMap(\.forms).filter(presence.mayHold)
+        self.mayAnnounce = announceWords.isEmpty && countForms.isEmpty ? [] : tree.blocks.indices.filter { i in
             let b = tree.blocks[i]
             // (Or a count: …4つの原則を確認しましょう, checked against the list's length.)
             return b.isParagraph && i + 1 < tree.blocks.count && tree.blocks[i + 1].marker != nil
-                && (data.announceWords.contains(where: b.text.includes) || data.countUnits.contains { $0.forms.contains(where: b.text.includes) })
+                && (announceWords.contains(where: b.text.includes) || countForms.contains(where: b.text.includes))
         }
     }
 
     /// Paragraphs right before a list that hold an announcing word (次の, 以下の).
     let mayAnnounce: [Int]
+    /// Paragraphs holding two separators (、 , ，) or more: where a sentence may list names.
+    let listParagraphs: [Int]
+    /// Which words the document's blocks may hold (for certain which they do not).
+    let presence: PairSieve
+    /// The heading rules whose cue the document may hold: no other can be a heading's topic.
+    let liveRules: [Int]
     /// The heading rules each heading block is about (set once the headings are known).
     var topicsOf: [Int: [Int]] = [:]
 
@@ -114,14 +128,19 @@ struct Extraction {
         findings.append(Finding(.warning, aspect: aspect, message, span: line.map { tree.span($0, $0) }))
     }
 
+    /// The heading rules (indices in the section data) a text taken from the document is about.
+    func topics(ofText text: String) -> [Int] { data.topics(of: text, among: liveRules) }
+
     /// The count a text announces (`7つの視点`, `次の5つ`, `(1)～(7)`).
     func announcedCount(_ text: String) -> Int? { AnnouncedCount.find(in: text, units: data.countUnits) }
 
     /// Where a section refers to a figure extraction lost (上の図): records it and returns true.
     mutating func noteLostFigure(_ aspect: Aspect, in body: [Int]) -> Bool {
+        let figureWords = presence.mayHold(data.figureWords)
+        guard !figureWords.isEmpty else { return false }
         for i in body where blocks[i].isParagraph {
             let t = blocks[i].text
-            if data.figureWords.contains(where: t.includes) {
+            if figureWords.contains(where: t.includes) {
                 findings.append(Finding(.lostInExtraction, aspect: aspect,
                                         "the text refers to a figure that did not survive extraction; \(aspect.rawValue) are not listed in the text",
                                         span: tree.span(blocks[i].firstLine, blocks[i].lastLine)))

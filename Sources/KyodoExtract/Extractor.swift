@@ -54,7 +54,7 @@ extension Extraction {
             }
         }
         // An introducing sentence (…を紹介します) heads what follows it in its section.
-        for rule in rules where rule.inSentence {
+        for rule in rules where rule.inSentence && presence.mayHold(rule.cue) {
             for (i, b) in blocks.enumerated() where b.isParagraph && !excluded.contains(i) && b.text.includes(rule.cue) {
                 let body = Array((i + 1)..<blocks.count).prefix { parents[$0] == parents[i] }
                 candidates.append((Heading(index: i, text: b.text, marked: false, body: Array(body), section: nil), rule))
@@ -75,10 +75,11 @@ extension Extraction {
             candidates = Array(candidates.prefix(Self.maxCandidates))
         }
         var next = 0
+        var fallback: (Heading, Found)?
         var namingTried = !core  // lists that name the aspect themselves are looked for only when all else failed
         while true {
             if next == candidates.count {
-                guard !namingTried else { break }
+                guard !namingTried, fallback == nil else { break }
                 namingTried = true
                 // Then a list under no heading whose entries name the aspect themselves.
                 if let rule = rules.first(where: { !$0.inSentence && $0.sources == SectionData.Source.ordinary }) {
@@ -95,21 +96,20 @@ extension Extraction {
             var h = candidate
             if !h.marked && !rule.inSentence { h.body = titleBody(h.index, rule: rule) }
             guard let found = items(aspect, heading: h, rule: rule, cues: cues) ?? appendix(of: h).flatMap({ items(aspect, heading: $0, rule: rule, cues: cues) }) else { continue }
-            used.insert(h.index)
-            consumed.formUnion(found.blocks)
-            items += found.items
-            var score = found.source == .enumeration || found.source == .table ? 0.8 : 0.6
-            let announcing = ([blocks[h.index]] + h.body.prefix(3).map { blocks[$0] }.filter(\.isParagraph)).map(\.text).joined(separator: "\n")
-            if let announced = announcedCount(announcing) {
-                if announced == found.items.count {
-                    score += 0.2
-                } else {
-                    score -= 0.4
-                    warn(aspect, "\(aspect.rawValue) section 「\(h.text)」 announced \(announced) items, found \(found.items.count)", line: blocks[h.index].firstLine)
-                }
+            // Items that are mostly another aspect's names (担い手 under 協働の考え方) are not this aspect's.
+            if namesAnotherAspect(found.items, not: aspect) { continue }
+            // Names in a sentence are the weakest source: a later heading about the aspect
+            // whose body enumerates or tabulates its items is preferred (協働の形態とは？ with a
+            // passing …など, then 主な協働の形態 over a numbered list).
+            if found.source == .inline {
+                if fallback == nil { fallback = (h, found) }
+                continue
             }
-            noteOpenList(aspect, heading: h, found: found)
-            if core { confidence[aspect] = min(1, max(0.1, score)) }
+            accept(aspect, heading: h, found: found)
+            return
+        }
+        if let (h, found) = fallback {
+            accept(aspect, heading: h, found: found)
             return
         }
         guard core else { return }
@@ -121,16 +121,93 @@ extension Extraction {
             confidence[aspect] = 0.2
             return
         }
-        // No heading: a sentence anywhere naming the aspect with an open list (…など、様々な協働の担い手).
-        if let (found, block) = inlineAnywhere(aspect, cues: cues) {
+        // No heading at all: the places prose names the aspect's items, most telling first.
+        for source in Unheaded.allCases {
+            guard let (found, block) = read(source, aspect, cues: cues) else { continue }
             items += found
-            findings.append(Finding(.notExhaustive, aspect: aspect, "\(aspect.rawValue) are named in prose as examples (…など), under no heading",
+            findings.append(Finding(.notExhaustive, aspect: aspect, "\(aspect.rawValue) \(source.how), under no heading",
                                     span: tree.span(block.firstLine, block.lastLine)))
-            confidence[aspect] = 0.4
+            confidence[aspect] = source.confidence
             return
         }
         absent(aspect, notStatedMessage(aspect, cues: cues), line: mention(of: cues.first ?? "").map { blocks[$0].firstLine })
         confidence[aspect] = 0
+    }
+
+    /// Where prose names an aspect's items under no heading about it.
+    enum Unheaded: CaseIterable {
+        /// The definition of the aspect's own term (「多様な主体」とは、…をいう).
+        case definedTerm
+        /// An open list a cue follows closely (…など、様々な協働の担い手).
+        case openList
+        /// A sentence whose names are mostly the aspect's item words.
+        case namingSentence
+
+        /// What the finding says of the items.
+        var how: String {
+            switch self {
+            case .definedTerm: "are read from the definition of a term naming them"
+            case .openList: "are named in prose as examples (…など)"
+            case .namingSentence: "are read from names in a sentence"
+            }
+        }
+
+        /// How sure the reading is.
+        var confidence: Double {
+            switch self {
+            case .definedTerm: 0.5
+            case .openList: 0.4
+            case .namingSentence: 0.3
+            }
+        }
+    }
+
+    /// The items one unheaded source gives, with the block they stand in.
+    func read(_ source: Unheaded, _ aspect: Aspect, cues: [String]) -> ([Item], Block)? {
+        switch source {
+        case .definedTerm: definedItems(aspect)
+        case .openList: inlineAnywhere(aspect, cues: cues)
+        case .namingSentence: namingSentence(aspect, cues: cues)
+        }
+    }
+
+    /// Whether three in four items (and at least two) hold an item word of one other aspect and
+    /// none of this one's: `自治会、NPO、学校…` read under a heading about principles.
+    func namesAnotherAspect(_ found: [Item], not aspect: Aspect) -> Bool {
+        guard found.count >= 2 else { return false }
+        // A short name holding the word, as lists naming an aspect are recognised (a sentence
+        // item that mentions 市民 names no partner).
+        func names(_ item: Item, _ words: [String]) -> Bool {
+            words.contains { w in item.label.includes(w) && item.label.count <= max(w.count + 4, 12) }
+        }
+        let own = data.itemWords.filter { $0.aspect == aspect }.map(\.word)
+        if found.contains(where: { names($0, own) }) { return false }
+        for other in Set(data.itemWords.map(\.aspect)) where other != aspect {
+            let words = data.itemWords.filter { $0.aspect == other }.map(\.word)
+            let naming = found.filter { names($0, words) }.count
+            if naming * 4 >= found.count * 3 { return true }
+        }
+        return false
+    }
+
+    /// Takes the items a heading's body gave for an aspect, with the confidence they earn (a
+    /// list or table over prose; a count announced and met, or missed).
+    mutating func accept(_ aspect: Aspect, heading h: Heading, found: Found) {
+        used.insert(h.index)
+        consumed.formUnion(found.blocks)
+        items += found.items
+        var score = found.source == .enumeration || found.source == .table ? 0.8 : 0.6
+        let announcing = ([blocks[h.index]] + h.body.prefix(3).map { blocks[$0] }.filter(\.isParagraph)).map(\.text).joined(separator: "\n")
+        if let announced = announcedCount(announcing) {
+            if announced == found.items.count {
+                score += 0.2
+            } else {
+                score -= 0.4
+                warn(aspect, "\(aspect.rawValue) section 「\(h.text)」 announced \(announced) items, found \(found.items.count)", line: blocks[h.index].firstLine)
+            }
+        }
+        noteOpenList(aspect, heading: h, found: found)
+        if Aspect.core.contains(aspect) { confidence[aspect] = min(1, max(0.1, score)) }
     }
 
     /// Paragraphs whose last sentence announces a list (次の, 以下の) naming a cue (not as the adverb
@@ -159,7 +236,7 @@ extension Extraction {
                 let after = sentence[at.upperBound...].prefix(10)
                 if String(after).includes(cue) { return true }
                 let before = sentence[..<at.lowerBound]
-                for joint in ["を", "は、", "は", "を、", "として", "として、"] where before.hasSuffix(cue + joint) { return true }
+                for joint in ["を", "は、", "は", "を、", "として", "として、"] where before.hasByteSuffix(cue + joint) { return true }
                 rest = sentence[at.upperBound...]
             }
         }
@@ -194,7 +271,7 @@ extension Extraction {
         }
         var message = "the document refers to \(cue) but does not list them"
         var quoted: [String] = []
-        for (k, b) in blocks.enumerated() where !excluded.contains(k) && b.text.includes(cue + "である「") {
+        for (k, b) in blocks.enumerated() where presence.mayHold(cue + "である「") && !excluded.contains(k) && b.text.includes(cue + "である「") {
             var rest = b.text[...]
             while let at = rest.range(of: cue + "である「"), let close = rest[at.upperBound...].firstIndex(of: "」") {
                 let name = String(rest[at.upperBound..<close])
@@ -209,7 +286,7 @@ extension Extraction {
 
     /// The first block mentioning `cue`, outside reprinted parts.
     func mention(of cue: String) -> Int? {
-        guard !cue.isEmpty else { return nil }
+        guard !cue.isEmpty, presence.mayHold(cue) else { return nil }
         return blocks.indices.first { !excluded.contains($0) && blocks[$0].table == nil && blocks[$0].text.includes(cue) }
     }
 
@@ -217,7 +294,7 @@ extension Extraction {
     /// prose that its list or table does not hold.
     mutating func noteOpenList(_ aspect: Aspect, heading h: Heading, found: Found) {
         let prose = h.body.filter { blocks[$0].isParagraph }
-        let notLimited = data.notLimitedWords.contains { w in prose.contains { blocks[$0].text.includes(w) } }
+        let notLimited = presence.mayHold(data.notLimitedWords).contains { w in prose.contains { blocks[$0].text.includes(w) } }
         if found.source == .inline, let b = found.blocks.first {
             findings.append(Finding(.notExhaustive, aspect: aspect,
                                     "the \(aspect.rawValue) are named in prose as examples (…など)" + (notLimited ? "; the text says it does not limit itself to them" : ""),
@@ -230,8 +307,9 @@ extension Extraction {
             return
         }
         guard found.source == .table || found.source == .enumeration, Aspect.core.contains(aspect) else { return }
+        let cues = presence.mayHold(data.cues(of: aspect))
+        guard !cues.isEmpty else { return }
         let keys = Set(found.items.map(\.normalizedLabel))
-        let cues = data.cues(of: aspect)
         for i in prose where !found.blocks.contains(i) && cues.contains(where: blocks[i].text.includes) {
             // Only a sentence that speaks of the aspect (…形態は、…などもあります).
             for sentence in InlineList.sentences(blocks[i].text) where cues.contains(where: sentence.includes) {
@@ -251,6 +329,9 @@ extension Extraction {
 
     /// A sentence anywhere whose `…など` list is followed closely by a cue of the aspect.
     func inlineAnywhere(_ aspect: Aspect, cues: [String]) -> ([Item], Block)? {
+        let cues = presence.mayHold(cues)
+        let openWords = presence.mayHold(data.openWords)
+        guard !cues.isEmpty else { return nil }
         // The actors a definition names (協働とは、市民、NPOなどの多様な主体と市が…) are part of what
         // 協働 means, not the document's list of partners.
         let defined = items.filter { $0.aspect == .definition }.map { $0.span.firstLine...$0.span.lastLine }
@@ -260,14 +341,18 @@ extension Extraction {
         for (i, block) in blocks.enumerated() where block.isParagraph && !excluded.contains(i) && !consumed.contains(i) {
             // In a paragraph holding a definition, the defining sentence is passed over.
             let definesHere = defined.contains { $0.overlaps(block.firstLine...block.lastLine) }
-            let open = data.openWords.contains(where: block.text.includes)
+            let open = openWords.contains(where: block.text.includes)
             // …など、様々な担い手: an open list followed closely by a cue; or the cue as the
             // sentence's topic (市の協働の相手方は、市民、…、大学等です).
-            guard open || cues.contains(where: block.text.includes) && topicForms.contains(where: { block.text.includes($0.form) }) else { continue }
+            guard open || cues.contains(where: block.text.includes)
+                && (topicForms.contains(where: { block.text.includes($0.form) }) || block.text.includes("（") || block.text.includes("(")) else { continue }
             for sentence in InlineList.sentences(block.text) where !(definesHere && (sentence.includes("とは") || sentence.includes("」とい"))) {
-                if let at = data.openWords.lazy.compactMap({ sentence.byteRange(of: $0) }).first,
-                   cues.contains(where: String(sentence[at.upperBound...].prefix(14)).includes),
+                if Self.openWordBeforeCue(in: sentence, openWords: openWords, cues: cues),
                    let names = InlineList.items(in: sentence, enders: data.listEnders, topicEnders: data.topicListEnders) {
+                    return (inlineItems(aspect, names, in: block, sentence: sentence), block)
+                }
+                // 基本原則（目標一致の原則、相互理解の原則など）: the names in parentheses after a cue.
+                if let names = InlineList.parenthesised(in: sentence, after: cues) {
                     return (inlineItems(aspect, names, in: block, sentence: sentence), block)
                 }
                 guard let cue = asTopic(sentence), let topicAt = sentence.byteRange(of: cue) else { continue }
@@ -278,6 +363,19 @@ extension Extraction {
             }
         }
         return nil
+    }
+
+    /// Whether an open word (など, 等) in the sentence is followed closely by a cue: any of its
+    /// occurrences (自治会などの地域活動団体、…、企業などのさまざまな担い手).
+    static func openWordBeforeCue(in sentence: String, openWords: [String], cues: [String]) -> Bool {
+        for word in openWords {
+            var rest = sentence[...]
+            while let at = rest.byteRange(of: word) {
+                if cues.contains(where: String(sentence[at.upperBound...].prefix(14)).includes) { return true }
+                rest = sentence[at.upperBound...]
+            }
+        }
+        return false
     }
 
     // MARK: - Dates and title

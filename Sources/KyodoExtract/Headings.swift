@@ -9,7 +9,7 @@ extension Extraction {
         // What each heading is about, worked out once for every rule (not once per aspect).
         for k in found.indices {
             let text = found[k].text
-            found[k].topics = data.topics(of: text)
+            found[k].topics = topics(ofText: text)
         }
         return found
     }
@@ -48,7 +48,7 @@ extension Extraction {
 
     /// `（基本原則）`, `(目的)`.
     func isCaption(_ text: String) -> Bool {
-        (text.hasPrefix("（") || text.hasPrefix("(")) && (text.hasSuffix("）") || text.hasSuffix(")")) && text.count <= 20
+        (text.hasBytePrefix("（") || text.hasBytePrefix("(")) && (text.hasByteSuffix("）") || text.hasByteSuffix(")")) && text.count <= 20
     }
 
     /// An article's caption written at the start of its line: `第3条（基本原則）協働は…`.
@@ -66,7 +66,7 @@ extension Extraction {
         let digits = trimmed.reversed().prefix { $0.isNumber || $0 == "-" || $0 == " " }
         guard digits.contains(where: \.isNumber) else { return false }
         let before = trimmed.dropLast(digits.count)
-        return before.hasSuffix("…") || before.hasSuffix("・・") || before.hasSuffix("..") || before.hasSuffix("‥") || digits.contains("-")
+        return before.hasByteSuffix("…") || before.hasByteSuffix("・・") || before.hasByteSuffix("..") || before.hasByteSuffix("‥") || digits.contains("-")
     }
 
     /// Whether a block is a title standing alone that ends the body of a title about `rule`:
@@ -90,7 +90,7 @@ extension Extraction {
         if let known = topicsOf[i] { return known }
         guard canHead(blocks[i]) else { return [] }
         let text = blocks[i].text
-        return data.topics(of: text)
+        return topics(ofText: text)
     }
 
     /// The level of the section a block stands in (0: the document itself).

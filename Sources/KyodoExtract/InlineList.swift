@@ -15,11 +15,14 @@ enum InlineList {
     /// `topicEnders` (とする, を原則) end a list only right after a topic (`協働の主体は、A、B及びCとする`).
     static func items(in sentence: String, enders: [String] = defaultEnders, topicEnders: [String] = [], maxLength: Int = 12) -> [String]? {
         if let quoted = quotedRun(in: sentence) { return quoted }
+        let sentence = collapsingExamples(sentence)
         var best: [String]?
         var bestAt: String.Index?
         for ender in enders {
-            guard let at = sentence.byteRange(of: ender), bestAt.map({ at.lowerBound < $0 }) ?? true else { continue }
-            let head = sentence[..<at.lowerBound]
+            guard let at = listEnd(sentence, ender, maxLength: maxLength), bestAt.map({ at.lowerBound < $0 }) ?? true else { continue }
+            // A gloss in parentheses is no part of the list (`市民（市民活動団体及び事業者を含む）や行政`).
+            var head = sentence[..<at.lowerBound]
+            if head.includes("（") || head.includes("(") { head = Extraction.withoutParentheses(String(head))[...] }
             if let found = run(head, maxLength: maxLength, afterTopic: topicEnders.contains(ender)) {
                 best = found
                 bestAt = at.lowerBound
@@ -28,9 +31,41 @@ enum InlineList {
         return best
     }
 
+    /// Where `ender` ends a list: its first occurrence not inside one. `自治会などの地域活動団体、`
+    /// is an item naming its examples (`XなどのY`, another item after it), so the list goes on
+    /// to a later など.
+    static func listEnd(_ sentence: String, _ ender: String, maxLength: Int) -> Range<String.Index>? {
+        var rest = sentence[...]
+        while let at = rest.byteRange(of: ender) {
+            let after = sentence[at.upperBound...]
+            guard after.hasBytePrefix("の"), case let noun = after.dropFirst().prefix(while: { !isSeparator($0) }),
+                  noun.endIndex < sentence.endIndex, isItem(String(noun), maxLength: maxLength) else { return at }
+            rest = sentence[noun.endIndex...]
+        }
+        return nil
+    }
+
+    /// What separates the items of an inline list.
+    /// (A comparison of the character's scalar: a `Set<Character>` hashes every character it is asked about.)
+    @inline(__always) static func isSeparator(_ c: Character) -> Bool {
+        guard let v = c.unicodeScalars.first?.value else { return false }
+        return v == 0x3001 || v == 0x2C || v == 0xFF0C
+    }
+
+    /// Whether a segment can be an item: short, and not ending in a particle.
+    static func isItem(_ s: String, maxLength: Int) -> Bool {
+        guard !s.isEmpty, s.count <= maxLength, let last = s.last else { return false }
+        return !"はがをにでてとばもら".contains(last)
+    }
+
     /// The trailing run of list items in the text before an ender.
     private static func run(_ head: Substring, maxLength: Int, afterTopic: Bool) -> [String]? {
-        let segments = head.split(whereSeparator: { $0 == "、" || $0 == "," || $0 == "，" }).flatMap { seg -> [Substring] in
+        // The item a list starts from (`個人をはじめ、…`) is its first.
+        var raw = head.split(whereSeparator: isSeparator)
+        if let first = raw.lastIndex(where: { seg in startWords.contains(where: { seg.hasByteSuffix($0) && seg.count > $0.count }) }) {
+            raw = Array(raw[first...])
+        }
+        let segments = raw.map(exemplified).flatMap { seg -> [Substring] in
             var parts = [seg]
             for joiner in ["並びに", "及び", "や"] {
                 parts = parts.flatMap { p -> [Substring] in
@@ -44,19 +79,69 @@ enum InlineList {
         var topic = false
         for segment in segments.reversed() {
             let s = String(segment).trimmedSpaces()
-            guard !s.isEmpty, s.count <= maxLength, let last = s.last, !"はがをにでてとばもら".contains(last) else {
-                topic = topicEndings.contains(where: s.hasSuffix)
+            guard isItem(s, maxLength: maxLength) else {
+                topic = topicEndings.contains(where: s.hasByteSuffix)
                 break
             }
             items.insert(cleaned(s), at: 0)
         }
         if afterTopic && !topic { return nil }
         // Words pointing elsewhere (上記のほか、すべての人や団体) name no items.
-        if items.contains(where: { ["上記", "前記", "以上", "これら", "その他"].contains($0) || $0.hasPrefix("すべての") || $0.hasPrefix("全ての") }) { return nil }
+        if items.contains(where: { ["上記", "前記", "以上", "これら", "その他"].contains($0) || $0.hasBytePrefix("すべての") || $0.hasBytePrefix("全ての") }) { return nil }
         // Pairs (市役所と自治会、自治会同士、自治会と市民活動団体…) name relations, not items.
         if items.filter({ $0.dropLast().includes("と") }).count * 2 >= items.count { return nil }
         return items.count >= 2 ? items : nil
     }
+
+    /// The sentence with the examples before each `などの`/`等の` taken out where the kind after it
+    /// is an item: `老人会などの地縁組織や、ボランティア団体などの市民活動団体、企業` → `地縁組織や、
+    /// 市民活動団体、企業`. Only the joint's own segment is its examples: in `ボランティア団体、
+    /// NPO等の市民活動団体` the first name is a sibling (whether a name before the segment is an
+    /// example or a sibling the text does not say; taking it as a sibling read more pages right).
+    /// A joint followed by no item (`企業などのさまざまな担い手が`) is left alone.
+    static func collapsingExamples(_ sentence: String) -> String {
+        guard sentence.includes("などの") || sentence.includes("等の") else { return sentence }
+        var text = sentence
+        var searchFrom = text.startIndex
+        while let joint = ["などの", "等の"].compactMap({ text[searchFrom...].byteRange(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) {
+            // The kind is an item only where the list goes on after it (`…団体、`, `…組織や`);
+            // a kind ending the list is the list's own category (`委託、補助などの手法`).
+            let kind = text[joint.upperBound...].prefix { !isSeparator($0) }
+            let kindName = kind.hasByteSuffix("や") ? String(kind.dropLast()) : String(kind)
+            guard kind.endIndex < text.endIndex || kind.hasByteSuffix("や") else {
+                searchFrom = joint.upperBound
+                continue
+            }
+            let start = text[searchFrom..<joint.lowerBound].lastIndex(where: isSeparator).map { text.index(after: $0) } ?? searchFrom
+            let examples = text[start..<joint.lowerBound]
+            guard isItem(kindName, maxLength: 12), kindName.allSatisfy(Extraction.isNameCharacter),
+                  !examples.isEmpty, examples.allSatisfy({ Extraction.isNameCharacter($0) || $0 == "や" }) else {
+                searchFrom = joint.upperBound
+                continue
+            }
+            let offset = text.distance(from: text.startIndex, to: start)
+            text.removeSubrange(start..<joint.upperBound)
+            searchFrom = text.index(text.startIndex, offsetBy: offset)
+        }
+        return text
+    }
+
+    /// An item named with its examples is the kind it names: `NPOなどの市民活動団体` → `市民活動団体`;
+    /// an item a list starts from is that item: `個人をはじめ` → `個人`.
+    static func exemplified(_ segment: Substring) -> Substring {
+        for joint in ["などの", "等の", "その他の"] {
+            if let at = segment.byteRange(of: joint), at.lowerBound > segment.startIndex, at.upperBound < segment.endIndex {
+                return segment[at.upperBound...]
+            }
+        }
+        for start in startWords where segment.hasByteSuffix(start) && segment.count > start.count {
+            return segment.dropLast(start.count)
+        }
+        return segment
+    }
+
+    /// What follows the item a list starts from.
+    static let startWords = ["をはじめとして", "をはじめとする", "をはじめ", "のみならず", "だけでなく", "はもとより"]
 
     /// How the phrase before a list names its topic: `協働の主体は、…`, `主な形態として、…`.
     static let topicEndings = ["は", "として", "としては", "には"]
@@ -64,8 +149,8 @@ enum InlineList {
     /// An item without the conjunction before it (`そして市` → `市`) or the `のほか` after it.
     static func cleaned(_ s: String) -> String {
         var t = Substring(s)
-        for lead in ["そして", "また", "さらに", "主に", "主として"] where t.hasPrefix(lead) && t.count > lead.count { t = t.dropFirst(lead.count) }
-        if t.hasSuffix("のほか"), t.count > 4 { t = t.dropLast(3) }
+        for lead in ["そして", "また", "さらに", "主に", "主として"] where t.hasBytePrefix(lead) && t.count > lead.count { t = t.dropFirst(lead.count) }
+        if t.hasByteSuffix("のほか"), t.count > 4 { t = t.dropLast(3) }
         return String(t)
     }
 
@@ -89,14 +174,56 @@ enum InlineList {
         }
         guard names.count >= 2 else { return nil }
         let after = rest.drop { $0 == " " }
-        let counted = after.hasPrefix("の") && after.dropFirst().first.map { $0.isNumber || "一二三四五六七八九十".contains($0) } == true
-        return counted || after.hasPrefix("を") || after.hasPrefix("という") || after.hasPrefix("が") || after.hasPrefix("など") ? names : nil
+        let counted = after.hasBytePrefix("の") && after.dropFirst().first.map { $0.isNumber || "一二三四五六七八九十".contains($0) } == true
+        return counted || after.hasBytePrefix("を") || after.hasBytePrefix("という") || after.hasBytePrefix("が") || after.hasBytePrefix("など") ? names : nil
+    }
+
+    /// A list in parentheses right after one of `words`: `基本原則（目標一致の原則、相互理解の原則など）`,
+    /// `四者（市民、事業者、行政）`; two or more short items, the trailing など dropped.
+    static func parenthesised(in sentence: String, after words: [String], maxLength: Int = 12) -> [String]? {
+        for word in words {
+            for open in ["（", "("] {
+                guard let at = sentence.byteRange(of: word + open) else { continue }
+                let inside = sentence[at.upperBound...]
+                guard let close = inside.firstIndex(where: { $0 == "）" || $0 == ")" }) else { continue }
+                var content = inside[..<close]
+                for ender in ["など", "等"] where content.hasByteSuffix(ender) { content = content.dropLast(ender.count) }
+                let names = content.split(whereSeparator: isSeparator).map { String($0).trimmedSpaces() }
+                if names.count >= 2, names.allSatisfy({ isItem($0, maxLength: maxLength) }) { return names }
+            }
+        }
+        return nil
     }
 
     /// Sentences of a text, each with its terminal `。`; a blank remainder is dropped.
+    /// A 。 inside parentheses (`企業（商店を含む。）や…`, `（…をいう。以下同じ。）`) ends no sentence:
+    /// a piece with a parenthesis still open is joined to the next (three at most).
     static func sentences(_ text: String) -> [String] {
         var pieces = text.byteSplit("。", keepingSeparator: true, omittingEmpty: true)
-        if let last = pieces.last, !last.hasSuffix("。"), String(last).trimmedSpaces().isEmpty { pieces.removeLast() }
-        return pieces.map(String.init)
+        if let last = pieces.last, !last.hasByteSuffix("。"), String(last).trimmedSpaces().isEmpty { pieces.removeLast() }
+        guard text.includes("（") || text.includes("(") else { return pieces.map(String.init) }
+        var out: [String] = []
+        var k = 0
+        while k < pieces.count {
+            var sentence = String(pieces[k])
+            var joined = 0
+            while joined < 3, k + 1 < pieces.count, openParentheses(sentence) > 0 {
+                k += 1
+                joined += 1
+                sentence += pieces[k]
+            }
+            out.append(sentence)
+            k += 1
+        }
+        return out
+    }
+
+    /// How many parentheses a text leaves open.
+    static func openParentheses(_ text: String) -> Int {
+        var depth = 0
+        for c in text.unicodeScalars {
+            if c == "（" || c == "(" { depth += 1 } else if (c == "）" || c == ")") && depth > 0 { depth -= 1 }
+        }
+        return depth
     }
 }

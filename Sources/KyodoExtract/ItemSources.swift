@@ -72,7 +72,7 @@ extension Extraction {
         if entries.contains(where: { e in
             let t = blocks[e].text
             return topics(of: e).contains { data.headings[$0].aspect != aspect }
-                || data.definitions.contains { ($0.form == .title || $0.form == .heading) && (t.hasSuffix($0.cue) || t.hasSuffix($0.cue + "？")) }
+                || data.definitions.contains { ($0.form == .title || $0.form == .heading) && (t.hasByteSuffix($0.cue) || t.hasByteSuffix($0.cue + "？")) }
         }) {
             return ([], [])
         }
@@ -170,7 +170,7 @@ extension Extraction {
             last = max(last, node.lastLine)
             used += node.blockIndices
         }
-        var (label, runIn) = Self.splitRunIn(blocks[e].text, endings: data.cues(of: aspect).filter { $0.hasPrefix("の") })
+        var (label, runIn) = Self.splitRunIn(blocks[e].text, endings: data.cues(of: aspect).filter { $0.hasBytePrefix("の") })
         var marks: [Attribute] = []
         (label, marks) = marked(label, aspect: aspect)
         attributes = marks + split(label, aspect: aspect) + attributes
@@ -236,7 +236,12 @@ extension Extraction {
     /// A label with a gloss in parentheses after it (`対等性（互いの立場を尊重する）`): the label
     /// before it, and the gloss.
     static func splitGloss(_ label: String) -> (label: String, gloss: String) {
-        guard label.hasSuffix("）") || label.hasSuffix(")") else { return (label, "") }
+        // A tag in lenticular brackets after a sentence item: `…を発揮すること【自立】`.
+        if label.hasByteSuffix("】"), let open = label.lastIndex(of: "【"), label.distance(from: label.startIndex, to: open) >= 8 {
+            let tag = label[label.index(after: open)..<label.index(before: label.endIndex)]
+            if !tag.isEmpty, !tag.contains("【") { return (Self.unquoted(String(label[..<open]).trimmedSpaces()), String(tag)) }
+        }
+        guard label.hasByteSuffix("）") || label.hasByteSuffix(")") else { return (label, "") }
         // The parenthesis that the last one closes.
         var depth = 0
         var open: String.Index?
@@ -253,8 +258,8 @@ extension Extraction {
 
     /// `「目的を共有すること」` → `目的を共有すること`; a final `。` dropped.
     static func unquoted(_ label: String) -> String {
-        let label = label.hasSuffix("。") ? String(label.dropLast()) : label
-        for (open, close) in [("「", "」"), ("『", "』"), ("【", "】")] where label.hasPrefix(open) && label.hasSuffix(close) {
+        let label = label.hasByteSuffix("。") ? String(label.dropLast()) : label
+        for (open, close) in [("「", "」"), ("『", "』"), ("【", "】")] where label.hasBytePrefix(open) && label.hasByteSuffix(close) {
             let inner = label.dropFirst().dropLast()
             if !inner.contains(Character(open)) { return String(inner).trimmedSpaces() }
         }
@@ -265,18 +270,18 @@ extension Extraction {
     /// `見出し：説明…`): at a colon, or at the first space when a sentence follows.
     static func splitRunIn(_ text: String, endings: [String] = []) -> (label: String, description: String) {
         // A bold label (`**町民**　町内に住み…`, `**対等の原則**：…`).
-        if text.hasPrefix("**"), let close = text.dropFirst(2).range(of: "**") {
+        if text.hasBytePrefix("**"), let close = text.dropFirst(2).range(of: "**") {
             let rest = String(text[close.upperBound...]).trimmedSpaces()
             let description = rest.first.map { "：:―—－".contains($0) } ?? false ? String(rest.dropFirst()).trimmedSpaces() : rest
             return (String(text[text.index(text.startIndex, offsetBy: 2)..<close.lowerBound]).trimmedSpaces(), description)
         }
         // A quoted label running into its text (`「共催」…市と市民が…`, `「委託」 市の事業を…`).
-        if text.hasPrefix("「"), let close = text.byteRange(of: "」"), text.utf8.distance(from: text.startIndex, to: close.lowerBound) <= 75 {
+        if text.hasBytePrefix("「"), let close = text.byteRange(of: "」"), text.utf8.distance(from: text.startIndex, to: close.lowerBound) <= 75 {
             let after = text[close.upperBound...]
             let rest = String(after).trimmingCharacters(in: " \u{3000}…・：:―—－")
             let label = String(text[text.index(after: text.startIndex)..<close.lowerBound])
             // Only with a separator between (「協働推進」窓口の設置 is one label).
-            if let sep = after.first, " \u{3000}…：:―—－".contains(sep), rest.count >= 8, !label.isEmpty, !rest.hasPrefix("と"), !rest.hasPrefix("を"), !rest.hasPrefix("は"), !rest.hasPrefix("の"), !rest.hasPrefix("「") {
+            if let sep = after.first, " \u{3000}…：:―—－".contains(sep), rest.count >= 8, !label.isEmpty, !rest.hasBytePrefix("と"), !rest.hasBytePrefix("を"), !rest.hasBytePrefix("は"), !rest.hasBytePrefix("の"), !rest.hasBytePrefix("「") {
                 return (label, rest)
             }
         }
@@ -488,7 +493,7 @@ extension Extraction {
         for (k, piece) in b.pieces.enumerated() {
             let end = k + 1 < b.pieces.count ? b.pieces[k + 1].offset : utf8.count
             let text = String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: piece.offset)..<utf8.index(utf8.startIndex, offsetBy: end)])).trimmedSpaces()
-            guard !text.isEmpty, text.count <= 20, !text.hasSuffix("、") else { return nil }
+            guard !text.isEmpty, text.count <= 20, !text.hasByteSuffix("、") else { return nil }
             out.append((text, piece.line...piece.line))
         }
         return out.count >= 2 ? out : nil
@@ -504,7 +509,7 @@ extension Extraction {
             var label: String?
             var rest = ""
             // Searched by bytes, and only near the start: a paragraph is long, its label short.
-            if t.hasPrefix("「"), let close = t.byteRange(of: "」"), t.utf8.distance(from: t.startIndex, to: close.lowerBound) <= 100,
+            if t.hasBytePrefix("「"), let close = t.byteRange(of: "」"), t.utf8.distance(from: t.startIndex, to: close.lowerBound) <= 100,
                t.distance(from: t.startIndex, to: close.lowerBound) <= 25 {
                 label = String(t[t.index(after: t.startIndex)..<close.lowerBound])
                 rest = String(t[close.upperBound...]).trimmedSpaces()
@@ -517,7 +522,7 @@ extension Extraction {
                 label = name
                 rest = text
             }
-            guard let name = label, !name.isEmpty, !rest.isEmpty, !rest.hasPrefix("と") && !rest.hasPrefix("を") && !rest.hasPrefix("は") else {
+            guard let name = label, !name.isEmpty, !rest.isEmpty, !rest.hasBytePrefix("と") && !rest.hasBytePrefix("を") && !rest.hasBytePrefix("は") else {
                 if items.isEmpty { continue }
                 // A paragraph continuing the last item's text.
                 if !blocks[i].isTitleLike, let last = items.indices.last {
@@ -541,8 +546,8 @@ extension Extraction {
         for i in body where blocks[i].isParagraph {
             for sentence in InlineList.sentences(blocks[i].text) {
                 let s = sentence.trimmedSpaces()
-                let bare = s.hasSuffix("。") ? String(s.dropLast()) : s
-                guard bare.hasSuffix("こと"), bare.count <= 120 else { continue }
+                let bare = s.hasByteSuffix("。") ? String(s.dropLast()) : s
+                guard bare.hasByteSuffix("こと"), bare.count <= 120 else { continue }
                 items.append(item(aspect, items.count + 1, label: bare, lines: blocks[i].lines(of: bare)))
                 from.append(i)
             }

@@ -21,7 +21,7 @@ extension Extraction {
             guard entries.count >= 3 else { continue }
             let naming = entries.filter { e in
                 let label = Self.bareLabel(blocks[e].text)
-                if data.topics(of: label).contains(where: rules.contains) { return true }
+                if topics(ofText: label).contains(where: rules.contains) { return true }
                 return words.contains { w in label.includes(w) && label.count <= max(w.count + 4, 12) }
             }
             if naming.count * 4 >= entries.count * 3 { out.append((i - 1, body)) }
@@ -32,7 +32,7 @@ extension Extraction {
     /// An entry's label without what runs into it, its quotes and its gloss.
     static func bareLabel(_ text: String) -> String {
         var label = splitRunIn(text).label
-        if label.hasPrefix("「"), let close = label.firstIndex(of: "」") { label = String(label[label.index(after: label.startIndex)..<close]) }
+        if label.hasBytePrefix("「"), let close = label.firstIndex(of: "」") { label = String(label[label.index(after: label.startIndex)..<close]) }
         if let open = label.firstIndex(where: { $0 == "（" || $0 == "(" }), open > label.startIndex { label = String(label[..<open]) }
         return label.trimmedSpaces()
     }

@@ -53,7 +53,7 @@ public struct SectionData: Sendable {
 
     /// A definition pattern.
     public struct DefinitionRule: Sendable {
-        public enum Form: String, Sendable, CaseIterable { case sentence, article, heading, title, quoted, term, quotedterm, named }
+        public enum Form: String, Sendable, CaseIterable { case sentence, article, heading, title, quoted, quotedas, term, quotedterm, plainterm, named }
         public var cue: String
         public var form: Form
     }
@@ -248,18 +248,20 @@ public struct SectionData: Sendable {
 
     /// The heading rules (indices) a heading is about. A question (`協働の担い手は誰ですか？`) is
     /// about every cue it holds; other headings about a cue that ends them.
-    public func topics(of heading: String) -> [Int] {
+    /// With `rules`, only those rules (indices, ascending) are tried: a document's reader passes
+    /// the rules whose cue its text may hold.
+    public func topics(of heading: String, among rules: [Int]? = nil) -> [Int] {
         // A heading in two languages (`協働の原則 / Principles of Collaboration`): either side.
         for separator in [" / ", "／"] where heading.includes(separator) {
             let parts = heading.components(separatedBy: separator).map { $0.trimmedSpaces() }.filter { !$0.isEmpty }
             if parts.count >= 2 {
                 var found: [Int] = []
-                for part in parts { for k in topics(of: part) where !found.contains(k) { found.append(k) } }
+                for part in parts { for k in topics(of: part, among: rules) where !found.contains(k) { found.append(k) } }
                 return found.sorted()
             }
         }
         let question = Self.isQuestion(heading)
-        return headings.indices.filter { k in
+        return (rules ?? Array(headings.indices)).filter { k in
             let h = headings[k]
             if h.inSentence { return false }
             if question, heading.includes(h.cue) { return true }
@@ -280,6 +282,6 @@ public struct SectionData: Sendable {
         let suffix = String(heading[range.upperBound...]).trimmingCharacters(in: " \u{3000}")
         if suffix.isEmpty || suffixes.contains(suffix) { return true }
         if let first = suffix.first, "～~〜（(―".contains(first) { return true }
-        return suffix.hasPrefix("と") && suffix.count <= 4
+        return suffix.hasBytePrefix("と") && suffix.count <= 4
     }
 }

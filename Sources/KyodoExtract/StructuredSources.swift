@@ -109,16 +109,16 @@ extension Extraction {
         guard body[..<k].allSatisfy({ blocks[$0].isParagraph }) else { return ([], []) }
         while k + 1 < body.count {
             let name = blocks[body[k]], text = blocks[body[k + 1]]
-            guard name.isParagraph, name.isTitleLike, text.isParagraph, !text.isTitleLike, !(stop.map(name.text.hasPrefix) ?? false) else { break }
+            guard name.isParagraph, name.isTitleLike, text.isParagraph, !text.isTitleLike, !(stop.map(name.text.hasBytePrefix) ?? false) else { break }
             let (label, gloss) = Aspect.core.contains(aspect) ? Self.splitGloss(Self.unquoted(name.text)) : (name.text, "")
             // A note below the description (※…, （注）…) is part of it.
             var paragraphs = [text]
             var next = k + 2
             var stopped = false
             while next < body.count, blocks[body[next]].isParagraph, !blocks[body[next]].isTitleLike,
-                  ["※", "（注", "(注", "注："].contains(where: blocks[body[next]].text.hasPrefix) {
+                  ["※", "（注", "(注", "注："].contains(where: blocks[body[next]].text.hasBytePrefix) {
                 // A paragraph beginning with the stop word (その他、…) ends the pairs.
-                if let stop, blocks[body[next]].text.hasPrefix(stop) { stopped = true; break }
+                if let stop, blocks[body[next]].text.hasBytePrefix(stop) { stopped = true; break }
                 paragraphs.append(blocks[body[next]])
                 next += 1
             }

@@ -250,7 +250,9 @@ struct OutlineBuilder {
             let contents = Self.endsInLeaderAndNumber(trimmed)
             // A short title line directly above a sentence is a heading over its text, not the
             // start of a paragraph (web pages saved as text put them on consecutive lines).
-            let titleAboveSentence = openIsParagraph && openPieces.count == 1 && !openMayWrap && openLastScalar.map { !Self.endsSentence($0) } ?? false
+            // (A title after a sentence stays one whatever it ends in: `協働の基本原則(ルール)`.)
+            let titleAboveSentence = openIsParagraph && openPieces.count == 1 && !openMayWrap
+                && (openLastScalar.map { !Self.endsSentence($0) } ?? false || openIsTitleAfterSentence)
                 && openBytes.count <= 90 && (memchr(trimmed.baseAddress!, 0xE3, trimmed.count) != nil && Self.holdsFullStop(trimmed) || long)
             // A flow (`【企画】→【実施】→【評価】`) stands alone too.
             let flow = Self.isFlow(trimmed)

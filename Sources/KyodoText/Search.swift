@@ -91,12 +91,20 @@ extension String {
     /// which for Japanese text costs a thousand instructions a call. Like `includes`, it
     /// compares code points as written: a decomposed か + ゛ is not が here.
     public func hasBytePrefix(_ prefix: String) -> Bool {
-        utf8.count >= prefix.utf8.count && utf8.starts(with: prefix.utf8)
+        guard utf8.count >= prefix.utf8.count else { return false }
+        var string = self
+        var prefix = prefix
+        return string.withUTF8 { s in prefix.withUTF8 { p in p.isEmpty || memcmp(s.baseAddress!, p.baseAddress!, p.count) == 0 } }
     }
 
     /// Whether the UTF-8 bytes end with `suffix`'s (see `hasBytePrefix`).
     public func hasByteSuffix(_ suffix: String) -> Bool {
-        utf8.count >= suffix.utf8.count && utf8.reversed().starts(with: suffix.utf8.reversed())
+        guard utf8.count >= suffix.utf8.count else { return false }
+        var string = self
+        var suffix = suffix
+        return string.withUTF8 { s in
+            suffix.withUTF8 { p in p.isEmpty || memcmp(s.baseAddress! + (s.count - p.count), p.baseAddress!, p.count) == 0 }
+        }
     }
 
     /// The last of the non-overlapping occurrences of `needle` found from the start (what
@@ -119,6 +127,24 @@ extension String {
         guard let offset else { return nil }
         let start = utf8.index(utf8.startIndex, offsetBy: offset)
         return start..<utf8.index(start, offsetBy: needle.utf8.count)
+    }
+}
+
+extension Substring {
+    /// Whether the slice's UTF-8 bytes begin with `prefix`'s (see `String.hasBytePrefix`).
+    public func hasBytePrefix(_ prefix: String) -> Bool {
+        guard utf8.count >= prefix.utf8.count else { return false }
+        var prefix = prefix
+        return withUTF8Bytes { s in prefix.withUTF8 { p in p.isEmpty || memcmp(s.baseAddress!, p.baseAddress!, p.count) == 0 } }
+    }
+
+    /// Whether the slice's UTF-8 bytes end with `suffix`'s.
+    public func hasByteSuffix(_ suffix: String) -> Bool {
+        guard utf8.count >= suffix.utf8.count else { return false }
+        var suffix = suffix
+        return withUTF8Bytes { s in
+            suffix.withUTF8 { p in p.isEmpty || memcmp(s.baseAddress! + (s.count - p.count), p.baseAddress!, p.count) == 0 }
+        }
     }
 }
 

@@ -274,19 +274,41 @@ public enum TextLoader {
     /// C1 control (U+0080–009F, in UTF-8 C2 80–C2 9F): over the UTF-8 bytes.
     static func hasControl(_ string: String) -> Bool {
         var string = string
-        return string.withUTF8 { b in
-            var previous: UInt8 = 0
-            for byte in b {
-                switch byte {
-                case 0x09...0x0D: break
-                case 0x00...0x1F, 0x7F: return true  // NUL included
-                case 0x80...0x9F where previous == 0xC2: return true
-                default: break
-                }
-                previous = byte
+        return string.withUTF8(hasControl)
+    }
+
+    /// `hasControl` over UTF-8 bytes, eight at a time: a word with no byte below 0x20, no DEL
+    /// and no C2 (the lead byte of every C1 control) is passed at once; only the few others
+    /// (most hold a line end) are looked at byte by byte. (A byte at a time, this check was 7%
+    /// of reading a corpus.)
+    static func hasControl(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return false }
+        let n = b.count
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // Whether any byte of `w` is zero; whether any is below 0x20.
+        @inline(__always) func hasZero(_ w: UInt64) -> Bool { (w &- ones) & ~w & highs != 0 }
+        @inline(__always) func hasBelow20(_ w: UInt64) -> Bool { (w &- ones &* 0x20) & ~w & highs != 0 }
+        @inline(__always) func control(at i: Int) -> Bool {
+            switch base[i] {
+            case 0x09...0x0D: return false
+            case 0x00...0x1F, 0x7F: return true  // NUL included
+            case 0xC2: return i + 1 < n && (0x80...0x9F).contains(base[i + 1])
+            default: return false
             }
-            return false
         }
+        var i = 0
+        while i + 8 <= n {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            if hasBelow20(w) || hasZero(w ^ (ones &* 0x7F)) || hasZero(w ^ (ones &* 0xC2)) {
+                for j in i..<(i + 8) where control(at: j) { return true }
+            }
+            i += 8
+        }
+        while i < n {
+            if control(at: i) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Whether a byte EUC-JP never has (80–A0 but for the single shifts 8E and 8F) stands in the bytes.

@@ -16,6 +16,19 @@ import KyodoText
 //                                                               with --all-cores through CorpusReader.readAll
 
 let arguments = CommandLine.arguments
+let usage = """
+    usage: kyodo-bench [CORPUS-FOLDER] [ROUNDS]                 each stage over a small corpus (default: corpus, 50)
+           kyodo-bench scale FOLDER [--no-compare]              a generated corpus: throughput, accuracy, compare --all, memory
+           kyodo-bench pipeline FOLDER [--rounds N] [--all-cores]  files to guidelines, the tool's own path, best of N
+    """
+if arguments.dropFirst().contains(where: { $0 == "--help" || $0 == "-h" }) {
+    print(usage)
+    exit(0)
+}
+if arguments.count == 2, ["pipeline", "scale"].contains(arguments[1]) {
+    FileHandle.standardError.write(Data("kyodo-bench: \(arguments[1]) needs a FOLDER\n\(usage)\n".utf8))
+    exit(64)
+}
 if arguments.count > 2, arguments[1] == "pipeline" {
     let rounds = arguments.firstIndex(of: "--rounds").flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil } ?? 5
     try Scale.pipeline(folder: arguments[2], rounds: rounds, allCores: arguments.contains("--all-cores"))
@@ -26,6 +39,10 @@ if arguments.count > 2, arguments[1] == "scale" {
     exit(0)
 }
 let folder = arguments.count > 1 ? arguments[1] : "corpus"
+guard FileManager.default.fileExists(atPath: folder + "/manifest.tsv") else {
+    FileHandle.standardError.write(Data("kyodo-bench: no manifest.tsv in \(folder)\n\(usage)\n".utf8))
+    exit(66)
+}
 let rounds = arguments.count > 2 ? Int(arguments[2]) ?? 50 : 50
 let extractor = Extractor()
 

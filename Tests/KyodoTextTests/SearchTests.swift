@@ -91,4 +91,27 @@ import Testing
         // Written as code points, not compared as characters: a decomposed が is not が here.
         #expect(!"か\u{3099}いう".hasBytePrefix("がいう") && "か\u{3099}いう".hasPrefix("がいう"))
     }
+
+    /// A sieve never says no to a word the texts hold (every piece of every text, ASCII,
+    /// Japanese, mixed, cut at the end); it says no to words they lack, and asks nothing of a
+    /// word of one character.
+    @Test func pairSieveNeverMissesAWordTheTextsHold() {
+        let texts = ["協働の原則は対等と相互理解です", "NPO・市民活動団体、事業者", "(1)目的共有 ①②", "é😀x"]
+        var sieve = PairSieve()
+        for t in texts { sieve.add(t) }
+        for t in texts {
+            let scalars = Array(t.unicodeScalars)
+            for a in 0..<scalars.count {
+                for b in (a + 1)...scalars.count {
+                    var piece = ""
+                    piece.unicodeScalars.append(contentsOf: scalars[a..<b])
+                    #expect(sieve.mayHold(piece), "\(piece)")
+                }
+            }
+        }
+        #expect(!sieve.mayHold("協働の形態") && !sieve.mayHold("担い手") && !sieve.mayHold("原則は対等で"))
+        #expect(sieve.mayHold("担") && sieve.mayHold(""))
+        #expect(sieve.mayHold(["担い手", "相互理解", "形態"]) == ["相互理解"])
+        #expect(!PairSieve().mayHold("協働"))
+    }
 }

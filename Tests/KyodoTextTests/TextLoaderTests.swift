@@ -29,6 +29,31 @@ import Testing
         #expect(source.lines == ["協働", "原則"])
     }
 
+    /// The eight-bytes-at-a-time control check agrees with a byte-by-byte one for every control
+    /// (and the harmless tab, line ends, form feed, NBSP) at every offset of a word, a C1
+    /// control's two bytes split across two words included.
+    @Test func controlCheckFindsEveryControlAtEveryOffset() {
+        func reference(_ s: String) -> Bool {
+            s.unicodeScalars.contains { v in
+                switch v.value {
+                case 0x09...0x0D: false
+                case 0x00...0x1F, 0x7F...0x9F: true
+                default: false
+                }
+            }
+        }
+        let inserts: [String] = ["\u{0}", "\u{1}", "\u{1B}", "\u{1F}", "\u{7F}", "\u{80}", "\u{85}", "\u{9B}", "\u{9F}",
+                                 "\t", "\n", "\r", "\u{0C}", "\u{A0}", "é", " ", "~"]
+        for insert in inserts {
+            for prefix in 0..<20 {
+                let text = String(repeating: "a", count: prefix) + insert + "協働の原則xyz"
+                #expect(TextLoader.hasControl(text) == reference(text), "\(insert.unicodeScalars.map(\.value)) after \(prefix) bytes")
+            }
+        }
+        #expect(!TextLoader.hasControl(""))
+        #expect(!TextLoader.hasControl(String(repeating: "協働の原則\n", count: 50)))
+    }
+
     @Test func refusesBinaryNamingTheOffset() {
         #expect(throws: TextError.binary(path: "b.bin", offset: 3)) { try TextLoader.decode([0x41, 0x42, 0x43, 0x00, 0x44], name: "b.bin") }
     }
