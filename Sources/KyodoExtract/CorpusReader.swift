@@ -17,7 +17,7 @@ public enum CorpusError: Error, LocalizedError, Equatable {
     }
 }
 
-/// Resolves what the user names (a document id, a municipality id, a path) and reads it.
+/// Resolves what the user names (a document id, a municipality id, a folder, a file) and reads it.
 public struct CorpusReader: Sendable {
     /// The manifest of the corpus, if one was found.
     public var manifest: Manifest?
@@ -30,8 +30,12 @@ public struct CorpusReader: Sendable {
     }
 
     /// The documents a name stands for: a document id, every document of a municipality id,
-    /// or a text file outside the manifest.
-    public func documents(named name: String) throws -> [(Document, String)] {
+    /// a folder's `.txt` files, or a text file outside the manifest. Every command names
+    /// documents through here. In a folder, its `.txt` regular files are read in name order,
+    /// each a document of its own; what is not one (a hidden file, a sub-folder, a FIFO or
+    /// device, a link to nothing) is skipped, each with a warning handed to `warn`
+    /// (`path: warning: skipped: reason`), before any file is opened.
+    public func documents(named name: String, warn: (String) -> Void) throws -> [(Document, String)] {
         if let manifest {
             if let d = manifest.documents.first(where: { $0.id == name }) { return [(d, manifest.path(of: d))] }
             let ofMunicipality = manifest.documents.filter { $0.municipality.id == name }
@@ -40,15 +44,62 @@ public struct CorpusReader: Sendable {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: name, isDirectory: &isFolder), isFolder.boolValue {
             // A folder: its .txt files, in name order, each a document of its own.
-            let files = ((try? FileManager.default.contentsOfDirectory(atPath: name)) ?? []).filter { $0.hasByteSuffix(".txt") }.sorted()
-            guard !files.isEmpty else { throw CorpusError.noTextFiles(folder: name) }
-            return files.map { Self.file((name as NSString).appendingPathComponent($0)) }
+            let entries = ((try? FileManager.default.contentsOfDirectory(atPath: name)) ?? []).filter { $0.hasByteSuffix(".txt") }.sorted()
+            var found: [(Document, String)] = []
+            for entry in entries {
+                let path = (name as NSString).appendingPathComponent(entry)
+                if let reason = Self.skipReason(path, entry) {
+                    warn("\(path): warning: skipped: \(reason)")
+                } else {
+                    found.append(Self.file(path))
+                }
+            }
+            guard !found.isEmpty else { throw CorpusError.noTextFiles(folder: name) }
+            return found
         }
         if FileManager.default.fileExists(atPath: name) || name.includes("/") || name.hasByteSuffix(".txt") {
             return [Self.file(name)]
         }
         let known = manifest.map { m in m.documents.map(\.id) + Array(Set(m.documents.map(\.municipality.id))).sorted() } ?? []
         throw CorpusError.unknownDocument(name, known: known)
+    }
+
+    /// Why a folder entry is not read as a document, or nil to read it: only regular files
+    /// (or links to them) that are not hidden are.
+    static func skipReason(_ path: String, _ entry: String) -> String? {
+        if entry.hasPrefix(".") { return "a hidden file (an editor's lock or backup?)" }
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            guard lstat(path, &status) != 0 else { return "a symbolic link to a file that does not exist" }
+            let reason = String(cString: strerror(errno))
+            return "cannot be examined: " + reason.prefix(1).lowercased() + reason.dropFirst()
+        }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a folder, not a text file"
+        case S_IFIFO: return "a FIFO (named pipe), not a regular file"
+        default: return "not a regular file"
+        }
+    }
+
+    /// Gives every document its own id: a file whose name repeats another document's id (two
+    /// `city.txt` in two folders, or a file named like a corpus id) is known by its path
+    /// instead, and `note` is told so.
+    public func distinct(_ documents: [(Document, String)], note: (String) -> Void) -> [(Document, String)] {
+        var taken = Set<String>()
+        let manifestIds = Set(manifest.map { $0.documents.flatMap { [$0.id, $0.municipality.id] } } ?? [])
+        return documents.map { entry in
+            var (document, path) = entry
+            let isFile = document.kind == "file" && document.file == path
+            if isFile && (taken.contains(document.id) || manifestIds.contains(document.id)) {
+                let named = path.hasSuffix(".txt") ? String(path.dropLast(4)) : path
+                note("kyodo: note: \(path) is read as '\(named)': another document is already '\(document.id)'")
+                if document.municipality.id == document.id { document.municipality.id = named }
+                document.id = named
+            }
+            taken.insert(document.id)
+            return (document, path)
+        }
     }
 
     /// A file outside the manifest: its own document, its name its id and municipality.

@@ -89,16 +89,15 @@ struct CorpusOptions: ParsableArguments {
     /// Reads every document the names stand for, in the order named, each once.
     func read(_ names: [String]) throws -> Read {
         let corpus = try corpusReader()
-        let resolver = DocumentNames(reader: corpus)
         var result = Read()
         var documents: [(Document, String)] = []
         var seen = Set<String>()
         for name in names {
-            for (document, path) in try resolver.documents(named: name) where seen.insert(path).inserted {
+            for (document, path) in try corpus.documents(named: name, warn: Diagnostics.write) where seen.insert(path).inserted {
                 documents.append((document, path))
             }
         }
-        documents = resolver.distinct(documents)
+        documents = corpus.distinct(documents, note: Diagnostics.write)
         // Read on every core; diagnostics in document order afterwards.
         result.guidelines = try corpus.readAll(documents, options: loadOptions)
         result.paths = documents.map(\.1)

@@ -57,7 +57,7 @@ import Testing
                                        "--prefecture", "東京都", "--code", "13214", "--kind", "pamphlet", "--corpus", corpus])
         #expect(conflicting.status == 65 && conflicting.stderr.contains("municipality 'kodaira' is 小平市"))
         #expect(FileManager.default.contents(atPath: corpus + "/manifest.tsv") == manifest)
-        #expect(scratch.names(corpus) == scratch.names(Fixtures.root + "/corpus"))
+        #expect(scratch.names(corpus).filter { $0 != ".kyodo.lock" } == scratch.names(Fixtures.root + "/corpus"))
     }
 
     @Test func noKindOrIdLeavesTheCorpus() throws {
@@ -89,5 +89,72 @@ import Testing
         let r = try cli.run(["report", "--corpus", corpus, "--out", scratch.dir + "/out/reports"])
         #expect(r.status == 65 && r.stderr.contains("id 'x/../../escaped' is not an id"))
         #expect(scratch.names() == ["corpus"])
+    }
+
+    @Test func concurrentAddsAllLandEachOnce() throws {
+        let corpus = try scratch.corpus()
+        let count = 8
+        // Each add reads the manifest, checks it, and renames a new one over it: without the
+        // corpus lock two at once could both start from the same manifest, and one line be lost.
+        let processes = try (0..<count).map { k in
+            let file = scratch.file("in/town\(k).txt", "協働の原則\n\n① 町\(k)の対等の原則\n② 自主性尊重の原則\n")
+            return try Scratch.start(["add", file, "--municipality", "town\(k)", "--name", "町\(k)", "--name-en", "Town\(k)",
+                                      "--prefecture", "東京都", "--code", "13\(900 + k)", "--corpus", corpus], stderr: scratch.dir + "/err\(k)")
+        }
+        for process in processes { process.waitUntilExit() }
+        for (k, process) in processes.enumerated() {
+            #expect(process.terminationStatus == 0, "\(String(decoding: FileManager.default.contents(atPath: scratch.dir + "/err\(k)") ?? Data(), as: UTF8.self))")
+        }
+        let lines = try String(contentsOfFile: corpus + "/manifest.tsv", encoding: .utf8).split(separator: "\n")
+        for k in 0..<count {
+            #expect(lines.filter { $0.hasPrefix("town\(k)-guideline\t") }.count == 1, "town\(k)")
+            #expect(FileManager.default.fileExists(atPath: corpus + "/town\(k)-guideline.txt"))
+        }
+        #expect(lines.count == 6 + count)
+        let list = try cli.run(["list", "--corpus", corpus, "--format", "csv", "--csv-dialect", "plain"])
+        #expect(list.status == 0 && (0..<count).allSatisfy { list.text.contains("town\($0)-guideline,town\($0),町\($0)") })
+        #expect(!scratch.names(corpus).contains { $0.hasSuffix(".tmp") })
+    }
+
+    @Test func aRowTheManifestsEncodingCannotHoldIsRefusedWhole() throws {
+        let corpus = try scratch.corpus()
+        let before = try restyle(corpus, cp932: true)
+        // 𠮷 (U+20BB7) has no form in CP932.
+        let r = try add(corpus, ["--title", "𠮷野町の指針"])
+        #expect(r.status == 65 && r.stderr.contains("manifest.tsv:7: the new line cannot be written in the manifest's encoding, CP932"), "\(r.stderr)")
+        #expect([UInt8](FileManager.default.contents(atPath: corpus + "/manifest.tsv") ?? Data()) == before)
+        #expect(scratch.names(corpus).filter { $0 != ".kyodo.lock" } == scratch.names(Fixtures.root + "/corpus"))
+    }
+
+    @Test func anInterruptedAddLeavesTheCorpusAsItWas() throws {
+        let corpus = try scratch.corpus()
+        let manifest = FileManager.default.contents(atPath: corpus + "/manifest.tsv")
+        let original = scratch.names(Fixtures.root + "/corpus")
+        // Ctrl-C once the copy's or the manifest's temporary appears; a run that ends (or
+        // commits) first proves nothing, and the next try has a larger document.
+        for clauses in [10_000, 40_000, 160_000, 400_000] {
+            let document = scratch.longGuideline("long.txt", clauses: clauses)
+            let arguments = ["add", document, "--municipality", "nagamachi", "--name", "長町", "--name-en", "Nagamachi",
+                             "--prefecture", "東京都", "--code", "13998", "--corpus", corpus, "--max-size", "100"]
+            let status = try Scratch.interrupt(arguments, with: SIGINT, stderr: scratch.dir + "/err") {
+                scratch.names(corpus).contains { $0.contains(".kyodo-") }
+            }
+            let names = scratch.names(corpus).filter { $0 != ".kyodo.lock" }
+            #expect(!names.contains { $0.hasSuffix(".tmp") }, "no temporary survives")
+            let added = FileManager.default.contents(atPath: corpus + "/manifest.tsv") != manifest
+            // The copy and its manifest line come together or not at all.
+            #expect(added == names.contains("nagamachi-guideline.txt"))
+            if let status {
+                #expect(status == 130)
+                if !added {
+                    #expect(names == original)
+                    return
+                }
+            }
+            // Finished, or committed before the signal: undone for the next, larger try.
+            unlink(corpus + "/nagamachi-guideline.txt")
+            FileManager.default.createFile(atPath: corpus + "/manifest.tsv", contents: manifest)
+        }
+        Issue.record("no add was slow enough to be interrupted while writing")
     }
 }

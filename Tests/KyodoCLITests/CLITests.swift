@@ -74,6 +74,9 @@ import Testing
         #expect(missing.stderr.contains("/nonexistent/guideline.txt"))
         let format = try run(["show", "hino", "--format", "pdf"])
         #expect(format.status == 64)
+        // An option that is not there (the old --reader flag exited 1) is a usage error too.
+        let option = try run(["show", "hino", "--reader", "nope"])
+        #expect(option.status == 64 && option.stderr.contains("Unknown option '--reader'"))
         let directory = try run(["show", "Sources/"])
         #expect(directory.status == 66)
     }
@@ -215,16 +218,18 @@ import Testing
     }
 
     @Test func anExistingOutputIsReplacedWhole() throws {
-        let path = NSTemporaryDirectory() + "kyodo-replace-\(UUID().uuidString).csv"
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        // A folder of its own: the temporary folder is shared with every other run on the machine.
+        let folder = NSTemporaryDirectory() + "kyodo-replace-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/out.csv"
         try Data("old content that is longer than nothing".utf8).write(to: URL(fileURLWithPath: path))
         #expect(try run(["show", "hino", "--format", "csv", "--output", path]).status == 0)
         let first = FileManager.default.contents(atPath: path)
         #expect(try run(["show", "hino", "--format", "csv", "--output", path]).status == 0)
         #expect(FileManager.default.contents(atPath: path) == first)
         #expect(String(decoding: first ?? Data(), as: UTF8.self).contains("hino-guideline"))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.contains(".kyodo-") && $0.hasSuffix(".tmp") }
-        #expect(leftovers.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["out.csv"], "no temporary is left")
     }
 
     @Test func everySubcommandHasHelp() throws {

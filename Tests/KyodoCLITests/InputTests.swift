@@ -38,6 +38,15 @@ import Testing
         for (name, reason) in [(".#a.txt", "a hidden file"), ("old.txt", "a folder"), ("dead.txt", "a symbolic link to a file that does not exist")] {
             #expect(r.stderr.contains("\(name): warning: skipped: \(reason)"), "\(name)")
         }
+        // Every command that names documents reads a folder the same way.
+        let outline = try cli.run(["outline", folder])
+        #expect(outline.status == 0 && outline.text.contains("対等の原則") && !outline.text.contains("editor"))
+        #expect(outline.stderr.contains("dead.txt: warning: skipped: a symbolic link"))
+        let diff = try cli.run(["diff", folder, "corpus/hino-guideline.txt"])
+        #expect(diff.status == 0 && diff.stderr.contains(".#a.txt: warning: skipped: a hidden file"))
+        scratch.file("coding.tsv", "document\taspect\tlabel\ndocs\tprinciples\t対等の原則\n")
+        let evaluate = try cli.run(["evaluate", scratch.dir + "/coding.tsv", "--format", "csv"])
+        #expect(evaluate.status == 0 && evaluate.stderr.contains("old.txt: warning: skipped: a folder"))
     }
 
     @Test func twoFilesOfOneNameAreTwoDocuments() throws {
@@ -70,6 +79,14 @@ import Testing
         let nul = scratch.file("nul16.txt", Data(bytes))
         let n = try cli.run(["show", nul])
         #expect(n.status == 65 && n.stderr.contains("nul16.txt:2: control character U+0000"))
+        let corpus = try scratch.corpus()
+        let manifest = FileManager.default.contents(atPath: corpus + "/manifest.tsv")
+        let added = try cli.run(["add", nul, "--municipality", "nulshi", "--name", "試験市", "--name-en", "Nulshi",
+                                 "--prefecture", "東京都", "--code", "13999", "--corpus", corpus])
+        #expect(added.status == 65 && added.stderr.contains("nul16.txt:2: control character U+0000"))
+        #expect(FileManager.default.contents(atPath: corpus + "/manifest.tsv") == manifest)
+        #expect(!FileManager.default.fileExists(atPath: corpus + "/nulshi-guideline.txt"))
+        #expect(try cli.run(["list", "--corpus", corpus]).status == 0)
     }
 
     @Test func aSizeJustOverTheLimitIsToldInBytes() throws {

@@ -37,21 +37,50 @@ import Testing
         #expect(inside.status == 73)
     }
 
-    @Test func anInterruptedRunLeavesThePreviousReportIntact() throws {
+    @Test func aWriteFailingPartWayLeavesThePreviousReportIntact() throws {
+        // A file-size limit stands in for a disk filling up part-way: the first report past
+        // 100 KB cannot be written. It used to kill kyodo (SIGXFSZ, exit 153) and leave the
+        // staging folder behind.
         let out = scratch.dir + "/reports"
         #expect(try cli.run(["report", "--out", out]).status == 0)
         FileManager.default.createFile(atPath: out + "/marker.txt", contents: Data("previous run".utf8))
         let before = contents(out)
-        let process = try Scratch.start(["report", "--out", out], environment: ["KYODO_TEST_STALL_BEFORE_COMMIT": "30"], stderr: scratch.dir + "/err")
-        // Every file is written into the staging folder (its index last) before the commit stalls.
-        let staged = Scratch.wait(seconds: 60) {
-            scratch.names().contains { $0.hasPrefix(".reports.kyodo-") && FileManager.default.fileExists(atPath: scratch.dir + "/" + $0 + "/README.md") }
-        }
-        #expect(staged)
-        process.terminate()  // SIGTERM
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 143)
+        let r = try Scratch.bash(#"ulimit -f 100; "$K" report --out "\#(out)""#)
+        #expect(r.status == 74 && r.stderr.contains("cannot write: file too large"), "\(r.stderr)")
         #expect(contents(out) == before)
-        #expect(scratch.names() == ["err", "reports"])
+        #expect(scratch.names() == ["reports"])
+    }
+
+    @Test func anInterruptedRunLeavesThePreviousReportIntact() throws {
+        // The bundled corpus, then with a long document besides, longer each time a run ends
+        // (or commits) before it is caught writing its reports.
+        let corpus = try scratch.corpus()
+        let out = scratch.dir + "/reports"
+        for clauses in [0, 20_000, 80_000, 240_000] {
+            if clauses > 0 {
+                scratch.longGuideline("corpus/long.txt", clauses: clauses)
+                let line = "long\tlong\t長町\tNagamachi\t東京都\t99999\t長い指針\tguideline\tlong.txt\n"
+                let manifest = try String(contentsOfFile: corpus + "/manifest.tsv", encoding: .utf8)
+                try (manifest.contains("long.txt") ? manifest : manifest + line).write(toFile: corpus + "/manifest.tsv", atomically: true, encoding: .utf8)
+            }
+            let arguments = ["report", "--corpus", corpus, "--out", out, "--max-size", "100"]
+            #expect(try cli.run(arguments).status == 0)
+            FileManager.default.createFile(atPath: out + "/marker.txt", contents: Data("previous run".utf8))
+            let before = contents(out)
+            // SIGTERM once the staging folder holds a report, so old and new would be mixed if the swap were not whole.
+            let status = try Scratch.interrupt(arguments, with: SIGTERM, stderr: scratch.dir + "/err") {
+                scratch.names().contains { $0.hasPrefix(".reports.kyodo-") && !scratch.names(scratch.dir + "/" + $0).isEmpty }
+            }
+            #expect(scratch.names() == ["corpus", "err", "reports"], "no temporary survives")
+            if let status {
+                #expect(status == 143)
+                if contents(out) == before { return }
+            }
+            // Finished, or swapped in before the signal: the new folder, whole, without the stale file.
+            var expected = before
+            expected["marker.txt"] = nil
+            #expect(Set(contents(out).keys) == Set(expected.keys))
+        }
+        Issue.record("no run was slow enough to be interrupted while writing its reports")
     }
 }

@@ -5,7 +5,8 @@ import Foundation
 /// removed when a write fails, and on SIGINT or SIGTERM before the process ends, so no
 /// temporary survives an error or an interruption. A commit (the rename that makes a temporary
 /// the real file) runs under the same lock, so an interruption sees either the temporary or
-/// the committed file, never half of a swap.
+/// the committed file, never half of a swap; so does a temporary's creation, so none is ever
+/// there unnoted (and no file appears in a staging folder while it is being removed).
 enum Cleanup {
     private final class Registry: @unchecked Sendable {
         let lock = NSRecursiveLock()
@@ -14,10 +15,17 @@ enum Cleanup {
     }
     private static let registry = Registry()
 
-    /// Notes a temporary to remove if the process is interrupted.
-    static func register(_ path: String, folder: Bool = false) {
+    /// Creates a temporary with `make` (an `open` or `mkdir`: a result of 0 or more is
+    /// success) and notes it to remove if the process is interrupted, in one step that no
+    /// interruption comes between: a temporary is never there unnoted. Returns what `make`
+    /// returned, with `errno` as `make` left it.
+    static func create(_ path: String, folder: Bool = false, _ make: () -> Int32) -> Int32 {
         registry.lock.lock(); defer { registry.lock.unlock() }
-        registry.paths[path] = folder
+        let result = make()
+        let code = errno
+        if result >= 0 { registry.paths[path] = folder }
+        errno = code
+        return result
     }
 
     /// The temporary was committed or removed: nothing to clean up any more.
@@ -40,10 +48,12 @@ enum Cleanup {
     }
 
     /// Installs the handlers: SIGINT and SIGTERM remove every temporary, then end the process
-    /// with 128 + the signal, as a shell reports it. SIGPIPE is ignored, so a closed pipe is a
-    /// write error (exit 74) rather than a silent death.
+    /// with 128 + the signal, as a shell reports it. SIGPIPE and SIGXFSZ are ignored, so a
+    /// closed pipe or a file past the size limit (`ulimit -f`) is a write error (exit 74, the
+    /// temporaries removed) rather than a silent death that leaves them behind.
     static func installSignalHandlers() {
         signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)
         for number in [SIGINT, SIGTERM] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
@@ -59,13 +69,6 @@ enum Cleanup {
         let name = number == SIGINT ? "interrupted" : "terminated"
         StandardStreams.error("kyodo: \(name); no output was changed part-way and temporary files were removed")
         _exit(128 + number)
-    }
-
-    /// With KYODO_TEST_STALL_BEFORE_COMMIT=SECONDS, waits before a file or folder replaces
-    /// its target, everything written: the tests interrupt a run there and check that nothing changed.
-    static func stallForTests() {
-        guard let value = ProcessInfo.processInfo.environment["KYODO_TEST_STALL_BEFORE_COMMIT"], let seconds = UInt32(value) else { return }
-        sleep(seconds)
     }
 
     private static func removeItem(_ path: String, folder: Bool) {

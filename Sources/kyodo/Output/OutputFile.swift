@@ -92,13 +92,12 @@ enum OutputFile {
         for _ in 0..<16 {
             temporary = (folder as NSString).appendingPathComponent(".\(base).kyodo-\(randomHex()).tmp")
             // 0666 minus the umask for a new file, as any program creating it would get.
-            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+            fd = Cleanup.create(temporary) { open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666) }
             if fd >= 0 || errno != EEXIST { break }
         }
         guard fd >= 0 else {
             throw CommandError.cannotCreate(path: path, reason: "cannot create a file in \(folder): \(systemReason())")
         }
-        Cleanup.register(temporary)
         let staged = StagedFile(path: path, real: real, temporary: temporary)
         defer { close(fd) }
         do {
@@ -145,7 +144,6 @@ final class StagedFile {
     /// Renames the temporary over the target (with `replacing: false`, fails if the target
     /// has appeared meanwhile, and nothing is replaced).
     func commit(replacing: Bool = true) throws {
-        if replacing { Cleanup.stallForTests() }
         try Cleanup.atomically {
             guard pending else { return }
             if replacing {

@@ -50,11 +50,10 @@ struct ReportFolder {
         var made = ""
         for _ in 0..<16 {
             made = (parent as NSString).appendingPathComponent(".\((real as NSString).lastPathComponent).kyodo-\(OutputFile.randomHex()).tmp")
-            if mkdir(made, 0o700) == 0 { break }
+            if Cleanup.create(made, folder: true, { mkdir(made, 0o700) }) == 0 { break }
             guard errno == EEXIST else { throw CommandError.cannotCreate(path: path, reason: "cannot create a folder in \(parent): \(systemReason())") }
         }
         staging = made
-        Cleanup.register(staging, folder: true)
         // The new folder gets the old one's mode, or what a new folder would have.
         chmod(staging, exists ? status.st_mode & 0o7777 : 0o777 & ~FileMode.umask)
     }
@@ -70,7 +69,6 @@ struct ReportFolder {
 
     /// Puts the staging folder in the old one's place.
     func commit() throws {
-        Cleanup.stallForTests()
         try Cleanup.atomically {
             if !replaces {
                 guard rename(staging, real) == 0 else { throw CommandError.writeFailed(target: path, reason: "\(systemReason()); nothing was written") }

@@ -54,6 +54,9 @@ struct Add: ParsableCommand {
     func run() throws {
         try ExitCodes.run {
             try corpus.checkCorpusFolder()
+            // One add at a time in a corpus, from reading its manifest to renaming the new one in.
+            let lock = try CorpusLock(folder: corpus.corpus)
+            defer { lock.release() }
             let manifestPath = corpus.manifestPath
             let manifest = try Manifest.load(path: manifestPath)
             let documentId = id ?? "\(municipality)-\(kind)"

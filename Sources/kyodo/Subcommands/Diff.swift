@@ -42,7 +42,7 @@ struct Diff: ParsableCommand {
     func resolve(_ reference: String) throws -> (SourceText, ClosedRange<Int>, String) {
         // A file whose name holds a # is that file, not a section of another.
         let (name, section) = FileManager.default.fileExists(atPath: reference) ? (reference, nil) : NamedSection.split(reference)
-        let found = try DocumentNames(reader: corpus.corpusReader()).documents(named: name)
+        let found = try corpus.corpusReader().documents(named: name, warn: Diagnostics.write)
         guard found.count == 1, let (document, path) = found.first else {
             throw ValidationError("'\(name)' names \(found.count) documents (\(found.map(\.0.id).joined(separator: ", "))): name one")
         }

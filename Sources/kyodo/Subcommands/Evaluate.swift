@@ -43,7 +43,7 @@ struct Evaluate: ParsableCommand {
                     let key = FileManager.default.fileExists(atPath: relative) ? relative : item.document
                     if coded[key] == nil {
                         order.append(key)
-                        guard let found = try DocumentNames(reader: reader).documents(named: key).first else { continue }
+                        guard let found = try reader.documents(named: key, warn: Diagnostics.write).first else { continue }
                         located[key] = found
                     }
                     coded[key, default: []].append(item)

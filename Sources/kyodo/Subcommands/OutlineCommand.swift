@@ -19,7 +19,7 @@ struct OutlineCommand: ParsableCommand {
     func run() throws {
         try ExitCodes.run {
             let reader = try corpus.corpusReader()
-            for (doc, path) in try DocumentNames(reader: reader).documents(named: document) {
+            for (doc, path) in try reader.documents(named: document, warn: Diagnostics.write) {
                 let source = try TextLoader.load(path: path, name: doc.file, options: corpus.loadOptions)
                 try StandardStreams.output(Array(VisibleText.escape(OutlineDump.render(DocumentTree(source)), keeping: ["\n", "\t"]).utf8))
             }
