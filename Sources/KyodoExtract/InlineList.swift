@@ -19,7 +19,7 @@ enum InlineList {
         var best: [String]?
         var bestAt: String.Index?
         for ender in enders {
-            guard let at = listEnd(sentence, ender, maxLength: maxLength), bestAt.map({ at.lowerBound < $0 }) ?? true else { continue }
+            guard let at = sentence.byteRange(of: ender), bestAt.map({ at.lowerBound < $0 }) ?? true else { continue }
             // A gloss in parentheses is no part of the list (`市民（市民活動団体及び事業者を含む）や行政`).
             var head = sentence[..<at.lowerBound]
             if head.includes("（") || head.includes("(") { head = Extraction.withoutParentheses(String(head))[...] }
@@ -29,20 +29,6 @@ enum InlineList {
             }
         }
         return best
-    }
-
-    /// Where `ender` ends a list: its first occurrence not inside one. `自治会などの地域活動団体、`
-    /// is an item naming its examples (`XなどのY`, another item after it), so the list goes on
-    /// to a later など.
-    static func listEnd(_ sentence: String, _ ender: String, maxLength: Int) -> Range<String.Index>? {
-        var rest = sentence[...]
-        while let at = rest.byteRange(of: ender) {
-            let after = sentence[at.upperBound...]
-            guard after.hasBytePrefix("の"), case let noun = after.dropFirst().prefix(while: { !isSeparator($0) }),
-                  noun.endIndex < sentence.endIndex, isItem(String(noun), maxLength: maxLength) else { return at }
-            rest = sentence[noun.endIndex...]
-        }
-        return nil
     }
 
     /// What separates the items of an inline list.
@@ -126,8 +112,9 @@ enum InlineList {
         return text
     }
 
-    /// An item named with its examples is the kind it names: `NPOなどの市民活動団体` → `市民活動団体`;
-    /// an item a list starts from is that item: `個人をはじめ` → `個人`.
+    /// An item named with its examples is the kind it names: `NPO法人その他の市民活動団体` →
+    /// `市民活動団体`, and a segment `collapsingExamples` left (its examples not all names:
+    /// `地域の自治会などの地縁組織`); an item a list starts from is that item: `個人をはじめ` → `個人`.
     static func exemplified(_ segment: Substring) -> Substring {
         for joint in ["などの", "等の", "その他の"] {
             if let at = segment.byteRange(of: joint), at.lowerBound > segment.startIndex, at.upperBound < segment.endIndex {
