@@ -175,16 +175,11 @@ extension Extraction {
     /// none of this one's: `自治会、NPO、学校…` read under a heading about principles.
     func namesAnotherAspect(_ found: [Item], not aspect: Aspect) -> Bool {
         guard found.count >= 2 else { return false }
-        // A short name holding the word, as lists naming an aspect are recognised (a sentence
-        // item that mentions 市民 names no partner).
-        func names(_ item: Item, _ words: [String]) -> Bool {
-            words.contains { w in item.label.includes(w) && item.label.count <= max(w.count + 4, 12) }
-        }
         let own = data.itemWords.filter { $0.aspect == aspect }.map(\.word)
-        if found.contains(where: { names($0, own) }) { return false }
+        if found.contains(where: { Self.names($0.label, own) }) { return false }
         for other in Set(data.itemWords.map(\.aspect)) where other != aspect {
             let words = data.itemWords.filter { $0.aspect == other }.map(\.word)
-            let naming = found.filter { names($0, words) }.count
+            let naming = found.filter { Self.names($0.label, words) }.count
             if naming * 4 >= found.count * 3 { return true }
         }
         return false

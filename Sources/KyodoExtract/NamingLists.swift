@@ -22,11 +22,17 @@ extension Extraction {
             let naming = entries.filter { e in
                 let label = Self.bareLabel(blocks[e].text)
                 if topics(ofText: label).contains(where: rules.contains) { return true }
-                return words.contains { w in label.includes(w) && label.count <= max(w.count + 4, 12) }
+                return Self.names(label, words)
             }
             if naming.count * 4 >= entries.count * 3 { out.append((i - 1, body)) }
         }
         return out
+    }
+
+    /// Whether a label is a short name holding one of the item words (`「協働委託」`, `補助・助成`);
+    /// a sentence that mentions 市民 names no partner.
+    static func names(_ label: String, _ words: [String]) -> Bool {
+        words.contains { w in label.includes(w) && label.count <= max(w.count + 4, 12) }
     }
 
     /// An entry's label without what runs into it, its quotes and its gloss.
