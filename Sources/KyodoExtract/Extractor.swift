@@ -113,6 +113,15 @@ extension Extraction {
             return
         }
         guard core else { return }
+        // Article captions one after another about the aspect (（住民主体の原則）（協働の原則）…): an
+        // ordinance printed without its articles' text, whose chapter heading gave nothing.
+        if let (found, block) = captionRun(aspect) {
+            items += found
+            findings.append(Finding(.notExhaustive, aspect: aspect, "\(aspect.rawValue) are read from article captions standing alone (an ordinance without its articles' text)",
+                                    span: tree.span(block.firstLine, block.lastLine)))
+            confidence[aspect] = 0.5
+            return
+        }
         if let first = candidates.first {
             let body = first.0.marked || first.0.body.count > 0 ? first.0.body : titleBody(first.0.index, rule: first.1)
             if !noteLostFigure(aspect, in: body) {

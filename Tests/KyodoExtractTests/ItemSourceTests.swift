@@ -208,4 +208,16 @@ import Testing
         let g = try Fixtures.read(["市民活動推進指針", "", "市民活動を推進するには、『市民、市民活動団体、教育機関、事業者、市』のそれぞれの主体が役割の下に連携することが必要です。"], name: "m.txt")
         #expect(Self.labels(g, .partners) == ["市民", "市民活動団体", "教育機関", "事業者", "市"])
     }
+
+    /// An ordinance printed with its captions only: the run of captions about principles gives
+    /// them, even when the chapter heading about principles (a contents line) gave nothing;
+    /// captions between articles are no run.
+    @Test func captionsStandingAloneGiveTheOrdinancesPrinciples() throws {
+        let g = try Fixtures.read(["目次", "第1章 総則(第1条-第3条)", "第2章 基本原則(第4条-第7条)", "附則", "",
+                                   "(目的)", "(定義)", "(住民主体の原則)", "(協働の原則)", "(情報共有の原則)", "(対等の原則)", "(村民の権利)"], name: "c.txt")
+        #expect(Self.labels(g, .principles) == ["住民主体の原則", "協働の原則", "情報共有の原則", "対等の原則"])
+        #expect(g.items.filter { $0.aspect == .principles }.map(\.span.firstLine) == [8, 9, 10, 11])
+        let articles = try Fixtures.read(["協働のまちづくり条例", "", "(住民主体の原則)", "第4条 まちづくりは住民が主体となって進める。", "(協働の原則)", "第5条 村民と村は協働して進める。"], name: "a.txt")
+        #expect(!articles.findings.contains { $0.message.contains("captions standing alone") })
+    }
 }
