@@ -8,11 +8,11 @@ extension Extraction {
     /// its label the caption without its parentheses, its line the caption's.
     func captionRun(_ aspect: Aspect) -> ([Item], Block)? {
         let rules = Set(liveRules.filter { data.headings[$0].aspect == aspect && !data.headings[$0].inSentence })
-        guard !rules.isEmpty, presence.mayHold("の原則") || presence.mayHold("原則）") || presence.mayHold("原則)") else { return nil }
+        guard !rules.isEmpty else { return nil }
         var run: [(line: Int, label: String)] = []
         var block: Block?
         for (i, b) in blocks.enumerated() where b.isParagraph && !excluded.contains(i) && !consumed.contains(i) {
-            for (line, text) in Self.lines(of: b) {
+            for (line, text) in b.lineTexts {
                 if isCaption(text), case let label = String(text.dropFirst().dropLast()).trimmedSpaces(),
                    topics(ofText: label).contains(where: rules.contains) {
                     if run.isEmpty { block = b }
@@ -27,14 +27,5 @@ extension Extraction {
         guard run.count >= 3, let block else { return nil }
         let found = run.enumerated().map { n, c in item(aspect, n + 1, label: c.label, lines: c.line...c.line) }
         return (found, block)
-    }
-
-    /// A block's text line by line (its pieces), with their line numbers.
-    static func lines(of b: Block) -> [(Int, String)] {
-        let bytes = Array(b.text.utf8)
-        return b.pieces.enumerated().map { k, piece in
-            let end = k + 1 < b.pieces.count ? b.pieces[k + 1].offset : bytes.count
-            return (piece.line, String(decoding: bytes[min(piece.offset, end)..<end], as: UTF8.self).trimmedSpaces())
-        }
     }
 }

@@ -11,7 +11,7 @@ extension Extraction {
         guard !rules.isEmpty else { return nil }
         for d in items where d.aspect == .definition && topics(ofText: d.label).contains(where: rules.contains) {
             guard let i = blocks.firstIndex(where: { $0.firstLine <= d.span.firstLine && d.span.firstLine <= $0.lastLine }) else { continue }
-            let plain = Self.withoutParentheses(d.description)
+            let plain = InlineList.withoutParentheses(d.description)
             // The list ends where the definition's wording takes over: …等地域の…, …をいう.
             var head = plain[...]
             for end in ["をいう", "をいい", "のことを", "を指", "など", "等"] {
@@ -30,17 +30,5 @@ extension Extraction {
             if names.count >= 3 { return (inlineItems(aspect, names, in: blocks[i], sentence: blocks[i].text), blocks[i]) }
         }
         return nil
-    }
-
-    /// The text without what parentheses (nested ones too) hold.
-    static func withoutParentheses(_ text: String) -> String {
-        var out = ""
-        var depth = 0
-        for c in text {
-            if c == "（" || c == "(" { depth += 1; continue }
-            if (c == "）" || c == ")") && depth > 0 { depth -= 1; continue }
-            if depth == 0 { out.append(c) }
-        }
-        return out
     }
 }

@@ -22,7 +22,7 @@ enum InlineList {
             guard let at = sentence.byteRange(of: ender), bestAt.map({ at.lowerBound < $0 }) ?? true else { continue }
             // A gloss in parentheses is no part of the list (`市民（市民活動団体及び事業者を含む）や行政`).
             var head = sentence[..<at.lowerBound]
-            if head.includes("（") || head.includes("(") { head = Extraction.withoutParentheses(String(head))[...] }
+            if head.includes("（") || head.includes("(") { head = withoutParentheses(String(head))[...] }
             if let found = run(head, maxLength: maxLength, afterTopic: topicEnders.contains(ender)) {
                 best = found
                 bestAt = at.lowerBound
@@ -201,6 +201,18 @@ enum InlineList {
             }
             out.append(sentence)
             k += 1
+        }
+        return out
+    }
+
+    /// The text without what parentheses (nested ones too) hold.
+    static func withoutParentheses(_ text: String) -> String {
+        var out = ""
+        var depth = 0
+        for c in text {
+            if c == "（" || c == "(" { depth += 1; continue }
+            if (c == "）" || c == ")") && depth > 0 { depth -= 1; continue }
+            if depth == 0 { out.append(c) }
         }
         return out
     }

@@ -488,13 +488,10 @@ extension Extraction {
     /// The lines of a paragraph made of two or more short lines (at most 20 characters, none
     /// ending in 、), each with its line; nil when any line is longer.
     static func labelPieces(_ b: Block) -> [(String, ClosedRange<Int>)]? {
-        let utf8 = b.text.utf8
         var out: [(String, ClosedRange<Int>)] = []
-        for (k, piece) in b.pieces.enumerated() {
-            let end = k + 1 < b.pieces.count ? b.pieces[k + 1].offset : utf8.count
-            let text = String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: piece.offset)..<utf8.index(utf8.startIndex, offsetBy: end)])).trimmedSpaces()
+        for (line, text) in b.lineTexts {
             guard !text.isEmpty, text.count <= 20, !text.hasByteSuffix("、") else { return nil }
-            out.append((text, piece.line...piece.line))
+            out.append((text, line...line))
         }
         return out.count >= 2 ? out : nil
     }

@@ -23,11 +23,11 @@ extension Extraction {
                 // Glosses in parentheses left out (`地縁組織（自治会・町会など）`), unless the list is
                 // what they hold (`四者（市民、…、行政）`): the longer run of the two.
                 let hasParentheses = sentence.includes("（") || sentence.includes("(")
-                let forms = (hasParentheses ? [Self.withoutParentheses(sentence), sentence] : [sentence]).map(InlineList.collapsingExamples)
+                let forms = (hasParentheses ? [InlineList.withoutParentheses(sentence), sentence] : [sentence]).map(InlineList.collapsingExamples)
                 guard let (sentence, (names, end)) = forms.compactMap({ f in Self.namingRun(in: f, words: words).map { (f, $0) } })
                     .max(by: { $0.1.0.count < $1.1.0.count }) else { continue }
                 let after = String(sentence[end...].prefix(14))
-                let naming = names.filter { n in words.contains { n.includes($0) } }.count
+                let naming = names.filter { Self.names($0, words) }.count
                 guard naming * 4 >= names.count * 3 || naming * 2 >= names.count && cues.contains(where: after.includes) else { continue }
                 return (inlineItems(aspect, names, in: block, sentence: sentence), block)
             }

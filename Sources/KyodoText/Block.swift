@@ -67,6 +67,17 @@ public struct Block: Sendable, Hashable {
         return !text.includes("。") && !text.hasByteSuffix("です") && !text.includes("\t")
     }
 
+    /// The text line by line, as the original lines gave it (wrapped lines apart again), each
+    /// trimmed of spaces, with its line number.
+    public var lineTexts: [(line: Int, text: String)] {
+        let utf8 = text.utf8
+        return pieces.enumerated().map { k, piece in
+            let end = k + 1 < pieces.count ? pieces[k + 1].offset : utf8.count
+            let from = utf8.index(utf8.startIndex, offsetBy: min(piece.offset, end))
+            return (piece.line, String(Substring(utf8[from..<utf8.index(utf8.startIndex, offsetBy: end)])).trimmedSpaces())
+        }
+    }
+
     /// The line on which the UTF-8 byte offset `offset` of `text` stands.
     public func line(atByteOffset offset: Int) -> Int {
         var line = firstLine
