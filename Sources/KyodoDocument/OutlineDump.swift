@@ -23,8 +23,9 @@ public enum OutlineDump {
             case .paragraph(let p):
                 out += "\(pad)¶ \(lines(p.block.firstLine, p.block.lastLine)) \(clip(p.text))\(p.block.isTitleLike ? " [title]" : "")\n"
             case .table(let t):
-                let header = t.table.header.map { $0.cells.map { clip($0, 12) }.joined(separator: " | ") } ?? ""
-                out += "\(pad)▦ \(lines(t.block.firstLine, t.block.lastLine)) rows=\(t.table.rows.count)\(t.table.isTableOfContents ? " contents" : "") \(header)\n"
+                // The header, or the first row of a table without one.
+                let first = t.table.rows.first.map { $0.cells.map { clip($0, 12) }.joined(separator: " | ") } ?? ""
+                out += "\(pad)▦ \(lines(t.block.firstLine, t.block.lastLine)) rows=\(t.table.rows.count)\(t.table.isTableOfContents ? " contents" : "")\(t.table.hasHeader ? "" : " headerless") \(first)\n"
             }
         }
     }

@@ -355,8 +355,9 @@ extension Extraction {
                    let names = InlineList.items(in: sentence, enders: data.listEnders, topicEnders: data.topicListEnders) {
                     return (inlineItems(aspect, names, in: block, sentence: sentence), block)
                 }
-                // 基本原則（目標一致の原則、相互理解の原則など）: the names in parentheses after a cue.
-                if let names = InlineList.parenthesised(in: sentence, after: cues) {
+                // 基本原則（目標一致の原則、相互理解の原則など）: the names in parentheses after a cue;
+                // “市民”、…“市”の4つの主体: quoted names a count before a cue announces.
+                if let names = InlineList.parenthesised(in: sentence, after: cues) ?? InlineList.countedQuotes(in: sentence, words: cues) {
                     return (inlineItems(aspect, names, in: block, sentence: sentence), block)
                 }
                 guard let cue = asTopic(sentence), let topicAt = sentence.byteRange(of: cue) else { continue }

@@ -65,6 +65,13 @@ enum InlineList {
         var topic = false
         for segment in segments.reversed() {
             let s = String(segment).trimmedSpaces()
+            // A topic without its comma (`担い手は市民`): the name after it is the run's first.
+            if let wa = s.lastIndex(of: "は"), wa > s.startIndex, s.index(after: wa) < s.endIndex {
+                let name = String(s[s.index(after: wa)...])
+                if isItem(name, maxLength: maxLength) { items.insert(cleaned(name), at: 0) }
+                topic = true
+                break
+            }
             guard isItem(s, maxLength: maxLength) else {
                 topic = topicEndings.contains(where: s.hasByteSuffix)
                 break
@@ -175,12 +182,43 @@ enum InlineList {
                 guard let close = inside.firstIndex(where: { $0 == "）" || $0 == ")" }) else { continue }
                 var content = inside[..<close]
                 for ender in ["など", "等"] where content.hasByteSuffix(ender) { content = content.dropLast(ender.count) }
-                let names = content.split(whereSeparator: isSeparator).map { String($0).trimmedSpaces() }
+                // A piece too long to be a name is names joined by ・ (`主体(市民・自治区・NPO・企業、市議会、市)`).
+                let names = content.split(whereSeparator: isSeparator).flatMap { piece -> [String] in
+                    let name = String(piece).trimmedSpaces()
+                    return name.count > maxLength && name.includes("・") ? name.split(separator: "・").map { String($0).trimmedSpaces() } : [name]
+                }
                 if names.count >= 2, names.allSatisfy({ isItem($0, maxLength: maxLength) }) { return names }
             }
         }
         return nil
     }
+
+    /// Names in quotes, as many as a count after them announces: `“市民”、自治会などの“市民活動団体”、
+    /// …“市”の4つの主体` (the quotes 「」, 『』 or “”; the count a digit or kanji numeral before
+    /// `つの` and one of `words`).
+    static func countedQuotes(in sentence: String, words: [String], maxLength: Int = 12) -> [String]? {
+        guard sentence.includes("つの") else { return nil }
+        for word in words {
+            guard let at = sentence.byteRange(of: "つの" + word), at.lowerBound > sentence.startIndex else { continue }
+            let digit = sentence[sentence.index(before: at.lowerBound)]
+            guard let n = digit.wholeNumberValue ?? kanjiDigits.firstIndex(of: digit).map({ $0 + 1 }), n >= 2 else { continue }
+            var names: [String] = []
+            var rest = sentence[..<sentence.index(before: at.lowerBound)]
+            while let open = rest.firstIndex(where: { "「『“".contains($0) }) {
+                let close: Character = rest[open] == "「" ? "」" : rest[open] == "『" ? "』" : "”"
+                guard let end = rest[open...].firstIndex(of: close) else { break }
+                let name = String(rest[rest.index(after: open)..<end]).trimmedSpaces()
+                if !name.isEmpty, name.count <= maxLength { names.append(name) }
+                rest = rest[rest.index(after: end)...]
+            }
+            // (A term the sentence defines may be quoted before them: `“私たち”とは、…`.)
+            if names.count == n || names.count == n + 1 { return Array(names.suffix(n)) }
+        }
+        return nil
+    }
+
+    /// 一 to 九.
+    static let kanjiDigits = Array("一二三四五六七八九")
 
     /// Sentences of a text, each with its terminal `。`; a blank remainder is dropped.
     /// A 。 inside parentheses (`企業（商店を含む。）や…`, `（…をいう。以下同じ。）`) ends no sentence:

@@ -20,6 +20,11 @@ extension Extraction {
         let bodySet = Set(body)
         let firstList = body.first { i in blocks[i].marker != nil && owners[i] != nil && parents[i].map { p in !bodySet.contains(p) } ?? true }
         let firstTable = body.first { blocks[$0].table.map { !$0.isTableOfContents } ?? false }
+        // For an aspect whose items have words of their own (委託, 自治会), a source whose items
+        // name none of them gives way to a later one whose items mostly do: the 効果 bullets in a
+        // section on forms that names 委託や補助、共催 in its prose.
+        let words = data.itemWords.filter { $0.aspect == aspect }.map(\.word)
+        var unconfirmed: Found?
         for source in rule.sources {
             var found: [Item] = []
             var from: [Int] = []
@@ -44,10 +49,14 @@ extension Extraction {
                 if let name = rule.headingAttribute {
                     found = found.map { var it = $0; it.attributes.append(Attribute(name, heading.text)); return it }
                 }
-                return Found(items: found, source: source, blocks: from)
+                let result = Found(items: found, source: source, blocks: from)
+                guard !words.isEmpty, found.count >= 2 else { return unconfirmed ?? result }
+                let naming = found.filter { Self.names($0.label, words) }.count
+                if unconfirmed == nil, naming == 0 { unconfirmed = result; continue }
+                if unconfirmed == nil || naming * 2 >= found.count { return result }
             }
         }
-        return nil
+        return unconfirmed
     }
 
     // MARK: - Enumerations
@@ -76,6 +85,9 @@ extension Extraction {
         }) {
             return ([], [])
         }
+        // Nor is a lone entry about the aspect itself (2 協働のカタチ / (1)協働のいろいろなカタチ):
+        // a sub-section, read as a heading of its own.
+        if entries.count == 1, !topics(of: entries[0]).isEmpty, owners[entries[0]]?.lists.isEmpty ?? true { return ([], []) }
         // A single entry holding a list (an article over its 号) stands for that list.
         if entries.count == 1, let inner = owners[entries[0]]?.lists.first(where: { !($0.items.first?.isBullet ?? true) || $0.items.count >= 2 }),
            let first = inner.items.first?.blockIndex {
@@ -84,8 +96,11 @@ extension Extraction {
         }
         var items: [Item] = []
         var from: [Int] = []
+        // Entries of one line each (・目的の共有 ・対等な関係 ・相互理解 ・情報の公開): the prose
+        // after the last is the section's, not the last entry's description.
+        let bare = entries.count >= 3 && entries.dropLast().allSatisfy { owners[$0]?.children.isEmpty ?? true }
         for (n, e) in entries.enumerated() {
-            let (item, blocks) = entryItem(aspect, e, ordinal: items.count + 1, within: bodySet, isLast: n == entries.count - 1)
+            let (item, blocks) = entryItem(aspect, e, ordinal: items.count + 1, within: bodySet, isLast: n == entries.count - 1, afterBare: bare)
             from += blocks
             // Several bullets on one line (`・村民　・自治会　・事業者`): one item each.
             let pieces = Self.bulletPieces(self.blocks[e])
@@ -121,7 +136,7 @@ extension Extraction {
     /// numbered lists. A section of another kind inside it (a 【column】) is an aside: its lines
     /// are the entry's, its text is not. The last entry of a list ends where a title standing
     /// alone follows its text.
-    func entryItem(_ aspect: Aspect, _ e: Int, ordinal: Int, within body: Set<Int>, isLast: Bool) -> (Item, [Int]) {
+    func entryItem(_ aspect: Aspect, _ e: Int, ordinal: Int, within body: Set<Int>, isLast: Bool, afterBare: Bool = false) -> (Item, [Int]) {
         let section = owners[e]!
         var prose: [Int] = []
         var children: [Item] = []
@@ -134,6 +149,7 @@ extension Extraction {
             switch node {
             case .paragraph(let p):
                 if isLast, seenContent, p.block.isTitleLike, !previousWasTitle { break nodes }
+                if isLast, afterBare, p.block.firstLine > blocks[e].lastLine { break nodes }
                 previousWasTitle = p.block.isTitleLike
                 if !seenContent, p.block.isTitleLike, let name = data.subtitles.first(where: { $0.aspect == aspect })?.attribute {
                     attributes.append(Attribute(name, p.text))
@@ -319,9 +335,8 @@ extension Extraction {
         let header = table.header?.cells ?? []
         let namesAspect = header.contains { cell in let key = Normalizer.labelKey(cell); return cues.contains { key.includes($0) } }
         guard body.firstIndex(of: i).map({ $0 <= 1 }) ?? false || namesAspect else { return ([], []) }
-        // A first row that is an enumerated entry (ア　委託…, ① …) is a record, not a header.
-        let headerless = MarkerScanner.scan(table.rows.first?[0].trimmedSpaces() ?? "").map { $0.marker.number != nil } ?? false
-        let records = table.records(skippingHeader: !headerless)
+        let headerless = !table.hasHeader
+        let records = table.records()
         guard !records.isEmpty else { return ([], []) }
         // The label column: the first, unless it holds only numbers (No.), then the next.
         let numbersFirst = records.allSatisfy { Int(Normalizer.fold(cellLabel($0.row[0]).label).trimmedSpaces()) != nil || $0.row[0].isEmpty }
@@ -362,6 +377,9 @@ extension Extraction {
             if case .article = blocks[i].marker { return true }
             return blocks[i].isParagraph
         }
+        // For an aspect whose items have words of their own, a list naming none of them is some
+        // other list in passing (補助は福祉分野や文化やスポーツなどの分野など).
+        let words = data.itemWords.filter { $0.aspect == aspect }.map(\.word)
         for i in paragraphs {
             let block = blocks[i]
             let opensSection = i == paragraphs.first
@@ -373,7 +391,8 @@ extension Extraction {
                 if !cues.contains(where: sentence.includes), speaksOfAnotherAspect(sentence, not: aspect) { continue }
                 // A list may end at its subject's role too (…大学、そして市が担い手になります).
                 let enders = data.listEnders + cues.map { "が" + $0 }
-                guard let names = InlineList.items(in: sentence, enders: enders, topicEnders: data.topicListEnders) else { continue }
+                guard let names = InlineList.items(in: sentence, enders: enders, topicEnders: data.topicListEnders),
+                      words.isEmpty || names.contains(where: { name in words.contains(where: name.includes) }) else { continue }
                 var items = inlineItems(aspect, names, in: block, sentence: sentence)
                 // The list may go on in the paragraph's next sentences (このほか、後援や…といった形態もあります).
                 for next in sentences.dropFirst(k + 1) where cues.contains(where: next.includes) {
@@ -464,7 +483,7 @@ extension Extraction {
 
     /// A label of 2 to 20 characters (no 、。「」) before the first space of a text holding 。, and
     /// the text after the space; read over the first bytes only (a paragraph is scanned once).
-    static func spaceLabel(_ t: String) -> (String, String)? {
+    static func spaceLabel(_ t: String, sentenceless: Bool = false) -> (String, String)? {
         let utf8 = t.utf8
         var i = utf8.startIndex
         var scalars = 0, bytes = 0
@@ -480,9 +499,11 @@ extension Extraction {
             bytes += 1
             i = utf8.index(after: i)
         }
-        guard i != utf8.endIndex, (2...20).contains(scalars), t.includes("。") else { return nil }
+        guard i != utf8.endIndex, (2...20).contains(scalars), sentenceless || t.includes("。") else { return nil }
         guard let label = String(utf8[..<i]) else { return nil }
-        return (label, String(Substring(utf8[i...])).trimmedSpaces())
+        let rest = String(Substring(utf8[i...])).trimmedSpaces()
+        if sentenceless, !t.includes("。"), rest.count < 15 { return nil }
+        return (label, rest)
     }
 
     /// The lines of a paragraph made of two or more short lines (at most 20 characters, none
@@ -514,8 +535,9 @@ extension Extraction {
                       t.distance(from: t.startIndex, to: colon.lowerBound) <= 20 {
                 label = String(t[..<colon.lowerBound]).trimmedSpaces()
                 rest = String(t[colon.upperBound...]).trimmedSpaces()
-            } else if let (name, text) = Self.spaceLabel(t) {
-                // A label, a space, a sentence: `公平・公正の原則 協働のパートナーとなる…。`.
+            } else if let (name, text) = Self.spaceLabel(t, sentenceless: !items.isEmpty) {
+                // A label, a space, a sentence: `公平・公正の原則 協働のパートナーとなる…。` (after
+                // such items, also a text cut off before its 。).
                 label = name
                 rest = text
             }

@@ -163,7 +163,7 @@ public enum MarkerScanner {
                 if unit == "条", standsAlone { return (.article(n), rest) }
                 if after.hasPrefix("段階") { return (.step(n, word: 5), after.dropFirst(2)) }
                 // 第1　総則: a part numbered on its own.
-                if unit == " " || unit == "\u{3000}", let next = rest.first, !next.isNumber { return (.chapter(n), after) }
+                if unit == " " || unit == "\u{3000}", let next = rest.first, !next.isDecimalDigit { return (.chapter(n), after) }
             }
             return nil
         }
@@ -218,7 +218,7 @@ public enum MarkerScanner {
             let group = stepWordGroups.firstIndex { $0.contains(word) } ?? 0
             if body.isEmpty { return (.step(n, word: group), body) }
             // (An English line, `Step 1: Sharing the issue`, translates the step above it.)
-            guard let next = body.drop(while: { $0 == " " || $0 == "\u{3000}" }).first, !next.isNumber, !next.isASCII || next == "「" else { continue }
+            guard let next = body.drop(while: { $0 == " " || $0 == "\u{3000}" }).first, !next.isDecimalDigit, !next.isASCII || next == "「" else { continue }
             // 原則3年以内: a quantity after the word, not a number of a step.
             if body.first == next, OutlineBuilder.gluedUnits.contains(next) { continue }
             return (.step(n, word: group), body)
@@ -227,10 +227,10 @@ public enum MarkerScanner {
             if let (depth, last, rest) = decimal(n, after) { return (.decimal(depth: depth, n: last), rest) }
             if let dot = after.first, dot == "." || dot == "．" {
                 let rest = after.dropFirst()
-                if rest.first.map({ !$0.isNumber }) ?? true { return (.numbered(n), rest) }
+                if rest.first.map({ !$0.isDecimalDigit }) ?? true { return (.numbered(n), rest) }
             }
             if let space = after.first, space == " " || space == "\u{3000}",
-               let next = after.dropFirst().drop(while: { $0 == " " }).first, !next.isNumber, !next.isASCII {
+               let next = after.dropFirst().drop(while: { $0 == " " }).first, !next.isDecimalDigit, !next.isASCII {
                 return (.numbered(n), after)
             }
             return nil
@@ -239,7 +239,7 @@ public enum MarkerScanner {
             // A. 対等の原則, Ａ　…, a. …: a letter standing alone before a stop or a space, then Japanese.
             let after = s.dropFirst()
             if let sep = after.first, " \u{3000}.．".contains(sep),
-               let next = after.dropFirst().drop(while: { $0 == " " || $0 == "\u{3000}" }).first, !next.isASCII, !next.isNumber {
+               let next = after.dropFirst().drop(while: { $0 == " " || $0 == "\u{3000}" }).first, !next.isASCII, !next.isDecimalDigit {
                 return (.letter(kind: letter.upper ? Marker.LetterKind.upper : Marker.LetterKind.lower, n: letter.n), after.dropFirst())
             }
         }
@@ -387,5 +387,13 @@ extension Substring {
         let kept = Search.spaceTrimmed(self)
         if kept.count == utf8.count { return self }
         return Substring(utf8[utf8.index(startIndex, offsetBy: kept.lowerBound)..<utf8.index(startIndex, offsetBy: kept.upperBound)])
+    }
+}
+
+extension Character {
+    /// A decimal digit, half- or full-width (`3`, `３`) — not a kanji numeral: `ステップ２：一緒に…`
+    /// is a step whose title begins with 一.
+    var isDecimalDigit: Bool {
+        unicodeScalars.count == 1 && unicodeScalars.first!.properties.generalCategory == .decimalNumber
     }
 }

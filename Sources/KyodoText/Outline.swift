@@ -250,9 +250,10 @@ struct OutlineBuilder {
             let contents = Self.endsInLeaderAndNumber(trimmed)
             // A short title line directly above a sentence is a heading over its text, not the
             // start of a paragraph (web pages saved as text put them on consecutive lines).
-            // (A title after a sentence stays one whatever it ends in: `協働の基本原則(ルール)`.)
+            // (A title after a sentence stays one whatever it ends in: `協働の基本原則(ルール)`; so
+            // does a short question over its answer: `「協働」ってなに?`.)
             let titleAboveSentence = openIsParagraph && openPieces.count == 1 && !openMayWrap
-                && (openLastScalar.map { !Self.endsSentence($0) } ?? false || openIsTitleAfterSentence)
+                && (openLastScalar.map { !Self.endsSentence($0) || $0 == 0xFF1F || $0 == 0x3F } ?? false || openIsTitleAfterSentence)
                 && openBytes.count <= 90 && (memchr(trimmed.baseAddress!, 0xE3, trimmed.count) != nil && Self.holdsFullStop(trimmed) || long)
             // A flow (`【企画】→【実施】→【評価】`) stands alone too.
             let flow = Self.isFlow(trimmed)

@@ -34,18 +34,24 @@ public struct Table: Sendable, Hashable {
     /// here; readers ask it of every table they pass.
     public let isTableOfContents: Bool
 
+    /// Whether the first row is a header: not when it is an entry like the rest (`ア　委託…`,
+    /// `・委託　　市の事業を…`) or ends a sentence.
+    public let hasHeader: Bool
+
     public init(rows: [Row]) {
         self.rows = rows
         self.isTableOfContents = Table.looksLikeContents(rows)
+        self.hasHeader = Table.opensWithHeader(rows)
     }
 
-    /// The first row.
-    public var header: Row? { rows.first }
+    /// The first row, when it is a header.
+    public var header: Row? { hasHeader ? rows.first : nil }
 
-    /// The rows after the header, each with its continuation lines (rows whose first cell is empty).
+    /// The rows after the header (all of them in a table without one), each with its
+    /// continuation lines (rows whose first cell is empty).
     public func records(skippingHeader: Bool = true) -> [Record] {
         var records: [Record] = []
-        for row in rows.dropFirst(skippingHeader ? 1 : 0) where !row.isEmpty {
+        for row in rows.dropFirst(skippingHeader && hasHeader ? 1 : 0) where !row.isEmpty {
             if row[0].isEmpty, !records.isEmpty {
                 records[records.count - 1].continuations.append(row)
             } else {
@@ -53,6 +59,14 @@ public struct Table: Sendable, Hashable {
             }
         }
         return records
+    }
+
+    /// Whether a first row reads as a header: its first cell carries no enumeration marker or
+    /// bullet, and no cell ends a sentence.
+    static func opensWithHeader(_ rows: [Row]) -> Bool {
+        guard let first = rows.first else { return false }
+        if let (marker, _, bulleted) = MarkerScanner.scan(first[0].trimmedSpaces()), marker.number != nil || bulleted || marker == .bullet { return false }
+        return !first.cells.contains { $0.hasByteSuffix("。") }
     }
 
     /// At least three rows, four in five of them a title and a page number (or nothing).

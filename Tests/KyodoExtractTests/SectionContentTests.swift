@@ -1,0 +1,98 @@
+import KyodoDocument
+import KyodoModel
+@testable import KyodoText
+import KyodoTestSupport
+@testable import KyodoExtract
+import Testing
+
+/// Which of a section's contents are the aspect's items, on small texts: a list that names none
+/// of the aspect's words gives way, prose after one-line entries is the section's, sub-sections
+/// and questions head their own text.
+@Suite struct SectionContentTests {
+    static func labels(_ g: Guideline, _ aspect: Aspect) -> [String] { g.items.filter { $0.aspect == aspect }.map(\.label) }
+
+    @Test func aListNamingNoFormIsPassedOverForTheFormsTheProseNames() throws {
+        let g = try Fixtures.read([
+            "５　協働の形態", "", "協働の形態としては、委託や補助、共催などが代表的です。", "",
+            "協働によって期待される効果には、次のようなものがあります。",
+            "・町民のニーズにきめ細かく応えるサービスが生まれること", "・町民の活動の場が広がること", "・職員の意識が変わること",
+        ], name: "f.txt")
+        #expect(Self.labels(g, .forms) == ["委託", "補助", "共催"])
+        // A list that does name them is still read before the prose.
+        let h = try Fixtures.read(["協働の形態", "", "協働の形態には、次のものがあります。", "・委託", "・補助", "・共催"], name: "g.txt")
+        #expect(Self.labels(h, .forms) == ["委託", "補助", "共催"])
+    }
+
+    @Test func proseAfterOneLineEntriesIsTheSectionsNotTheLastEntrys() throws {
+        let g = try Fixtures.read([
+            "1　協働の基本を確認しよう", "", "市が大切にしている4つの原則を確認しておきましょう。",
+            "・目的の共有", "・対等な関係", "・相互理解", "・情報の公開", "詳しくは基本方針をご覧ください。", "",
+            "また、協働の形態には、委託、補助、共催などがあります。",
+        ], name: "b.txt")
+        let last = g.items.filter { $0.aspect == .principles }.last
+        #expect(last?.label == "情報の公開")
+        #expect(last?.span.lastLine == 7)
+        #expect(Self.labels(g, .forms) == ["委託", "補助", "共催"])
+    }
+
+    @Test func aTableWhoseFirstRowIsAnEntryHasNoHeader() throws {
+        let g = try Fixtures.read(["●●● 協働のかたち ●●●", "", "・委託　　　市の事業を団体にお願いします", "・補助　　　団体の活動費の一部を応援します", "・共催　　　市と団体が一緒に主催します"], name: "t.txt")
+        #expect(Self.labels(g, .forms) == ["委託", "補助", "共催"])
+        let header = Table(rows: [.init(line: 1, cells: ["原則", "内容"]), .init(line: 2, cells: ["対等", "互いに対等です。"])])
+        #expect(header.hasHeader && header.records().count == 1)
+        let entries = Table(rows: [.init(line: 1, cells: ["・委託", "お願いします。"]), .init(line: 2, cells: ["・補助", "応援します。"])])
+        #expect(!entries.hasHeader && entries.header == nil && entries.records().count == 2)
+    }
+
+    @Test func aLoneSubsectionAboutTheAspectIsReadAsAHeading() throws {
+        let g = try Fixtures.read([
+            "2 協働のカタチ", "", "「協働」とは、お互いをパートナーとして手を取りあうことです。", "",
+            "(1)協働のいろいろなカタチ", "", "そのスタイルにはいろいろあります。", "",
+            "「共催」・「実行委員会・協議会」・「委託」・「補助」など…",
+        ], name: "c.txt")
+        #expect(Self.labels(g, .forms) == ["共催", "実行委員会・協議会", "委託", "補助"])
+    }
+
+    @Test func aRunInTableCutOffBeforeItsLastStopKeepsItsLastRow() throws {
+        let g = try Fixtures.read([
+            "協働の基本原則", "内容",
+            "公平・公正の原則 協働のパートナーには、平等に参画の機会が提供されることが必要です。",
+            "対等・相互補完の原則 協働のパートナーは、全てが対等な関係にあることが重要です。",
+            "公益性の原則 協働のパートナーによる活動は、公共的で市民に利益をもたらすものでなけれ",
+        ], name: "r.txt")
+        #expect(Self.labels(g, .principles) == ["公平・公正の原則", "対等・相互補完の原則", "公益性の原則"])
+        #expect(g.items.filter { $0.aspect == .principles }.map(\.span.lastLine) == [3, 4, 5])
+    }
+
+    @Test func aShortQuestionOverItsAnswerIsATitleThatCanDefine() throws {
+        let g = try Fixtures.read(["「協働」ってなに?", "市民・議会・市役所の3者が、それぞれの役割に応じて、協力し合いながら、住みよいまちにしていくことです。", "", "お問い合わせ"], name: "q.txt")
+        #expect(Self.labels(g, .definition) == ["協働"])
+        #expect(g.items.first { $0.aspect == .definition }?.span.firstLine == 1)
+    }
+
+    @Test func quotedNamesACountAnnouncesArePartners() throws {
+        let g = try Fixtures.read(["まちづくり", "", "“私たち”とは、子供から大人までの“市民”、自治会やNPO法人などの“市民活動団体”、会社を営む“事業者”、地方公共団体である“市”の4つの主体です。"], name: "c.txt")
+        #expect(Self.labels(g, .partners) == ["市民", "市民活動団体", "事業者", "市"])
+        // Not when the count differs from the quoted names.
+        #expect(InlineList.countedQuotes(in: "“市民”と“市”の3つの主体", words: ["主体"]) == nil)
+    }
+
+    @Test func namesJoinedByNakaguroInParenthesesAfterACue() throws {
+        #expect(InlineList.parenthesised(in: "立場の異なる主体(市民・自治区・NPO・ボランティア団体・企業・大学、市議会、市)が協力する", after: ["主体"])
+            == ["市民", "自治区", "NPO", "ボランティア団体", "企業", "大学", "市議会", "市"])
+        // A short piece keeps its ・ (one name).
+        #expect(InlineList.parenthesised(in: "主体(自治会・町内会、事業者)", after: ["主体"]) == ["自治会・町内会", "事業者"])
+    }
+
+    @Test func anInlineListOfFormsMustNameAForm() throws {
+        let g = try Fixtures.read(["事業形態", "", "実行委員会、協議会が前年度から増えています。補助は福祉分野や文化やスポーツなどの分野など幅広く行われています。"], name: "s.txt")
+        #expect(!Self.labels(g, .forms).contains("文化"))
+        // A topic without its comma ends the list before the first name.
+        #expect(InlineList.items(in: "協働の担い手は市民、自治会及び事業者などです") == ["市民", "自治会", "事業者"])
+    }
+
+    @Test func aStepWhoseTitleBeginsWithAKanjiNumeralIsAStep() throws {
+        let g = try Fixtures.read(["協働の進め方", "", "ステップ１：課題を知る", "暮らしの中の課題を持ち寄ります。", "", "ステップ２：一緒に取り組む相手を探す", "団体に声をかけます。", "", "ステップ３：計画をつくる", "計画にまとめます。"], name: "s.txt")
+        #expect(Self.labels(g, .processes) == ["課題を知る", "一緒に取り組む相手を探す", "計画をつくる"])
+    }
+}
