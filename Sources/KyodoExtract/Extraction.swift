@@ -57,7 +57,10 @@ struct Extraction {
         }
         self.reprinted = excluded
         // Page furniture (更新日：…, ページの先頭へ) is no one's heading or item.
-        for (i, b) in tree.blocks.enumerated() where b.table == nil && data.furniture.contains(where: { b.text.hasBytePrefix($0) }) {
+        // So is an English paragraph beside the Japanese (a bilingual edition's translation):
+        // the items are read from the Japanese, which the English would break into pieces.
+        for (i, b) in tree.blocks.enumerated() where b.table == nil
+            && (data.furniture.contains(where: { b.text.hasBytePrefix($0) }) || b.isParagraph && MarkerScanner.isEnglish(b.text)) {
             excluded.insert(i)
         }
         self.excluded = excluded

@@ -85,9 +85,16 @@ extension Extraction {
         }) {
             return ([], [])
         }
-        // Nor is a lone entry about the aspect itself (2 協働のカタチ / (1)協働のいろいろなカタチ):
-        // a sub-section, read as a heading of its own.
-        if entries.count == 1, !topics(of: entries[0]).isEmpty, owners[entries[0]]?.lists.isEmpty ?? true { return ([], []) }
+        // Nor are entries one of which is about the aspect itself, for an aspect whose items have
+        // words of their own none of the entries holds (2 協働のカタチ / (1)協働のいろいろなカタチ;
+        // 第３章 協働の形態 / ３－１ 形態の種類 over its list, ３－２ 形態ごとの手続き): sub-sections,
+        // each read as a heading of its own. (Principles have no such words: 対等の原則 is an item.)
+        let words = data.itemWords.filter { $0.aspect == aspect }.map(\.word)
+        if !words.isEmpty, !entries.contains(where: { Self.names(Self.bareLabel(blocks[$0].text), words) }),
+           entries.contains(where: { e in topics(of: e).contains { data.headings[$0].aspect == aspect } }),
+           entries.count == 1 ? owners[entries[0]]?.lists.isEmpty ?? true : entries.contains(where: { !(owners[$0]?.lists.isEmpty ?? true) }) {
+            return ([], [])
+        }
         // A single entry holding a list (an article over its 号) stands for that list.
         if entries.count == 1, let inner = owners[entries[0]]?.lists.first(where: { !($0.items.first?.isBullet ?? true) || $0.items.count >= 2 }),
            let first = inner.items.first?.blockIndex {
@@ -389,8 +396,8 @@ extension Extraction {
             for (k, sentence) in sentences.enumerated() where opensSection || cues.contains(where: sentence.includes) || InlineList.quotedRun(in: sentence) != nil {
                 // A sentence about another aspect only (協働の相手は… under 協働の相手と形態) is not this one's.
                 if !cues.contains(where: sentence.includes), speaksOfAnotherAspect(sentence, not: aspect) { continue }
-                // A list may end at its subject's role too (…大学、そして市が担い手になります).
-                let enders = data.listEnders + cues.map { "が" + $0 }
+                // A list may end at its subject's role too (…大学、そして市が担い手になります; …大学及び市を協働の担い手として).
+                let enders = data.listEnders + cues.flatMap { ["が" + $0, "を" + $0] }
                 guard let names = InlineList.items(in: sentence, enders: enders, topicEnders: data.topicListEnders),
                       words.isEmpty || names.contains(where: { name in words.contains(where: name.includes) }) else { continue }
                 var items = inlineItems(aspect, names, in: block, sentence: sentence)
@@ -499,10 +506,14 @@ extension Extraction {
             bytes += 1
             i = utf8.index(after: i)
         }
-        guard i != utf8.endIndex, (2...20).contains(scalars), sentenceless || t.includes("。") else { return nil }
+        // Without a 。 (a table flattened to `市民　市内に住み、働き、学ぶ人`, a text cut off before its
+        // stop) only after an ideographic space, or after such items.
+        let ideographic = i != utf8.endIndex && utf8[i] == 0xE3
+        // (One character before an ideographic space is a label too: `市　市長その他の執行機関`.)
+        guard i != utf8.endIndex, (ideographic ? 1 : 2)...20 ~= scalars, sentenceless || ideographic || t.includes("。") else { return nil }
         guard let label = String(utf8[..<i]) else { return nil }
         let rest = String(Substring(utf8[i...])).trimmedSpaces()
-        if sentenceless, !t.includes("。"), rest.count < 15 { return nil }
+        if !t.includes("。"), rest.count < (ideographic ? 8 : 15) { return nil }
         return (label, rest)
     }
 
@@ -527,7 +538,9 @@ extension Extraction {
             var label: String?
             var rest = ""
             // Searched by bytes, and only near the start: a paragraph is long, its label short.
-            if t.hasBytePrefix("「"), let close = t.byteRange(of: "」"), t.utf8.distance(from: t.startIndex, to: close.lowerBound) <= 100,
+            // (An English line translates the item above it: `Residents: people who…`.)
+            if MarkerScanner.isEnglish(t) {
+            } else if t.hasBytePrefix("「"), let close = t.byteRange(of: "」"), t.utf8.distance(from: t.startIndex, to: close.lowerBound) <= 100,
                t.distance(from: t.startIndex, to: close.lowerBound) <= 25 {
                 label = String(t[t.index(after: t.startIndex)..<close.lowerBound])
                 rest = String(t[close.upperBound...]).trimmedSpaces()

@@ -59,7 +59,11 @@ public enum MarkerScanner {
             if !rest.isEmpty, rest.count < s.count, let (marker, title) = scanNumbered(rest) { return (marker, trim(title), bulleted) }
         }
         if let (marker, rest) = scanNumbered(s) {
-            return (marker, trim(rest), bulleted)
+            let title = trim(rest)
+            // `(1) Sharing the Purpose` under `（１）目的の共有`: an English line translating the
+            // entry above it, not an entry of its own.
+            if marker.number != nil, !bulleted, isEnglish(title) { return nil }
+            return (marker, title, bulleted)
         }
         guard let firstScalar = s.firstScalarValue else { return bulleted ? (.bullet, "", true) : nil }
         guard mayStartSymbolMarker(firstScalar), let first = s.first else { return bulleted ? (.bullet, trim(s), true) : nil }
@@ -122,6 +126,13 @@ public enum MarkerScanner {
             break
         }
         return bulleted ? (.bullet, trim(s), true) : nil
+    }
+
+    /// Text in English: ASCII only, beginning with a letter, holding a lowercase one (`NPO` and
+    /// `STEP` are names, `Sharing the Purpose` is English).
+    public static func isEnglish(_ s: String) -> Bool {
+        guard let first = s.utf8.first, (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first) else { return false }
+        return s.utf8.allSatisfy { $0 < 0x80 } && s.utf8.contains { (0x61...0x7A).contains($0) }
     }
 
     private static func trim(_ s: Substring) -> String {

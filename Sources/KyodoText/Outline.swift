@@ -97,6 +97,7 @@ struct OutlineBuilder {
         var openIsContents = false  // the open block is a contents line
         var openStandalone = false  // the open block is a line that stands alone (a menu entry, a breadcrumb)
         var openIsTitleAfterSentence = false  // the open block is a short title right after a sentence's end
+        var openIsEnglish = false  // the open block is an English line (a translation beside the Japanese)
         var seenQuestion = false  // a question (Q1.) has been read: `A.` opens its answer, not a list
         var tabbed = true  // the open table's rows are split by tabs (a line after one is a ragged row)
         var tableRows: [Table.Row] = []
@@ -180,6 +181,11 @@ struct OutlineBuilder {
                 blankSinceOpen = true
                 continue
             }
+            // A box-drawing rule (┌──┬──┐, ├──┼──┤) frames a table's rows and ends nothing.
+            if !kept.isEmpty, Self.isBoxRule(UnsafeBufferPointer(rebasing: raw[kept])) {
+                blankSinceOpen = true
+                continue
+            }
             if kept.isEmpty || Self.isRule(UnsafeBufferPointer(rebasing: raw[kept])) {
                 // A blank before page furniture is part of the page break.
                 if !tableRows.isEmpty, !pageBreak {
@@ -205,6 +211,16 @@ struct OutlineBuilder {
                 tabbed = false
                 let cells = Self.pipeCells(lineSlice(range).trimmedSpaces())
                 if !cells.allSatisfy({ $0.allSatisfy { "-:| ".contains($0) } }) { tableRows.append(Table.Row(line: number, cells: cells)) }
+                continue
+            }
+            // A row of a table drawn with box characters: `│委託　　│市の事業を…│` (a framed
+            // box of one column, `│コラム…│`, is text).
+            if kept.count >= 6, Self.isBoxBar(raw, kept.lowerBound), Self.isBoxBar(raw, kept.upperBound - 3),
+               case let row = lineSlice(range).trimmedSpaces(), case let cells = Self.pipeCells(row, separator: row.first!), cells.count >= 2 {
+                flushOpen()
+                if tabbed && !tableRows.isEmpty { flushTable() }
+                tabbed = false
+                tableRows.append(Table.Row(line: number, cells: cells))
                 continue
             }
             if let cells = spaceRows[number] {
@@ -266,7 +282,9 @@ struct OutlineBuilder {
             // end or a short title: a table flattened by extraction, one record a line.
             let runIn = openIsParagraph && !openMayWrap && openLastScalar.map { $0 == 0x3002 || openBytes.count <= 75 } ?? false
                 && Self.isRunInLine(trimmed)
-            if scanned == nil, !answer, !flow, !titleAfterSentence, !runIn, openKind != nil, !contents, !openIsContents, !(indented && openIsParagraph && !openMayWrap), !titleAboveSentence,
+            // English beside Japanese (a bilingual edition's translation lines) joins neither way.
+            let english = Self.isEnglishLine(trimmed)
+            if scanned == nil, !answer, !flow, !titleAfterSentence, !runIn, openKind != nil, english == openIsEnglish, !contents, !openIsContents, !(indented && openIsParagraph && !openMayWrap), !titleAboveSentence,
                !standalone.contains(number), !openStandalone,
                continuesWrap || (!blankSinceOpen && openIsParagraph) {
                 // A hard-wrapped line, or the next line of a paragraph with no blank between.
@@ -283,6 +301,7 @@ struct OutlineBuilder {
             openIsContents = contents
             openStandalone = standalone.contains(number) || flow
             openIsTitleAfterSentence = titleAfterSentence && scanned == nil
+            openIsEnglish = english && scanned == nil
             if let (marker, title, bulleted) = scanned {
                 if case .question = marker { seenQuestion = true }
                 openKind = .marked(marker)
@@ -472,6 +491,27 @@ struct OutlineBuilder {
 
     /// A line of one repeated rule character (`-----`, `=====`, `━━━━`, `＿＿＿`), three or more,
     /// or an arrow alone: a horizontal rule, a setext underline or a flow's arrow, read as a blank line.
+    /// Whether the three bytes at `i` are a box-drawing vertical bar (│ ┃).
+    static func isBoxBar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        i >= 0 && i + 2 < bytes.count && bytes[i] == 0xE2 && bytes[i + 1] == 0x94 && (bytes[i + 2] == 0x82 || bytes[i + 2] == 0x83)
+    }
+
+    /// A line of box-drawing characters (U+2500–U+257F) and spaces only, with a corner or a
+    /// junction in it: a table's frame, not a rule between sections.
+    static func isBoxRule(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count >= 6, line[0] == 0xE2, line[1] == 0x94 || line[1] == 0x95 else { return false }
+        var i = 0
+        var corner = false
+        while i < line.count {
+            let (v, w) = Search.decode(line, i)
+            if v == 0x20 || v == 0x3000 { i += w; continue }
+            guard (0x2500...0x257F).contains(v) else { return false }
+            if v != 0x2500 && v != 0x2501 { corner = true }
+            i += w
+        }
+        return corner
+    }
+
     static func isRule(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard line.count >= 3 else { return false }
         let (first, width) = Search.decode(line, 0)
@@ -488,11 +528,17 @@ struct OutlineBuilder {
     }
 
     /// The cells of a Markdown table row, trimmed, the outer bars dropped.
-    static func pipeCells(_ row: Substring) -> [String] {
-        var cells = row.split(separator: "|", omittingEmptySubsequences: false).map { String($0).trimmedSpaces() }
+    static func pipeCells(_ row: Substring, separator: Character = "|") -> [String] {
+        var cells = row.split(separator: separator, omittingEmptySubsequences: false).map { String($0).trimmedSpaces() }
         if cells.first == "" { cells.removeFirst() }
         if cells.last == "" { cells.removeLast() }
         return cells.map { MarkerScanner.unbolded($0) }
+    }
+
+    /// An English line: ASCII only, beginning with a letter, holding a lowercase one.
+    static func isEnglishLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = line.first, (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first) else { return false }
+        return !line.contains { $0 >= 0x80 } && line.contains { (0x61...0x7A).contains($0) }
     }
 
     /// Whether a trimmed line opens with a label of 2 to 20 scalars (no 、。「」) and a space

@@ -95,4 +95,36 @@ import Testing
         let g = try Fixtures.read(["協働の進め方", "", "ステップ１：課題を知る", "暮らしの中の課題を持ち寄ります。", "", "ステップ２：一緒に取り組む相手を探す", "団体に声をかけます。", "", "ステップ３：計画をつくる", "計画にまとめます。"], name: "s.txt")
         #expect(Self.labels(g, .processes) == ["課題を知る", "一緒に取り組む相手を探す", "計画をつくる"])
     }
+
+    @Test func aTableDrawnWithBoxCharactersIsATable() throws {
+        let g = try Fixtures.read([
+            "協働の主な形態", "┌────┬──────┐", "│形態　　│内容　　　　　│", "├────┼──────┤",
+            "│委託　　│市の事業を実施してもらう│", "│補助・助成│経費の一部を支援する│", "│共催　　│ともに主催する　│", "└────┴──────┘",
+        ], name: "b.txt")
+        #expect(Self.labels(g, .forms) == ["委託", "補助・助成", "共催"])
+        #expect(g.items.filter { $0.aspect == .forms }.map(\.span.firstLine) == [5, 6, 7])
+    }
+
+    @Test func englishLinesBesideTheJapaneseNeitherJoinNorSplitIt() throws {
+        let g = try Fixtures.read([
+            "３．協働の原則", "3. Principles of Collaboration", "（１）目的の共有", "(1) Sharing the Purpose", "目的を確かめます。", "Both sides confirm the purpose.",
+            "（２）対等な関係", "(2) Equal Partnership", "互いを尊重します。", "", "４．協働の担い手", "4. Partners",
+            "市民　市内に住み、働き、学ぶ人", "Residents: people who live, work or study in the city", "事業者　市内の企業、商店など", "Businesses: companies and shops", "市　市長その他の執行機関",
+        ], name: "e.txt")
+        #expect(Self.labels(g, .principles) == ["目的の共有", "対等な関係"])
+        #expect(Self.labels(g, .partners) == ["市民", "事業者", "市"])
+    }
+
+    @Test func aListMayEndAtTheRoleItIsGiven() throws {
+        let g = try Fixtures.read(["3　協働の担い手", "　協働の担い手は、特定の団体に限られません。本計画では、市民、自治会、事業者、大学及び市を協働の担い手として位置づけます。"], name: "r.txt")
+        #expect(Self.labels(g, .partners) == ["市民", "自治会", "事業者", "大学", "市"])
+    }
+
+    @Test func subsectionsAboutTheAspectAreReadAsHeadings() throws {
+        let g = try Fixtures.read([
+            "第３章　協働の形態", "", "３－１　形態の種類", "　協働の形態は、次のように分けられます。", "　・委託（町の事業を団体の力を借りて行う）", "　・補助（経費の一部を支援する）", "　・共催（ともに主催者となる）", "",
+            "３－２　形態ごとの手続き", "　形態によって、契約や申請の手続きが異なります。",
+        ], name: "s.txt")
+        #expect(Self.labels(g, .forms) == ["委託", "補助", "共催"])
+    }
 }

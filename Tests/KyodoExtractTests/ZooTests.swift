@@ -39,8 +39,9 @@ import Testing
     @Test func tuningSet() throws {
         let e = try Self.evaluate("tune")
         print(Self.report("zoo, tuning set", e))
-        #expect(e.documents.count >= 77)
-        for (aspect, recall, precision) in [(Aspect.principles, 0.98, 0.98), (.forms, 0.88, 0.95), (.partners, 0.95, 0.97), (.processes, 0.76, 0.98)] {
+        #expect(e.documents.count >= 83)
+        // (Six documents that failed in the holdout joined the set on 2026-12-02: floors re-set.)
+        for (aspect, recall, precision) in [(Aspect.principles, 0.97, 0.98), (.forms, 0.90, 0.97), (.partners, 0.92, 0.98), (.processes, 0.79, 0.96)] {
             #expect(e.total(aspect).recall >= recall, "\(aspect) recall \(e.total(aspect).recall)")
             #expect(e.total(aspect).precision >= precision, "\(aspect) precision \(e.total(aspect).precision)")
         }
