@@ -95,7 +95,14 @@ extension Extraction {
             // another aspect, or about this one as specifically.
             var h = candidate
             if !h.marked && !rule.inSentence { h.body = titleBody(h.index, rule: rule) }
-            guard let found = items(aspect, heading: h, rule: rule, cues: cues) ?? appendix(of: h).flatMap({ items(aspect, heading: $0, rule: rule, cues: cues) }) else { continue }
+            // The appendix a section refers to (別表第１に掲げるとおり) where its own text gives
+            // nothing, or nothing naming the aspect's words (the article's second 項).
+            var direct = items(aspect, heading: h, rule: rule, cues: cues)
+            if direct.map({ !namesOwnWords($0.items, aspect) }) ?? true, let appended = appendix(of: h).flatMap({ items(aspect, heading: $0, rule: rule, cues: cues) }),
+               direct == nil || namesOwnWords(appended.items, aspect) {
+                direct = appended
+            }
+            guard let found = direct else { continue }
             // Items that are mostly another aspect's names (担い手 under 協働の考え方) are not this aspect's.
             if namesAnotherAspect(found.items, not: aspect) { continue }
             // Names in a sentence are the weakest source: a later heading about the aspect

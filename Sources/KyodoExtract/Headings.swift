@@ -29,7 +29,11 @@ extension Extraction {
                 }
                 // An article's own text belongs to its body (第5条 …とする。 under （担い手）).
                 let own: [Int] = if case .article = b.marker { [i] } else { [] }
-                found.append(Heading(index: i, text: text, marked: true, body: own + section.bodyBlockIndices, section: section))
+                // A heading with nothing under it heads the list right after it, of another style
+                // at its own level (【協働の４つのお約束】 over ◇ entries).
+                let heads = own.isEmpty && section.bodyBlockIndices.isEmpty && i + 1 < blocks.count && owners[i + 1].map { $0.style != section.style && $0.level == section.level } ?? false
+                let body = heads ? followingList(i) : own + section.bodyBlockIndices
+                found.append(Heading(index: i, text: text, marked: true, body: body, section: section))
             } else {
                 // A title's body is worked out when it is read for an aspect (it depends on the rule).
                 found.append(Heading(index: i, text: b.text, marked: false, body: [], section: nil))

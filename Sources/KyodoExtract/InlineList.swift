@@ -41,8 +41,11 @@ enum InlineList {
     /// Whether a segment can be an item: short, and not ending in a particle.
     static func isItem(_ s: String, maxLength: Int) -> Bool {
         guard !s.isEmpty, s.count <= maxLength, let last = s.last else { return false }
-        return !"はがをにでてとばもら".contains(last)
+        return !"はがをにでてとばもら".contains(last) && !clauseEndings.contains(where: s.hasByteSuffix)
     }
+
+    /// How a clause before a list ends (`事業の目的及び性質に応じ、委託、…`): no name ends so.
+    static let clauseEndings = ["応じ", "通じ", "関し", "対し", "基づき", "伴い", "ため", "より", "おいて", "つき", "際し"]
 
     /// The trailing run of list items in the text before an ender.
     private static func run(_ head: Substring, maxLength: Int, afterTopic: Bool) -> [String]? {

@@ -50,13 +50,19 @@ extension Extraction {
                     found = found.map { var it = $0; it.attributes.append(Attribute(name, heading.text)); return it }
                 }
                 let result = Found(items: found, source: source, blocks: from)
-                guard !words.isEmpty, found.count >= 2 else { return unconfirmed ?? result }
+                guard !words.isEmpty else { return result }
                 let naming = found.filter { Self.names($0.label, words) }.count
                 if unconfirmed == nil, naming == 0 { unconfirmed = result; continue }
                 if unconfirmed == nil || naming * 2 >= found.count { return result }
             }
         }
         return unconfirmed
+    }
+
+    /// Whether some item names one of the aspect's item words, or the aspect has none.
+    func namesOwnWords(_ found: [Item], _ aspect: Aspect) -> Bool {
+        let words = data.itemWords.filter { $0.aspect == aspect }.map(\.word)
+        return words.isEmpty || found.contains { Self.names($0.label, words) }
     }
 
     // MARK: - Enumerations
@@ -422,8 +428,10 @@ extension Extraction {
         for i in body.prefix(6) where blocks[i].table == nil {
             guard let steps = flowSteps(blocks[i].text) else { continue }
             let b = blocks[i]
+            // A step's gloss in parentheses is its description: `約束（協定）`.
             let items = steps.enumerated().map { n, step in
-                item(aspect, n + 1, label: step, attributes: [Attribute("記述", "流れ図")], lines: b.lines(of: step))
+                let (label, gloss) = Self.splitGloss(step)
+                return item(aspect, n + 1, label: label, description: gloss, attributes: [Attribute("記述", "流れ図")], lines: b.lines(of: step))
             }
             return (items, [i])
         }
@@ -440,7 +448,9 @@ extension Extraction {
         for part in parts {
             var s = part.trimmedSpaces()
             if let (_, title, _) = MarkerScanner.scan(s), !title.isEmpty { s = title }
-            s = s.trimmingCharacters(in: "【】「」［］[]（）() 　")
+            // (A closing parenthesis stays with its gloss: `約束（協定）`.)
+            let glossed = s.dropFirst().contains { $0 == "（" || $0 == "(" }
+            s = s.trimmingCharacters(in: glossed ? "【】「」［］[] 　" : "【】「」［］[]（）() 　")
             guard !s.isEmpty, s.count <= 20, !s.includes("。") else { return nil }
             steps.append(s)
         }

@@ -127,4 +127,32 @@ import Testing
         ], name: "s.txt")
         #expect(Self.labels(g, .forms) == ["委託", "補助", "共催"])
     }
+
+    @Test func aBoxTitleWithNothingUnderItHeadsTheListAfterIt() throws {
+        let g = try Fixtures.read([
+            "●●● 協働ってなに？ ●●●", "", "【協働の３つのお約束】", "", "◇みんなで同じゴールを！（目的の共有）", "　はじめに目的を話し合いましょう。",
+            "◇おたがいさまの気持ちで（対等な関係）", "　どちらが上ということはありません。", "◇やったことは、みんなに見えるように（情報の公開）", "　結果を伝えましょう。",
+        ], name: "p.txt")
+        #expect(Self.labels(g, .principles) == ["みんなで同じゴールを！", "おたがいさまの気持ちで", "やったことは、みんなに見えるように"])
+    }
+
+    @Test func aSectionReferringToAnAppendixIsReadFromItWhenItsOwnTextNamesNoForm() throws {
+        let g = try Fixtures.read([
+            "（協働の形態）", "第４条　協働の形態は、別表第１に掲げるとおりとする。", "２　前項に規定するもののほか、市長が認めるときは、同表に準じて協働を行うことができる。", "",
+            "別表第１（第４条関係）", "形態　　　　内容", "委託　　　　市の事業を相手方の専門性を生かして行わせるもの", "補助　　　　相手方の公益的な事業の経費の一部を負担するもの", "共催　　　　市と相手方がともに主催者となって行うもの",
+        ], name: "a.txt")
+        #expect(Self.labels(g, .forms) == ["委託", "補助", "共催"])
+    }
+
+    @Test func aClauseBeforeAnInlineListIsNoPartOfIt() throws {
+        #expect(InlineList.items(in: "協働は、事業の目的及び性質に応じ、委託、補助、共催、後援その他の適切な方法により行う", enders: ["その他の"]) == ["委託", "補助", "共催", "後援"])
+        let g = try Fixtures.read(["（協働の担い手）", "第４条　協働の担い手は、村民、地域自治組織、事業者及び村とし、このうち村以外の担い手を「村民等」という。"], name: "o.txt")
+        #expect(Self.labels(g, .partners) == ["村民", "地域自治組織", "事業者", "村"])
+    }
+
+    @Test func aStepsGlossInAFlowIsItsDescription() throws {
+        let g = try Fixtures.read(["協働の進め方", "", "相談 → 話し合い → 約束（協定） → 実行 → ふりかえり"], name: "f.txt")
+        #expect(Self.labels(g, .processes) == ["相談", "話し合い", "約束", "実行", "ふりかえり"])
+        #expect(g.items.first { $0.label == "約束" }?.description == "協定")
+    }
 }
