@@ -23,6 +23,7 @@ extension Extraction {
             switch rule.form {
             case .sentence: found += sentences(rule.cue)
             case .article: found += articles(rule.cue)
+            case .articleterm: found += termArticles(rule.cue)
             case .heading: found += headed(rule.cue)
             case .title: found += titled(rule.cue)
             case .term: found += termSentences(rule.cue)
@@ -54,6 +55,7 @@ extension Extraction {
                 switch rule.form {
                 case .sentence: "\(rule.cue)…"
                 case .article: "an ordinance's \(rule.cue) …をいう"
+                case .articleterm: "…\(rule.cue) …をいう in a definitions article"
                 case .heading: "a heading …\(rule.cue)"
                 case .title: "a title …\(rule.cue)"
                 case .term: "X\(rule.cue)、… under a heading X"
@@ -170,8 +172,9 @@ extension Extraction {
             guard let close = b.text[open...].firstIndex(of: closing), case let rest = b.text[b.text.index(after: close)...], rest.hasBytePrefix(cue) else { continue }
             let term = String(b.text[b.text.index(after: open)..<close])
             let after = String(rest.dropFirst(cue.count))
-            // A term, not a phrase (「市民の利益」とは…, 「行政と同じ目的」とは… explain wording).
-            guard !term.isEmpty, term.count <= 15, !term.contains(where: { "のとがをにへで".contains($0) }),
+            // A term, not a phrase (「市民の利益」とは…, 「行政と同じ目的」とは… explain wording);
+            // a term of 協働 may be a phrase (「協働のまちづくり」, 「市民協働によるまちづくり」).
+            guard !term.isEmpty, term.count <= 15, term.includes("協働") || !term.contains(where: { "のとがをにへで".contains($0) }),
                   b.text.includes("。") || Self.isUnstoppedDefinition(after, after: "") else { continue }
             let description = frame.isEmpty ? b.text : String(b.text[open...])
             out.append(Candidate(term: term, description: description, attributes: [], lines: b.firstLine...b.lastLine, confidence: 0.8, precedence: 1))
@@ -261,6 +264,23 @@ extension Extraction {
             guard t.includes("をいう") || b.marker != nil && blocks[max(0, i - 3)..<i].contains(where: { $0.text.includes("用語の意義") || $0.text.includes("用語の定義") }) else { continue }
             let text = String(t.dropFirst(term.count)).trimmedSpaces()
             out.append(Candidate(term: term, description: text, attributes: [], lines: b.firstLine...b.lastLine, confidence: 0.8, precedence: 1))
+        }
+        return out
+    }
+
+    /// A 号 of an article on the meaning of terms whose term ends in `suffix`: `（１）　市民活動
+    /// 村民等が…をいう。` under `次の各号に掲げる用語の意義は` (the actors it defines, 市民 or
+    /// 事業者, are no definitions of these rows' terms).
+    private func termArticles(_ suffix: String) -> [Candidate] {
+        var out: [Candidate] = []
+        guard presence.mayHold(suffix), presence.mayHold("用語") || presence.mayHold("定義") else { return out }
+        for (i, b) in blocks.enumerated() where usable(i) && b.marker?.number != nil && b.text.includes(suffix) && b.text.includes("をいう") {
+            guard let space = b.text.firstIndex(where: { $0 == " " || $0 == "\u{3000}" }) else { continue }
+            let term = String(b.text[..<space])
+            guard term.hasByteSuffix(suffix), term.count <= 12, let parent = parents[i] else { continue }
+            let frame = blocks[parent].text + (parent > 0 ? blocks[parent - 1].text : "")
+            guard frame.includes("用語の意義") || frame.includes("用語の定義") || frame.includes("（定義）") || frame.includes("(定義)") else { continue }
+            out.append(Candidate(term: term, description: String(b.text[space...]).trimmedSpaces(), attributes: [], lines: b.firstLine...b.lastLine, confidence: 0.8, precedence: 1))
         }
         return out
     }

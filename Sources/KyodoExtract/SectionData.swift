@@ -53,7 +53,7 @@ public struct SectionData: Sendable {
 
     /// A definition pattern.
     public struct DefinitionRule: Sendable {
-        public enum Form: String, Sendable, CaseIterable { case sentence, article, heading, title, quoted, quotedas, term, quotedterm, plainterm, named }
+        public enum Form: String, Sendable, CaseIterable { case sentence, article, articleterm, heading, title, quoted, quotedas, term, quotedterm, plainterm, named }
         public var cue: String
         public var form: Form
     }
