@@ -68,6 +68,9 @@ struct Extraction {
         for b in tree.blocks { presence.add(b.text) }
         self.presence = presence
         self.liveRules = data.headings.indices.filter { presence.mayHold(data.headings[$0].cue) }
+        var words: [Aspect: [String]] = [:]
+        for (aspect, word) in data.itemWords { words[aspect, default: []].append(word) }
+        self.itemWords = words.mapValues { presence.mayHold($0) }
         // Paragraphs that may hold a list of three names (two separators or more).
         self.listParagraphs = tree.blocks.indices.filter { tree.blocks[$0].isParagraph && Extraction.holdsSeparators(tree.blocks[$0].text, atLeast: 2) }
         // Paragraphs that may announce the list after them (次の…), found once for every aspect.
@@ -79,6 +82,16 @@ struct Extraction {
             return b.isParagraph && i + 1 < tree.blocks.count && tree.blocks[i + 1].marker != nil
                 && (announceWords.contains(where: b.text.includes) || countForms.contains(where: b.text.includes))
         }
+    }
+
+    /// The item words of each aspect that has some (委託, 自治会), only those the document may
+    /// hold: an aspect without an entry has no item words at all.
+    let itemWords: [Aspect: [String]]
+
+    /// Whether some item names one of the aspect's item words, or the aspect has none.
+    func namesOwnWords(_ found: [Item], _ aspect: Aspect) -> Bool {
+        guard let words = itemWords[aspect] else { return true }
+        return found.contains { Self.names($0.label, words) }
     }
 
     /// Paragraphs right before a list that hold an announcing word (次の, 以下の).

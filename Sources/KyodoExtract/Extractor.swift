@@ -191,10 +191,9 @@ extension Extraction {
     /// none of this one's: `自治会、NPO、学校…` read under a heading about principles.
     func namesAnotherAspect(_ found: [Item], not aspect: Aspect) -> Bool {
         guard found.count >= 2 else { return false }
-        let own = data.itemWords.filter { $0.aspect == aspect }.map(\.word)
+        let own = itemWords[aspect] ?? []
         if found.contains(where: { Self.names($0.label, own) }) { return false }
-        for other in Set(data.itemWords.map(\.aspect)) where other != aspect {
-            let words = data.itemWords.filter { $0.aspect == other }.map(\.word)
+        for (other, words) in itemWords.sorted(by: { $0.key < $1.key }) where other != aspect {
             let naming = found.filter { Self.names($0.label, words) }.count
             if naming * 4 >= found.count * 3 { return true }
         }

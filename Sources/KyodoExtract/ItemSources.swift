@@ -23,7 +23,7 @@ extension Extraction {
         // For an aspect whose items have words of their own (委託, 自治会), a source whose items
         // name none of them gives way to a later one whose items mostly do: the 効果 bullets in a
         // section on forms that names 委託や補助、共催 in its prose.
-        let words = data.itemWords.filter { $0.aspect == aspect }.map(\.word)
+        let words = itemWords[aspect]
         var unconfirmed: Found?
         for source in rule.sources {
             var found: [Item] = []
@@ -50,19 +50,13 @@ extension Extraction {
                     found = found.map { var it = $0; it.attributes.append(Attribute(name, heading.text)); return it }
                 }
                 let result = Found(items: found, source: source, blocks: from)
-                guard !words.isEmpty else { return result }
+                guard let words else { return result }
                 let naming = found.filter { Self.names($0.label, words) }.count
                 if unconfirmed == nil, naming == 0 { unconfirmed = result; continue }
                 if unconfirmed == nil || naming * 2 >= found.count { return result }
             }
         }
         return unconfirmed
-    }
-
-    /// Whether some item names one of the aspect's item words, or the aspect has none.
-    func namesOwnWords(_ found: [Item], _ aspect: Aspect) -> Bool {
-        let words = data.itemWords.filter { $0.aspect == aspect }.map(\.word)
-        return words.isEmpty || found.contains { Self.names($0.label, words) }
     }
 
     // MARK: - Enumerations
@@ -95,8 +89,7 @@ extension Extraction {
         // words of their own none of the entries holds (2 協働のカタチ / (1)協働のいろいろなカタチ;
         // 第３章 協働の形態 / ３－１ 形態の種類 over its list, ３－２ 形態ごとの手続き): sub-sections,
         // each read as a heading of its own. (Principles have no such words: 対等の原則 is an item.)
-        let words = data.itemWords.filter { $0.aspect == aspect }.map(\.word)
-        if !words.isEmpty, !entries.contains(where: { Self.names(Self.bareLabel(blocks[$0].text), words) }),
+        if let words = itemWords[aspect], !entries.contains(where: { Self.names(Self.bareLabel(blocks[$0].text), words) }),
            entries.contains(where: { e in topics(of: e).contains { data.headings[$0].aspect == aspect } }),
            entries.count == 1 ? owners[entries[0]]?.lists.isEmpty ?? true : entries.contains(where: { !(owners[$0]?.lists.isEmpty ?? true) }) {
             return ([], [])
@@ -392,7 +385,7 @@ extension Extraction {
         }
         // For an aspect whose items have words of their own, a list naming none of them is some
         // other list in passing (補助は福祉分野や文化やスポーツなどの分野など).
-        let words = data.itemWords.filter { $0.aspect == aspect }.map(\.word)
+        let words = itemWords[aspect]
         for i in paragraphs {
             let block = blocks[i]
             let opensSection = i == paragraphs.first
@@ -405,7 +398,7 @@ extension Extraction {
                 // A list may end at its subject's role too (…大学、そして市が担い手になります; …大学及び市を協働の担い手として).
                 let enders = data.listEnders + cues.flatMap { ["が" + $0, "を" + $0] }
                 guard let names = InlineList.items(in: sentence, enders: enders, topicEnders: data.topicListEnders),
-                      words.isEmpty || names.contains(where: { name in words.contains(where: name.includes) }) else { continue }
+                      words.map({ words in names.contains { name in words.contains(where: name.includes) } }) ?? true else { continue }
                 var items = inlineItems(aspect, names, in: block, sentence: sentence)
                 // The list may go on in the paragraph's next sentences (このほか、後援や…といった形態もあります).
                 for next in sentences.dropFirst(k + 1) where cues.contains(where: next.includes) {

@@ -8,7 +8,7 @@ extension Extraction {
     /// `補助・助成（…）`, the `itemword` rows). Returned as the block before each list, as an
     /// announcing paragraph would be, with the list as its body.
     func namingLists(_ aspect: Aspect) -> [(Int, [Int])] {
-        let words = data.itemWords.filter { $0.aspect == aspect }.map(\.word)
+        let words = itemWords[aspect] ?? []
         let rules = data.headings.indices.filter { data.headings[$0].aspect == aspect && !data.headings[$0].inSentence && !data.headings[$0].inQuestion }
         var out: [(Int, [Int])] = []
         var i = 1
@@ -32,7 +32,9 @@ extension Extraction {
     /// Whether a label is a short name holding one of the item words (`「協働委託」`, `補助・助成`);
     /// a sentence that mentions 市民 names no partner.
     static func names(_ label: String, _ words: [String]) -> Bool {
-        words.contains { w in label.includes(w) && label.count <= max(w.count + 4, 12) }
+        // (A label of more than 16 characters names nothing, whatever the word: looked at first, in bytes.)
+        guard !words.isEmpty, label.utf8.count <= 64 else { return false }
+        return words.contains { w in label.includes(w) && label.count <= max(w.count + 4, 12) }
     }
 
     /// An entry's label without what runs into it, its quotes and its gloss.

@@ -9,7 +9,7 @@ extension Extraction {
     /// speak of 協働 or name a cue (names that only set the scene are no list: 自治会やNPOなどが
     /// 活動を続けています); the first such is taken. A sentence defining a term (…とは) is passed over.
     func namingSentence(_ aspect: Aspect, cues: [String]) -> ([Item], Block)? {
-        let words = presence.mayHold(data.itemWords.filter { $0.aspect == aspect }.map(\.word))
+        let words = itemWords[aspect] ?? []
         guard !words.isEmpty else { return nil }
         for i in listParagraphs where !excluded.contains(i) && !consumed.contains(i) {
             let block = blocks[i]

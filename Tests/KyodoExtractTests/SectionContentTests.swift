@@ -155,4 +155,18 @@ import Testing
         #expect(Self.labels(g, .processes) == ["相談", "話し合い", "約束", "実行", "ふりかえり"])
         #expect(g.items.first { $0.label == "約束" }?.description == "協定")
     }
+
+    @Test func aDefinitionsArticleDefinesItsTermsOfCollaborationAndActivityNotItsActors() throws {
+        let g = try Fixtures.read([
+            "（定義）", "第２条　この条例において、次の各号に掲げる用語の意義は、当該各号に定めるところによる。",
+            "　（１）　村民　村内に住所を有する者をいう。", "　（２）　市民活動　村民等が自主的に行う営利を目的としない公益的な活動をいう。",
+            "　（３）　協働　村民等及び村が、共通の目的のために対等な立場で協力して取り組むことをいう。",
+        ], name: "d.txt")
+        #expect(Self.labels(g, .definition) == ["市民活動", "協働"])
+    }
+
+    @Test func aTermOfCollaborationMayBeAPhrase() throws {
+        let g = try Fixtures.read(["まちづくり", "", "「協働のまちづくり」とは、市民と行政が、お互いの立場を尊重して協力し、まちをつくることです。", "", "「市民の利益」とは、市民全体の利益のことです。"], name: "p.txt")
+        #expect(Self.labels(g, .definition) == ["協働のまちづくり"])
+    }
 }
