@@ -146,6 +146,9 @@ extension Extraction {
                 guard let end = sentence.byteRange(of: cue), let open = sentence[..<end.lowerBound].range(of: opening, options: .backwards) else { continue }
                 let term = String(sentence[open.upperBound..<end.lowerBound])
                 guard !term.isEmpty, term.count <= 10, !term.contains("「"), !term.contains("『"), sentence.distance(from: sentence.startIndex, to: open.lowerBound) >= 10 else { continue }
+                // The sentence ends at the naming (`」といいます。`, `」と定義し、…`), not `」という表現で…`.
+                let tail = sentence[end.upperBound...].prefix { $0 != "。" && $0 != "、" }
+                guard tail.unicodeScalars.allSatisfy({ (0x3041...0x309F).contains($0.value) }) else { continue }
                 out.append(Candidate(term: term, description: String(sentence[..<open.lowerBound]), attributes: [], lines: b.lines(of: sentence),
                                      confidence: 0.8, precedence: 1))
             }
@@ -250,6 +253,10 @@ extension Extraction {
     static func unquotedTerm(_ s: String) -> String {
         var t = s.trimmedSpaces()
         if t.hasBytePrefix("「") && t.hasByteSuffix("」") || t.hasBytePrefix("『") && t.hasByteSuffix("』") { t = String(t.dropFirst().dropLast()) }
+        // `そもそも「協働」`: the quoted term a lead-in stands before.
+        else if t.hasByteSuffix("」"), let open = t.lastIndex(of: "「"), !t[t.index(after: open)...].dropLast().contains("「") {
+            t = String(t[t.index(after: open)...].dropLast())
+        }
         return t
     }
 
@@ -307,9 +314,10 @@ extension Extraction {
     private func titled(_ cue: String) -> [Candidate] {
         var out: [Candidate] = []
         guard presence.mayHold(cue) else { return out }
-        for (i, b) in blocks.enumerated() where usable(i) && b.isTitleLike && b.text.includes(cue) && canHead(b) {
+        // (A bulleted title too: `●「協働」とは`.)
+        for (i, b) in blocks.enumerated() where usable(i) && b.isTitleLike && b.text.includes(cue) && (canHead(b) || b.marker == .bullet && b.table == nil) {
             var t = b.text
-            for mark in ["…", "...", "？", "?"] where t.hasByteSuffix(mark) { t = String(t.dropLast(mark.count)) }
+            for mark in ["…", "...", "？", "?", "・・・", "・・"] where t.hasByteSuffix(mark) { t = String(t.dropLast(mark.count)) }
             guard t.hasByteSuffix(cue) else { continue }
             let term = Self.unquotedTerm(String(t.dropLast(cue.count)))
             // 大切なことは？ asks what matters; it defines nothing.
@@ -333,6 +341,8 @@ extension Extraction {
             let quote = String(b.text[start.upperBound..<end])
             let before = b.text[..<start.lowerBound]
             let term = before.split(whereSeparator: { "、，,".contains($0) }).last.map(String.init) ?? "協働"
+            // A term, and a definition in words (not a name: `その定義を「参加の梯子」という表現で`).
+            guard term.count <= 12, !term.includes("。"), quote.count >= 15 else { continue }
             var attributes: [Attribute] = []
             if let article = before.range(of: "条", options: .backwards), let dai = before[..<article.lowerBound].range(of: "第", options: .backwards) {
                 let heading = parents[i].map { blocks[$0].text } ?? ""

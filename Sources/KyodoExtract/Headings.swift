@@ -156,13 +156,15 @@ extension Extraction {
         return body
     }
 
-    /// Whether titled pairs begin at block `i`: a title over a paragraph, twice in a row.
+    /// Whether titled pairs begin at block `i`: a title over a paragraph (or a few), twice in a row.
     func isPairRun(from i: Int) -> Bool {
         var k = i
         for _ in 0..<2 {
             guard k + 1 < blocks.count, blocks[k].isParagraph, blocks[k].isTitleLike, owners[k] == nil,
                   blocks[k + 1].isParagraph, !blocks[k + 1].isTitleLike else { return false }
             k += 2
+            var more = 0
+            while more < 3, k < blocks.count, blocks[k].isParagraph, !blocks[k].isTitleLike, owners[k] == nil { k += 1; more += 1 }
         }
         return true
     }

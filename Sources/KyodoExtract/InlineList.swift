@@ -68,11 +68,13 @@ enum InlineList {
         var topic = false
         for segment in segments.reversed() {
             let s = String(segment).trimmedSpaces()
-            // A topic without its comma (`担い手は市民`): the name after it is the run's first.
-            if let wa = s.lastIndex(of: "は"), wa > s.startIndex, s.index(after: wa) < s.endIndex {
-                let name = String(s[s.index(after: wa)...])
+            // A topic without its comma (`担い手は市民`), an object or subject (`課題を行政だけでなく`)
+            // or a label before a colon (`解説:共催や補助`): the name after it is the run's first.
+            // (Only in a short segment: a long one is a clause, `…公共的サービスの提供を担える`.)
+            if s.count <= 16, let cut = s.lastIndex(where: { "はをが：:".contains($0) }), cut > s.startIndex, s.index(after: cut) < s.endIndex {
+                let name = String(s[s.index(after: cut)...])
                 if isItem(name, maxLength: maxLength) { items.insert(cleaned(name), at: 0) }
-                topic = true
+                topic = s[cut] == "は"
                 break
             }
             guard isItem(s, maxLength: maxLength) else {

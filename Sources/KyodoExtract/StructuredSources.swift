@@ -111,12 +111,13 @@ extension Extraction {
             let name = blocks[body[k]], text = blocks[body[k + 1]]
             guard name.isParagraph, name.isTitleLike, text.isParagraph, !text.isTitleLike, !(stop.map(name.text.hasBytePrefix) ?? false) else { break }
             let (label, gloss) = Aspect.core.contains(aspect) ? Self.splitGloss(Self.unquoted(name.text)) : (name.text, "")
-            // A note below the description (※…, （注）…) is part of it.
+            // A note below the description (※…, （注）…) is part of it, and so are the next
+            // paragraphs before the next label (two at most: 情報共有 / what it means / an example).
             var paragraphs = [text]
             var next = k + 2
             var stopped = false
             while next < body.count, blocks[body[next]].isParagraph, !blocks[body[next]].isTitleLike,
-                  ["※", "（注", "(注", "注："].contains(where: blocks[body[next]].text.hasBytePrefix) {
+                  ["※", "（注", "(注", "注："].contains(where: blocks[body[next]].text.hasBytePrefix) || paragraphs.count < 3 {
                 // A paragraph beginning with the stop word (その他、…) ends the pairs.
                 if let stop, blocks[body[next]].text.hasBytePrefix(stop) { stopped = true; break }
                 paragraphs.append(blocks[body[next]])

@@ -169,4 +169,28 @@ import Testing
         let g = try Fixtures.read(["まちづくり", "", "「協働のまちづくり」とは、市民と行政が、お互いの立場を尊重して協力し、まちをつくることです。", "", "「市民の利益」とは、市民全体の利益のことです。"], name: "p.txt")
         #expect(Self.labels(g, .definition) == ["協働のまちづくり"])
     }
+
+    @Test func titledDefinitionsBulletedTrailedOrLedIn() throws {
+        for title in ["●「協働」とは", "協働とは・・", "そもそも「協働」ってなに?"] {
+            let g = try Fixtures.read([title, "市民と行政が、お互いの役割を自覚し、協力し合いながら地域の課題に取り組むことです。"], name: "t.txt")
+            #expect(Self.labels(g, .definition) == ["協働"], "\(title)")
+        }
+        // A name in quotes is no definition: `その定義を「参加の梯子」という表現で説明しています`.
+        let h = try Fixtures.read(["段階", "", "協働には、多くの段階があると言われます。ある学者はその定義を「参加の梯子」という表現で説明しています。"], name: "h.txt")
+        #expect(Self.labels(h, .definition).isEmpty)
+    }
+
+    @Test func labelsOverSeveralParagraphsArePairs() throws {
+        let g = try Fixtures.read([
+            "3つの考え方", "", "情報共有", "", "情報を出し合えば、まちづくりへのアイデアが生まれます。", "", "地域の話し合いでは、課題を共有しています。", "",
+            "参画", "", "みんなが当事者意識をもって取り組みます。", "", "企業も地域の活動に参加しています。", "",
+            "協働", "", "それぞれの強みを出し合い、つながります。", "", "市は、団体と協働して機会をつくります。",
+        ], name: "p.txt")
+        #expect(Self.labels(g, .principles) == ["情報共有", "参画", "協働"])
+    }
+
+    @Test func anInlineListStartsAfterAClauseOrALabel() throws {
+        #expect(InlineList.items(in: "市では、こうした課題を行政だけでなく、地域や市民活動団体、事業所など様々な主体と協力します") == ["行政", "地域", "市民活動団体", "事業所"])
+        #expect(InlineList.items(in: "解説:共催や補助、委託などの形態による協働事業") == ["共催", "補助", "委託"])
+    }
 }
