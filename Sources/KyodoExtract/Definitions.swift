@@ -325,7 +325,8 @@ extension Extraction {
             guard i + 1 < blocks.count, case let next = blocks[i + 1], next.isParagraph, !next.isTitleLike else { continue }
             // A body that holds a sentence definition (協働とは、…) is read as that.
             let following = blocks[(i + 1)...].prefix { $0.isParagraph && !$0.isTitleLike }.prefix(3)
-            if following.contains(where: { b in data.definitions.contains { $0.form == .sentence && b.text.hasBytePrefix($0.cue) } || b.text.hasBytePrefix("「") && b.text.includes("」とは") }) { continue }
+            // (Only one of the same term: `「町に関りのあるみなさん」とは` below `協働とは?` explains another.)
+            if following.contains(where: { b in data.definitions.contains { $0.form == .sentence && b.text.hasBytePrefix($0.cue) } || b.text.hasBytePrefix("「" + term + "」とは") }) { continue }
             out.append(Candidate(term: term, description: next.text, attributes: [], lines: b.firstLine...next.lastLine, confidence: 0.8, precedence: 3))
         }
         return out

@@ -20,6 +20,9 @@ enum SpaceTable {
             defer { run.removeAll() }
             let gappy = run.filter { !$0.continuation }
             guard gappy.count >= 3 else { return }
+            // A table's first cells are short (labels); long ones are prose with a stray gap in
+            // a word (`地域課題の解  決に向かって`, as PDF extraction leaves it).
+            guard gappy.filter({ $0.segments[0].text.unicodeScalars.count <= 24 }).count * 2 >= gappy.count else { return }
             // The columns: where cells start in at least half the rows (starts two apart are one column).
             var counts: [(column: Int, rows: Int)] = []
             for row in gappy {

@@ -193,4 +193,19 @@ import Testing
         #expect(InlineList.items(in: "市では、こうした課題を行政だけでなく、地域や市民活動団体、事業所など様々な主体と協力します") == ["行政", "地域", "市民活動団体", "事業所"])
         #expect(InlineList.items(in: "解説:共催や補助、委託などの形態による協働事業") == ["共催", "補助", "委託"])
     }
+
+    @Test func aTitledDefinitionStandsWhenAnotherTermIsExplainedBelowIt() throws {
+        let g = try Fixtures.read(["●協働とは?", "", "町に関わるみなさんと行政が、お互いにまちづくりの担い手として協力し合うことです。", "", "「町に関わるみなさん」とは、個人としての町民をはじめ、団体や企業などです。"], name: "t.txt")
+        #expect(Self.labels(g, .definition) == ["協働"])
+    }
+
+    @Test func proseWithAStrayGapInAWordIsNoTable() throws {
+        let g = try Fixtures.read([
+            "第2条 この条例において使用する用語の意義は、次のとおりとします。",
+            " (1) 協働 異なる立場の人や組織がそれぞれの役割を自覚して参画し、地域課題の解  決に向かって一緒に取り組むことをいいます。",
+            " (2) 町民 町内に居住し、通勤し、又は通学する者及びまちづくりに関わる個人又は団  体をいいます。",
+            " (3) 事業者 町内において事業を営む個人又は法人その他の団体で、まちづくりに関わる  ものをいいます。",
+        ], name: "s.txt")
+        #expect(Self.labels(g, .definition) == ["協働"])
+    }
 }
