@@ -355,7 +355,8 @@ extension Extraction {
             // …など、様々な担い手: an open list followed closely by a cue; or the cue as the
             // sentence's topic (市の協働の相手方は、市民、…、大学等です).
             guard open || cues.contains(where: block.text.includes)
-                && (topicForms.contains(where: { block.text.includes($0.form) }) || block.text.includes("（") || block.text.includes("(")) else { continue }
+                && (topicForms.contains(where: { block.text.includes($0.form) }) || block.text.includes("（") || block.text.includes("(")
+                    || cues.contains { block.text.includes($0 + "である") || block.text.includes($0 + "となる") }) else { continue }
             for sentence in InlineList.sentences(block.text) where !(definesHere && (sentence.includes("とは") || sentence.includes("」とい"))) {
                 if Self.openWordBeforeCue(in: sentence, openWords: openWords, cues: cues),
                    let names = InlineList.items(in: sentence, enders: data.listEnders, topicEnders: data.topicListEnders) {
@@ -363,7 +364,12 @@ extension Extraction {
                 }
                 // 基本原則（目標一致の原則、相互理解の原則など）: the names in parentheses after a cue;
                 // “市民”、…“市”の4つの主体: quoted names a count before a cue announces.
-                if let names = InlineList.parenthesised(in: sentence, after: cues) ?? InlineList.countedQuotes(in: sentence, words: cues) {
+                // 担い手である住民・企業・町が: names right after the cue they are, naming the
+                // aspect's words (an aspect with no words of its own has none such).
+                let named = itemWords[aspect].flatMap { words in
+                    InlineList.afterCue(in: sentence, cues: cues).flatMap { names in names.contains { Self.names($0, words) } ? names : nil }
+                }
+                if let names = InlineList.parenthesised(in: sentence, after: cues) ?? InlineList.countedQuotes(in: sentence, words: cues) ?? named {
                     return (inlineItems(aspect, names, in: block, sentence: sentence), block)
                 }
                 guard let cue = asTopic(sentence), let topicAt = sentence.byteRange(of: cue) else { continue }

@@ -222,6 +222,28 @@ enum InlineList {
         return nil
     }
 
+    /// Names right after a cue that they are (`まちづくりの担い手である住民・企業・町が`, `協働の担い手
+    /// となる住民や行政は`): the run up to the particle ending it, split at ・ 、 や 及び, two or more
+    /// short names.
+    static func afterCue(in sentence: String, cues: [String], maxLength: Int = 12) -> [String]? {
+        for cue in cues {
+            for joint in ["である", "となる"] {
+                guard let at = sentence.byteRange(of: cue + joint) else { continue }
+                let rest = sentence[at.upperBound...]
+                guard let end = rest.firstIndex(where: { "がはを".contains($0) }) else { continue }
+                var names = [String(rest[..<end])]
+                for separator in ["、", "・", "や", "及び", "並びに"] {
+                    names = names.flatMap { $0.components(separatedBy: separator) }.map { $0.trimmedSpaces() }
+                }
+                // (Names, not the rest of a clause: `主体となるのか、経費を…` begins in hiragana.)
+                if names.count >= 2, names.allSatisfy({ isItem($0, maxLength: maxLength) && !($0.unicodeScalars.first.map { (0x3041...0x309F).contains($0.value) } ?? true) }) {
+                    return names
+                }
+            }
+        }
+        return nil
+    }
+
     /// 一 to 九.
     static let kanjiDigits = Array("一二三四五六七八九")
 

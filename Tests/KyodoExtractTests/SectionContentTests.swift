@@ -208,4 +208,11 @@ import Testing
         ], name: "s.txt")
         #expect(Self.labels(g, .definition) == ["協働"])
     }
+
+    @Test func namesRightAfterTheCueTheyAre() throws {
+        #expect(InlineList.afterCue(in: "本町のまちづくりの担い手である住民・企業・町がそれぞれ主体的に関わります", cues: ["担い手"]) == ["住民", "企業", "町"])
+        #expect(InlineList.afterCue(in: "協働の担い手となる住民や行政はそれぞれが強みを持っています", cues: ["担い手"]) == ["住民", "行政"])
+        // The rest of a clause is no list of names.
+        #expect(InlineList.afterCue(in: "市と相手方のどちらが事業の主体となるのか、経費をどのように負担するのかを整理します", cues: ["主体"]) == nil)
+    }
 }
