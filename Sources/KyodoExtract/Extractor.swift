@@ -112,6 +112,9 @@ extension Extraction {
                 if fallback == nil { fallback = (h, found) }
                 continue
             }
+            // But not by a list naming none of the aspect's words, when the names did (a table of
+            // projects under 形態 after 協働の形態 named 委託、補助…).
+            if let (_, names) = fallback, namesOwnWords(names.items, aspect), !namesOwnWords(found.items, aspect) { continue }
             accept(aspect, heading: h, found: found)
             return
         }
@@ -346,7 +349,8 @@ extension Extraction {
         // 協働 means, not the document's list of partners.
         let defined = items.filter { $0.aspect == .definition }.map { $0.span.firstLine...$0.span.lastLine }
         // The cue as a sentence's topic (協働の担い手は、…), each written once.
-        let topicForms = cues.flatMap { cue in ["は", "には", "方は"].map { (cue: cue, form: cue + $0) } }
+        // (Spoken too, as minutes print an answer: 協働の形態につきましては、…, 担い手といたしましては、….)
+        let topicForms = cues.flatMap { cue in ["は", "には", "方は", "については", "につきましては", "といたしましては", "としましては"].map { (cue: cue, form: cue + $0) } }
         let asTopic = { (text: String) in topicForms.first { text.includes($0.form) }?.cue }
         for (i, block) in blocks.enumerated() where block.isParagraph && !excluded.contains(i) && !consumed.contains(i) {
             // In a paragraph holding a definition, the defining sentence is passed over.

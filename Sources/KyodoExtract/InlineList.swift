@@ -19,13 +19,20 @@ enum InlineList {
         var best: [String]?
         var bestAt: String.Index?
         for ender in enders {
-            guard let at = sentence.byteRange(of: ender), bestAt.map({ at.lowerBound < $0 }) ?? true else { continue }
-            // A gloss in parentheses is no part of the list (`市民（市民活動団体及び事業者を含む）や行政`).
-            var head = sentence[..<at.lowerBound]
-            if head.includes("（") || head.includes("(") { head = withoutParentheses(String(head))[...] }
-            if let found = run(head, maxLength: maxLength, afterTopic: topicEnders.contains(ender)) {
-                best = found
-                bestAt = at.lowerBound
+            // The ender's first place that ends a run (`形態があり、主なものに委託、補助…があります`:
+            // the second), at most four tried.
+            var from = sentence.startIndex
+            for _ in 0..<4 {
+                guard let at = sentence[from...].byteRange(of: ender), bestAt.map({ at.lowerBound < $0 }) ?? true else { break }
+                from = at.upperBound
+                // A gloss in parentheses is no part of the list (`市民（市民活動団体及び事業者を含む）や行政`).
+                var head = sentence[..<at.lowerBound]
+                if head.includes("（") || head.includes("(") { head = withoutParentheses(String(head))[...] }
+                if let found = run(head, maxLength: maxLength, afterTopic: topicEnders.contains(ender)) {
+                    best = found
+                    bestAt = at.lowerBound
+                    break
+                }
             }
         }
         return best
@@ -45,7 +52,7 @@ enum InlineList {
     }
 
     /// How a clause before a list ends (`事業の目的及び性質に応じ、委託、…`): no name ends so.
-    static let clauseEndings = ["応じ", "通じ", "関し", "対し", "基づき", "伴い", "ため", "より", "おいて", "つき", "際し"]
+    static let clauseEndings = ["応じ", "通じ", "関し", "対し", "基づき", "伴い", "ため", "より", "おいて", "つき", "際し", "ており", "ます"]
 
     /// The trailing run of list items in the text before an ender.
     private static func run(_ head: Substring, maxLength: Int, afterTopic: Bool) -> [String]? {
@@ -54,7 +61,7 @@ enum InlineList {
         if let first = raw.lastIndex(where: { seg in startWords.contains(where: { seg.hasByteSuffix($0) && seg.count > $0.count }) }) {
             raw = Array(raw[first...])
         }
-        let segments = raw.map(exemplified).flatMap { seg -> [Substring] in
+        let segments = raw.map { exemplified(withoutOrdinal($0.drop { $0 == " " || $0 == "\u{3000}" })) }.flatMap { seg -> [Substring] in
             var parts = [seg]
             for joiner in ["並びに", "及び", "や"] {
                 parts = parts.flatMap { p -> [Substring] in
@@ -70,11 +77,19 @@ enum InlineList {
             let s = String(segment).trimmedSpaces()
             // A topic without its comma (`担い手は市民`), an object or subject (`課題を行政だけでなく`)
             // or a label before a colon (`解説:共催や補助`): the name after it is the run's first.
+            // A lead saying what the list is (`主なものに委託、補助…があります`) begins it, as a topic does.
+            if let lead = topicLeads.first(where: { s.hasBytePrefix($0) && s.count > $0.count }) {
+                let name = String(s.dropFirst(lead.count))
+                if isItem(name, maxLength: maxLength) { items.insert(name, at: 0) }
+                topic = true
+                break
+            }
             // (Only in a short segment: a long one is a clause, `…公共的サービスの提供を担える`.)
             if s.count <= 16, let cut = s.lastIndex(where: { "はをが：:".contains($0) }), cut > s.startIndex, s.index(after: cut) < s.endIndex {
                 let name = String(s[s.index(after: cut)...])
                 if isItem(name, maxLength: maxLength) { items.insert(cleaned(name), at: 0) }
-                topic = s[cut] == "は"
+                // (`主なものに委託、補助…があります`: what the list is, as a topic would say.)
+                topic = s[cut] == "は" || s[cut] == "に"
                 break
             }
             guard isItem(s, maxLength: maxLength) else {
@@ -139,11 +154,21 @@ enum InlineList {
         return segment
     }
 
+    /// Leads that say what the list after them is.
+    static let topicLeads = ["主なものに", "主なものとして", "主なものは", "例えば", "たとえば"]
+
     /// What follows the item a list starts from.
     static let startWords = ["をはじめとして", "をはじめとする", "をはじめ", "のみならず", "だけでなく", "はもとより"]
 
     /// How the phrase before a list names its topic: `協働の主体は、…`, `主な形態として、…`.
     static let topicEndings = ["は", "として", "としては", "には"]
+
+    /// An ordinal a spoken or written list puts before each name (`第１に目的の共有、第２に…`).
+    static func withoutOrdinal(_ s: Substring) -> Substring {
+        guard s.hasBytePrefix("第"), let ni = s.firstIndex(of: "に"), s.distance(from: s.startIndex, to: ni) <= 3,
+              s[s.index(after: s.startIndex)..<ni].allSatisfy({ $0.isNumber || "一二三四五六七八九十".contains($0) }), s.index(after: ni) < s.endIndex else { return s }
+        return s[s.index(after: ni)...]
+    }
 
     /// An item without the conjunction before it (`そして市` → `市`) or the `のほか` after it.
     static func cleaned(_ s: String) -> String {

@@ -69,7 +69,8 @@ extension Extraction {
         guard let first = body.first(where: { i in owners[i] != nil && !(parents[i].map(bodySet.contains) ?? false) }),
               let entries = list(startingAt: first, within: bodySet) else { return ([], []) }
         // One unnumbered entry (a lone 【…】 or ■ line) is no enumeration.
-        if entries.count < 2 && blocks[entries[0]].marker?.number == nil { return ([], []) }
+        // (Unless it holds several bullets on its line: `◇市民　◇自治会　◇事業者`.)
+        if entries.count < 2 && blocks[entries[0]].marker?.number == nil && Self.bulletPieces(blocks[entries[0]]).isEmpty { return ([], []) }
         // Nor are the questions of a Q&A page: each heads its answer.
         if case .question = blocks[entries[0]].marker { return ([], []) }
         // Nor is one flow line (①課題の発見→②協議→③実施): the flow source reads its steps.
@@ -125,10 +126,12 @@ extension Extraction {
 
     /// The names of a bullet line holding several (`村民　・自治会　・事業者`), or [] for one.
     static func bulletPieces(_ b: Block) -> [String] {
-        guard b.bulleted || b.marker == .bullet, b.text.includes("・"), !b.text.includes("。") else { return [] }
+        // (The line's own bullet separates them: `・村民　・自治会`, `◇市民　◇自治会・町内会`.)
+        let glyph = b.marker == .hollowDiamond ? "◇" : b.marker == .diamond ? "◆" : "・"
+        guard b.bulleted || b.marker == .bullet || glyph != "・", b.text.includes(glyph), !b.text.includes("。") else { return [] }
         var pieces: [String] = []
         var rest = Substring(b.text)
-        while let r = rest.range(of: "　・") ?? rest.range(of: " ・") {
+        while let r = rest.range(of: "　" + glyph) ?? rest.range(of: " " + glyph) {
             pieces.append(String(rest[..<r.lowerBound]).trimmedSpaces())
             rest = rest[r.upperBound...]
         }

@@ -251,6 +251,9 @@ public struct SectionData: Sendable {
     /// With `rules`, only those rules (indices, ascending) are tried: a document's reader passes
     /// the rules whose cue its text may hold.
     public func topics(of heading: String, among rules: [Int]? = nil) -> [Int] {
+        // A count or 主な in the heading says nothing of its topic: `協働の５つの原則` is about
+        // 協働の原則, `大切にしたい６つのこと` about 大切にしたいこと, `協働の主なかたち` about 協働のかたち.
+        if let bare = Self.withoutCount(heading) { return topics(of: bare, among: rules) }
         // A heading in two languages (`協働の原則 / Principles of Collaboration`): either side.
         for separator in [" / ", "／"] where heading.includes(separator) {
             let parts = heading.components(separatedBy: separator).map { $0.trimmedSpaces() }.filter { !$0.isEmpty }
@@ -269,6 +272,27 @@ public struct SectionData: Sendable {
         }
     }
 
+    /// The heading without a count before つの (`５つの`, `六つの`) or a 主な, nil when it has neither.
+    static func withoutCount(_ heading: String) -> String? {
+        var text = heading
+        var changed = false
+        for word in ["主な", "おもな"] where text.includes(word) {
+            text = text.replacingOccurrences(of: word, with: "")
+            changed = true
+        }
+        if text.includes("つの"), let at = text.range(of: "つの") {
+            var start = at.lowerBound
+            while start > text.startIndex, case let c = text[text.index(before: start)], c.isNumber || "一二三四五六七八九十".contains(c) {
+                start = text.index(before: start)
+            }
+            if start < at.lowerBound {
+                text.removeSubrange(start..<at.upperBound)
+                changed = true
+            }
+        }
+        return changed && !text.isEmpty ? text : nil
+    }
+
     /// A short heading ending in a question mark.
     static func isQuestion(_ heading: String) -> Bool {
         guard let last = heading.unicodeScalars.last, last == "？" || last == "?" else { return false }
@@ -282,6 +306,7 @@ public struct SectionData: Sendable {
         let suffix = String(heading[range.upperBound...]).trimmingCharacters(in: " \u{3000}")
         if suffix.isEmpty || suffixes.contains(suffix) { return true }
         if let first = suffix.first, "～~〜（(―".contains(first) { return true }
-        return suffix.hasBytePrefix("と") && suffix.count <= 4
+        // `と特徴`; `協働の担い手はこの皆さん` (a short predicate after は, no question of its own).
+        return suffix.hasBytePrefix("と") && suffix.count <= 4 || suffix.hasBytePrefix("は") && suffix.count <= 6 && !suffix.includes("か")
     }
 }

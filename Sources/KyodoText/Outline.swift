@@ -108,6 +108,11 @@ struct OutlineBuilder {
         let standalone = Self.shortLineRuns(source, all)
         // Tables laid out with spaces, where the text has two spaces in a row anywhere.
         var spaceRows = source.text.includes("  ") || source.text.includes("\u{3000}\u{3000}") ? SpaceTable.rows(source) : [:]
+        // Web pages saved with each block's cells joined on one line (`協働の原則｜市と…`,
+        // `協働の担い手｜市民｜自治会｜…`): lines of one cell count in a row are a table, any
+        // other such line is read cell by cell, all with its number.
+        let joined = source.text.includes("｜") || source.text.includes(" | ") || source.text.includes("│")
+            ? PipeJoined.lines(source, all) : (cells: [:], tableRows: [:])
 
         func flushTable() {
             guard let first = tableRows.first, let last = tableRows.last else { return }
@@ -150,6 +155,14 @@ struct OutlineBuilder {
                 virtual.append((run.lines.upperBound, range.lowerBound..<range.lowerBound))
                 for n in run.lines { virtual.append((n, run.parts[n]?.right ?? range.lowerBound..<range.lowerBound)) }
                 columnLines.formUnion(run.lines)
+                continue
+            }
+            if let cells = joined.cells[index + 1] {
+                // Each cell a line of its own, blanks between and after.
+                for cell in cells {
+                    virtual.append((index + 1, cell))
+                    virtual.append((index + 1, cell.upperBound..<cell.upperBound))
+                }
                 continue
             }
             guard range.count >= 240 else { virtual.append((index + 1, range)); continue }
@@ -204,6 +217,14 @@ struct OutlineBuilder {
             }
             // A tab makes a table row; so does any line that directly follows one (a ragged row
             // whose other cells are empty).
+            // A row of cells joined by ｜ among rows of as many cells.
+            if let cells = joined.tableRows[number] {
+                flushOpen()
+                if tabbed && !tableRows.isEmpty { flushTable() }
+                tabbed = false
+                tableRows.append(Table.Row(line: number, cells: cells))
+                continue
+            }
             // A Markdown table row `| a | b |` (its `|:--|` separator row is no row).
             if kept.count >= 2, raw[kept.lowerBound] == 0x7C, raw[kept.upperBound - 1] == 0x7C {
                 flushOpen()

@@ -215,4 +215,37 @@ import Testing
         // The rest of a clause is no list of names.
         #expect(InlineList.afterCue(in: "市と相手方のどちらが事業の主体となるのか、経費をどのように負担するのかを整理します", cues: ["主体"]) == nil)
     }
+
+    @Test func aPageWhoseCellsAreJoinedByBarsIsReadCellByCell() throws {
+        let g = try Fixtures.read([
+            "ホーム｜市政情報｜市民協働", "協働の原則｜市と相手方は、次の原則を大切にします。", "目的の共有｜何のために取り組むのか確かめ合います。",
+            "対等の関係｜対等なパートナーとして話し合います。", "情報の公開｜協働の過程を公開します。", "",
+            "協働の担い手｜市民｜自治会・町内会｜事業者｜市", "",
+            "協働事業の例｜事業名｜協働の相手", "川の清掃｜自治会連合会｜共催", "子ども食堂｜NPO法人｜補助", "",
+            "参加権規定の有無 | 有 |",
+        ], name: "p.txt")
+        #expect(Self.labels(g, .principles) == ["目的の共有", "対等の関係", "情報の公開"])
+        #expect(Self.labels(g, .partners) == ["市民", "自治会・町内会", "事業者", "市"])
+        let tree = DocumentTree(SourceText(name: "t.txt", lines: ["a｜b｜c", "d｜e｜f", "", "g | h |"]))
+        #expect(tree.blocks.compactMap(\.table).map(\.rows.count) == [2, 1])
+    }
+
+    @Test func newsletterMarkersCountsAndFlows() throws {
+        let g = try Fixtures.read([
+            "■協働の５つの約束", "約束１　ゴールを同じにする（目的の共有）", "　何のために取り組むのか確かめます。", "約束２　上下をつくらない（対等な関係）", "　同じテーブルにつきます。", "",
+            "大切にしたい３つのこと", "❶目的の共有　　最初に確かめ合います。", "❷対等な立場　　上下はありません。", "❸成果の公開　　結果をお知らせします。", "",
+            "■協働の担い手はこの皆さん", "◇市民　◇自治会・町内会　◇事業者", "",
+            "■協働の始め方", "①まずは相談　▶　②話し合い　▶　③協定を結ぶ",
+        ], name: "n.txt")
+        #expect(Self.labels(g, .principles) == ["ゴールを同じにする", "上下をつくらない"])
+        #expect(Self.labels(g, .partners) == ["市民", "自治会・町内会", "事業者"])
+        #expect(Self.labels(g, .processes) == ["まずは相談", "話し合い", "協定を結ぶ"])
+        #expect(SectionData.withoutCount("大切にしたい６つのこと") == "大切にしたいこと")
+        #expect(SectionData.withoutCount("協働の主なかたち") == "協働のかたち")
+    }
+
+    @Test func anInlineListEndsAtTheEndersPlaceThatEndsARun() throws {
+        #expect(InlineList.items(in: "協働にはいくつかの形態があり、主なものに委託、補助、共催があります", enders: ["があり"], topicEnders: ["があり"]) == ["委託", "補助", "共催"])
+        #expect(InlineList.items(in: "指針では五つの原則を定めており、第１に目的の共有、第２に対等な関係、第３に相互理解でございます", enders: ["でございます"]) == ["目的の共有", "対等な関係", "相互理解"])
+    }
 }
