@@ -58,7 +58,10 @@ enum InlineList {
     private static func run(_ head: Substring, maxLength: Int, afterTopic: Bool) -> [String]? {
         // The item a list starts from (`個人をはじめ、…`) is its first.
         var raw = head.split(whereSeparator: isSeparator)
+        // (A topic may stand before it: `担い手といたしましては、市民一人一人をはじめ、…`.)
+        var topicBeforeStart = false
         if let first = raw.lastIndex(where: { seg in startWords.contains(where: { seg.hasByteSuffix($0) && seg.count > $0.count }) }) {
+            topicBeforeStart = first > raw.startIndex && topicEndings.contains(where: String(raw[first - 1]).trimmedSpaces().hasByteSuffix)
             raw = Array(raw[first...])
         }
         let segments = raw.map { exemplified(withoutOrdinal($0.drop { $0 == " " || $0 == "\u{3000}" })) }.flatMap { seg -> [Substring] in
@@ -98,7 +101,7 @@ enum InlineList {
             }
             items.insert(cleaned(s), at: 0)
         }
-        if afterTopic && !topic { return nil }
+        if afterTopic && !topic && !topicBeforeStart { return nil }
         // Words pointing elsewhere (上記のほか、すべての人や団体) name no items.
         if items.contains(where: { ["上記", "前記", "以上", "これら", "その他"].contains($0) || $0.hasBytePrefix("すべての") || $0.hasBytePrefix("全ての") }) { return nil }
         // Pairs (市役所と自治会、自治会同士、自治会と市民活動団体…) name relations, not items.

@@ -248,4 +248,9 @@ import Testing
         #expect(InlineList.items(in: "協働にはいくつかの形態があり、主なものに委託、補助、共催があります", enders: ["があり"], topicEnders: ["があり"]) == ["委託", "補助", "共催"])
         #expect(InlineList.items(in: "指針では五つの原則を定めており、第１に目的の共有、第２に対等な関係、第３に相互理解でございます", enders: ["でございます"]) == ["目的の共有", "対等な関係", "相互理解"])
     }
+
+    @Test func aSpokenListMayStartFromTheNameAfterItsTopic() throws {
+        #expect(InlineList.items(in: "協働の担い手といたしましては、市民一人一人をはじめ、自治会、事業者、そして市であると考えております",
+                                 enders: ["であると考えております"], topicEnders: ["であると考えております"]) == ["市民一人一人", "自治会", "事業者", "市"])
+    }
 }
