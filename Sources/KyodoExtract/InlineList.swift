@@ -166,7 +166,7 @@ enum InlineList {
     /// How the phrase before a list names its topic: `協働の主体は、…`, `主な形態として、…`.
     static let topicEndings = ["は", "として", "としては", "には"]
 
-    /// An ordinal a spoken or written list puts before each name (`第１に目的の共有、第２に…`).
+    /// An ordinal a spoken or written list puts before each name (`第１に見出しA、第２に…`).
     static func withoutOrdinal(_ s: Substring) -> Substring {
         guard s.hasBytePrefix("第"), let ni = s.firstIndex(of: "に"), s.distance(from: s.startIndex, to: ni) <= 3,
               s[s.index(after: s.startIndex)..<ni].allSatisfy({ $0.isNumber || "一二三四五六七八九十".contains($0) }), s.index(after: ni) < s.endIndex else { return s }

@@ -103,7 +103,7 @@ extension Extraction {
         }
         var items: [Item] = []
         var from: [Int] = []
-        // Entries of one line each (・目的の共有 ・対等な関係 ・相互理解 ・情報の公開): the prose
+        // Entries of one line each (・見出しA ・見出しB ・見出しC ・見出しD): the prose
         // after the last is the section's, not the last entry's description.
         let bare = entries.count >= 3 && entries.dropLast().allSatisfy { owners[$0]?.children.isEmpty ?? true }
         for (n, e) in entries.enumerated() {
@@ -401,7 +401,7 @@ extension Extraction {
                 // A list may end at its subject's role too (…大学、そして市が担い手になります; …大学及び市を協働の担い手として).
                 let enders = data.listEnders + cues.flatMap { ["が" + $0, "を" + $0] }
                 guard let names = InlineList.items(in: sentence, enders: enders, topicEnders: data.topicListEnders),
-                      words.map({ words in names.contains { name in words.contains(where: name.includes) } }) ?? true else { continue }
+                      words.map({ words in names.contains { Self.names($0, words) } }) ?? true else { continue }
                 var items = inlineItems(aspect, names, in: block, sentence: sentence)
                 // The list may go on in the paragraph's next sentences (このほか、後援や…といった形態もあります).
                 for next in sentences.dropFirst(k + 1) where cues.contains(where: next.includes) {

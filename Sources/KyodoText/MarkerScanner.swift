@@ -60,7 +60,7 @@ public enum MarkerScanner {
         }
         if let (marker, rest) = scanNumbered(s) {
             let title = trim(rest)
-            // `(1) Sharing the Purpose` under `（１）目的の共有`: an English line translating the
+            // `(1) Sharing the Purpose` under `（１）見出し`: an English line translating the
             // entry above it, not an entry of its own.
             if marker.number != nil, !bulleted, isEnglish(title) { return nil }
             return (marker, title, bulleted)
