@@ -370,10 +370,10 @@ extension Extraction {
                 // “市民”、…“市”の4つの主体: quoted names a count before a cue announces.
                 // 担い手である住民・企業・町が: names right after the cue they are, naming the
                 // aspect's words (an aspect with no words of its own has none such).
-                let named = itemWords[aspect].flatMap { words in
+                let named = { itemWords[aspect].flatMap { words in
                     InlineList.afterCue(in: sentence, cues: cues).flatMap { names in names.contains { Self.names($0, words) } ? names : nil }
-                }
-                if let names = InlineList.parenthesised(in: sentence, after: cues) ?? InlineList.countedQuotes(in: sentence, words: cues) ?? named {
+                } }
+                if let names = InlineList.parenthesised(in: sentence, after: cues) ?? InlineList.countedQuotes(in: sentence, words: cues) ?? named() {
                     return (inlineItems(aspect, names, in: block, sentence: sentence), block)
                 }
                 guard let cue = asTopic(sentence), let topicAt = sentence.byteRange(of: cue) else { continue }

@@ -131,8 +131,8 @@ public enum MarkerScanner {
     /// Text in English: ASCII only, beginning with a letter, holding a lowercase one (`NPO` and
     /// `STEP` are names, `Sharing the Purpose` is English).
     public static func isEnglish(_ s: String) -> Bool {
-        guard let first = s.utf8.first, (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first) else { return false }
-        return s.utf8.allSatisfy { $0 < 0x80 } && s.utf8.contains { (0x61...0x7A).contains($0) }
+        var s = s
+        return s.withUTF8 { OutlineBuilder.isEnglishLine($0) }
     }
 
     private static func trim(_ s: Substring) -> String {
