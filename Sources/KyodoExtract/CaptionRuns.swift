@@ -11,6 +11,8 @@ extension Extraction {
         guard !rules.isEmpty else { return nil }
         var run: [(line: Int, label: String)] = []
         var block: Block?
+        var ended = false  // a line that is no such caption ended a run of three or more
+        // (The captions may stand in one block or one a block.)
         for (i, b) in blocks.enumerated() where b.isParagraph && !excluded.contains(i) && !consumed.contains(i) {
             for (line, text) in b.lineTexts {
                 if isCaption(text), case let label = String(text.dropFirst().dropLast()).trimmedSpaces(),
@@ -19,10 +21,10 @@ extension Extraction {
                     run.append((line, label))
                     continue
                 }
-                if run.count >= 3 { break }
+                if run.count >= 3 { ended = true; break }
                 run = []
             }
-            if run.count >= 3 { break }
+            if ended { break }
         }
         guard run.count >= 3, let block else { return nil }
         let found = run.enumerated().map { n, c in item(aspect, n + 1, label: c.label, lines: c.line...c.line) }

@@ -62,6 +62,14 @@ struct Extraction {
         for (i, b) in tree.blocks.enumerated() where b.table == nil
             && (data.furniture.contains(where: { b.text.hasBytePrefix($0) }) || b.isParagraph && MarkerScanner.isEnglish(b.text)) {
             excluded.insert(i)
+            // A furniture line standing alone as a title (`問い合わせ`) heads the lines of its
+            // footer: an office, a telephone number.
+            guard b.isTitleLike, data.footerWords.contains(where: { b.text.trimmingCharacters(in: "：:　 ") == $0 }) else { continue }
+            var j = i + 1
+            while j < tree.blocks.count, j <= i + 4, tree.blocks[j].isParagraph, !tree.blocks[j].text.includes("。") {
+                excluded.insert(j)
+                j += 1
+            }
         }
         self.excluded = excluded
         var presence = PairSieve()

@@ -19,6 +19,9 @@ extension Extraction {
         for (i, b) in blocks.enumerated() where !excluded.contains(i) && canHead(b) {
             // A caption standing above an article is the article's heading, found with the article.
             if b.isParagraph, isCaption(b.text), i + 1 < blocks.count, case .article = blocks[i + 1].marker { continue }
+            // Captions one under another (an ordinance printed without its articles' text) head
+            // nothing: the run of them is read as such.
+            if b.isParagraph, isCaption(b.text), [i - 1, i + 1].contains(where: { blocks.indices.contains($0) && blocks[$0].isParagraph && isCaption(blocks[$0].text) }) { continue }
             if let section = owners[i] {
                 // A heading that runs into its text (`2 協働の原則 協働を進めるにあたっては、…。`)
                 // is known by its title.
@@ -107,6 +110,29 @@ extension Extraction {
     /// and bullets after it heads the list that follows the section too (a check sheet's
     /// stages after the title that names it).
     func titleBody(_ t: Int, rule: SectionData.HeadingRule? = nil) -> [Int] {
+        let body = flowBody(t, rule: rule)
+        // Where the lines under a title are indented deeper than it, the indentation says how far
+        // its text runs (a document whose levels are shown by indentation alone).
+        if let indented = indentedBody(t, rule: rule), indented.count > body.count { return indented }
+        return body
+    }
+
+    /// The blocks after title `t` indented deeper than it, nil when the next block is not.
+    func indentedBody(_ t: Int, rule: SectionData.HeadingRule?) -> [Int]? {
+        let own = blocks[t].indent
+        var body: [Int] = []
+        var j = t + 1
+        while j < blocks.count {
+            if excluded.contains(j) { j += 1; continue }
+            guard blocks[j].indent > own, blocks[j].table == nil, !endsTitleBody(j, rule: rule), !reprinted.contains(j) else { break }
+            body.append(j)
+            j += 1
+        }
+        return body.isEmpty ? nil : body
+    }
+
+    /// The body of a title as the blocks' order and kinds give it (see `titleBody`).
+    private func flowBody(_ t: Int, rule: SectionData.HeadingRule?) -> [Int] {
         let parent = parents[t]
         let parentLevel = level(ofContainerOf: t)
         var body: [Int] = []
@@ -122,11 +148,14 @@ extension Extraction {
             if excluded.contains(j) { j += 1; continue }
             // Another title after content heads a section of its own, unless the body is a run
             // of titled pairs (a label line over its description, twice or more).
-            if strict, b.isParagraph, b.isTitleLike, content, !pairs {
+            // (A short line indented deeper than the title is its text: `計画のポイント` over
+            // indented points.)
+            let title = b.isParagraph && b.isTitleLike && b.indent <= blocks[t].indent
+            if strict, title, content, !pairs {
                 guard isPairRun(from: j) else { break }
                 pairs = true
             }
-            if pairs, b.isParagraph, b.isTitleLike, !(j + 1 < blocks.count && blocks[j + 1].isParagraph && !blocks[j + 1].isTitleLike) { break }
+            if pairs, title, !(j + 1 < blocks.count && blocks[j + 1].isParagraph && !blocks[j + 1].isTitleLike), !isSubheading(j) { break }
             guard let section = owners[j] else {
                 // Content of the same section, or deeper.
                 if parents[j] == parent || isInside(j, parent) {
@@ -154,6 +183,15 @@ extension Extraction {
             j = (s.bodyBlockIndices.last ?? j) + 1
         }
         return body
+    }
+
+    /// Whether block `i` is a short title over lines indented deeper than it, after text at its
+    /// own margin: a sub-heading inside a description (`計画を立てるときのポイント` over its
+    /// indented points). (Where every label stands over an indented description, a label after
+    /// the indented text of the one before is the next label.)
+    func isSubheading(_ i: Int) -> Bool {
+        i > 0 && i + 1 < blocks.count && blocks[i].isParagraph && blocks[i].isTitleLike && blocks[i + 1].isParagraph
+            && blocks[i + 1].indent > blocks[i].indent && blocks[i - 1].indent == blocks[i].indent
     }
 
     /// Whether titled pairs begin at block `i`: a title over a paragraph (or a few), twice in a row.

@@ -25,7 +25,16 @@ extension Extraction {
         // section on forms that names 委託や補助、共催 in its prose.
         let words = itemWords[aspect]
         var unconfirmed: Found?
+        // A source's items that start further down than another's give way to those: the
+        // section's content is what comes first in it (label lines under 協働の進め方, not the
+        // `日時　…` lines of a notice further down that the run-in source reads first).
+        var chosen: Found?
+        let firstContent = body.first { !(blocks[$0].isParagraph && blocks[$0].text.hasByteSuffix("。")) } ?? body.first ?? 0
         for source in rule.sources {
+            if let c = chosen {
+                guard Self.structural.contains(c.source), (c.blocks.min() ?? 0) > firstContent else { break }
+                guard Self.structural.contains(source) else { continue }
+            }
             var found: [Item] = []
             var from: [Int] = []
             switch source {
@@ -50,14 +59,20 @@ extension Extraction {
                     found = found.map { var it = $0; it.attributes.append(Attribute(name, heading.text)); return it }
                 }
                 let result = Found(items: found, source: source, blocks: from)
-                guard let words else { return result }
-                let naming = found.filter { Self.names($0.label, words) }.count
-                if unconfirmed == nil, naming == 0 { unconfirmed = result; continue }
-                if unconfirmed == nil || naming * 2 >= found.count { return result }
+                if let words {
+                    let naming = found.filter { Self.names($0.label, words) }.count
+                    if unconfirmed == nil, naming == 0 { unconfirmed = result; continue }
+                    guard unconfirmed == nil || naming * 2 >= found.count else { continue }
+                }
+                if let c = chosen, (c.blocks.min() ?? 0) <= (from.min() ?? 0) { continue }
+                chosen = result
             }
         }
-        return unconfirmed
+        return chosen ?? unconfirmed
     }
+
+    /// The sources that read the section's structure (not names in its sentences).
+    static let structural: Set<SectionData.Source> = [.enumeration, .table, .flow, .pairs, .runin, .labels]
 
     // MARK: - Enumerations
 
@@ -284,7 +299,7 @@ extension Extraction {
     /// `「目的を共有すること」` → `目的を共有すること`; a final `。` dropped.
     static func unquoted(_ label: String) -> String {
         let label = label.hasByteSuffix("。") ? String(label.dropLast()) : label
-        for (open, close) in [("「", "」"), ("『", "』"), ("【", "】")] where label.hasBytePrefix(open) && label.hasByteSuffix(close) {
+        for (open, close) in [("「", "」"), ("『", "』"), ("【", "】"), ("〔", "〕")] where label.hasBytePrefix(open) && label.hasByteSuffix(close) {
             let inner = label.dropFirst().dropLast()
             if !inner.contains(Character(open)) { return String(inner).trimmedSpaces() }
         }
@@ -446,7 +461,7 @@ extension Extraction {
             if let (_, title, _) = MarkerScanner.scan(s), !title.isEmpty { s = title }
             // (A closing parenthesis stays with its gloss: `約束（協定）`.)
             let glossed = s.dropFirst().contains { $0 == "（" || $0 == "(" }
-            s = s.trimmingCharacters(in: glossed ? "【】「」［］[] 　" : "【】「」［］[]（）() 　")
+            s = s.trimmingCharacters(in: glossed ? "【】「」［］[]〔〕〈〉《》 　" : "【】「」［］[]〔〕〈〉《》（）() 　")
             guard !s.isEmpty, s.count <= 20, !s.includes("。") else { return nil }
             steps.append(s)
         }
@@ -460,10 +475,17 @@ extension Extraction {
 
     /// Items for the names of an inline list, each on the line it stands on.
     func inlineItems(_ aspect: Aspect, _ names: [String], in block: Block, sentence: String) -> [Item] {
-        let sentenceStart = block.lines(of: sentence).lowerBound
+        let sentenceAt = block.occurrence(of: sentence)
+        let sentenceStart = sentenceAt?.lines.lowerBound ?? block.firstLine
+        // Each name after the one before it, from the sentence's start.
+        let start = sentenceAt.map { $0.end - sentence.utf8.count } ?? 0
+        var offset = start
         return names.enumerated().map { n, name in
-            let at = block.lines(of: name)
-            let lines = at.lowerBound >= sentenceStart ? at : sentenceStart...sentenceStart
+            var lines = sentenceStart...sentenceStart
+            if let at = block.occurrence(of: name, from: offset) ?? block.occurrence(of: name, from: start) {
+                if at.lines.lowerBound >= sentenceStart { lines = at.lines }
+                offset = at.end
+            }
             return item(aspect, n + 1, label: name, attributes: [Attribute("記述", "本文中の列挙")], lines: lines)
         }
     }
@@ -473,8 +495,10 @@ extension Extraction {
     func labelLines(_ aspect: Aspect, body: [Int]) -> ([Item], [Int]) {
         var items: [Item] = []
         var from: [Int] = []
-        for i in body {
+        for (n, i) in body.enumerated() {
             let b = blocks[i]
+            // One sentence introducing the lines (…次のようなものがあります。) goes before them.
+            if n == 0, b.isParagraph, b.text.hasByteSuffix("。"), body.count > 2 { continue }
             guard b.isParagraph, !b.text.includes("。") else { break }
             // Short lines one under another with no blank between (`市民` / `自治会・町内会` /
             // `事業者`) are one label each.

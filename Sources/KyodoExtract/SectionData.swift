@@ -96,6 +96,8 @@ public struct SectionData: Sendable {
     public var forewordTitles: [String] = []
     /// Beginnings of lines that are page furniture (更新日：, ページの先頭へ): never a heading or an item.
     public var furniture: [String] = []
+    /// Furniture that, standing alone as a title, heads a footer (問い合わせ over an office's address).
+    public var footerWords: [String] = []
     /// A title standing first under an item becomes this attribute of the item, per aspect.
     public var subtitles: [(aspect: Aspect, attribute: String)] = []
     public var stepSeparators: [String] = []
@@ -211,7 +213,13 @@ public struct SectionData: Sendable {
         case "subtitle":
             try allow([])
             subtitles.append((try aspect(), cue))
-        case "furniture": try allow([]); furniture.append(cue)
+        case "furniture":
+            try allow(["footer"])
+            furniture.append(cue)
+            if let footer = options["footer"] {
+                guard footer == "yes" else { throw row.error("footer must be yes, not '\(footer)'") }
+                footerWords.append(cue)
+            }
         case "foreword": try allow([]); forewordTitles.append(cue)
         case "stepsep": try allow([]); stepSeparators.append(cue)
         case "itemword": try allow([]); itemWords.append((try aspect(), cue))
@@ -306,7 +314,12 @@ public struct SectionData: Sendable {
         let suffix = String(heading[range.upperBound...]).trimmingCharacters(in: " \u{3000}")
         if suffix.isEmpty || suffixes.contains(suffix) { return true }
         if let first = suffix.first, "～~〜（(―".contains(first) { return true }
-        // `と特徴`; `協働の担い手はこの皆さん` (a short predicate after は, no question of its own).
-        return suffix.hasBytePrefix("と") && suffix.count <= 4 || suffix.hasBytePrefix("は") && suffix.count <= 6 && !suffix.includes("か")
+        // `と特徴`, `とチェック項目` (a second short noun joined by と, not `との連携`);
+        // `協働の担い手はこの皆さん` (a short predicate after は, no question of its own).
+        // (A noun ends it, not a kana ending: `協働の相手と話し合う` is a step, not about partners.)
+        if suffix.hasBytePrefix("と"), !suffix.hasBytePrefix("との"), suffix.count <= 8,
+           let end = suffix.unicodeScalars.last, !(0x3041...0x309F).contains(end.value),
+           !["の", "を", "に", "が", "。"].contains(where: suffix.includes) { return true }
+        return suffix.hasBytePrefix("は") && suffix.count <= 6 && !suffix.includes("か")
     }
 }

@@ -87,9 +87,19 @@ public struct Block: Sendable, Hashable {
 
     /// The first and last line of the first occurrence of `fragment` in `text`, or the block's span.
     public func lines(of fragment: String) -> ClosedRange<Int> {
-        guard let range = text.byteRange(of: fragment) else { return firstLine...lastLine }
-        let start = text.utf8.distance(from: text.utf8.startIndex, to: range.lowerBound)
+        occurrence(of: fragment)?.lines ?? firstLine...lastLine
+    }
+
+    /// The lines of the first occurrence of `fragment` at or after byte `offset` of `text`, and
+    /// the byte offset just past it: names of a list looked up one after another (`…村民、…、
+    /// そして村です` finds the last 村 where the list has it, not in the 村で… the line opens with).
+    public func occurrence(of fragment: String, from offset: Int = 0) -> (lines: ClosedRange<Int>, end: Int)? {
+        let utf8 = text.utf8
+        guard offset <= utf8.count, !fragment.isEmpty else { return nil }
+        let rest = offset == 0 ? text : String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: offset)...]))
+        guard let range = rest.byteRange(of: fragment) else { return nil }
+        let start = offset + rest.utf8.distance(from: rest.utf8.startIndex, to: range.lowerBound)
         let end = start + fragment.utf8.count - 1  // its last byte: a piece starting at or before it starts at or before its last scalar
-        return line(atByteOffset: start)...line(atByteOffset: max(start, end))
+        return (line(atByteOffset: start)...line(atByteOffset: max(start, end)), end + 1)
     }
 }

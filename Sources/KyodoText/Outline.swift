@@ -98,6 +98,7 @@ struct OutlineBuilder {
         var openStandalone = false  // the open block is a line that stands alone (a menu entry, a breadcrumb)
         var openIsTitleAfterSentence = false  // the open block is a short title right after a sentence's end
         var openIsEnglish = false  // the open block is an English line (a translation beside the Japanese)
+        var openEndsInTitle = false  // the open paragraph's last line is a short Japanese line ending no clause (a title)
         var seenQuestion = false  // a question (Q1.) has been read: `A.` opens its answer, not a list
         var tabbed = true  // the open table's rows are split by tabs (a line after one is a ragged row)
         var tableRows: [Table.Row] = []
@@ -106,6 +107,7 @@ struct OutlineBuilder {
         // Lines that stand alone: in a run of six or more short lines with no sentence end (a
         // menu, a list of links saved from a web page), no line continues another.
         let standalone = Self.shortLineRuns(source, all)
+        let indentation = Self.indentationShowsLevels(source, all)
         // Tables laid out with spaces, where the text has two spaces in a row anywhere.
         var spaceRows = source.text.includes("  ") || source.text.includes("\u{3000}\u{3000}") ? SpaceTable.rows(source) : [:]
         // Web pages saved with each block's cells joined on one line (`協働の原則｜市と…`,
@@ -290,7 +292,7 @@ struct OutlineBuilder {
             // (A title after a sentence stays one whatever it ends in: `協働の基本原則(ルール)`; so
             // does a short question over its answer: `「協働」ってなに?`.)
             let titleAboveSentence = openIsParagraph && openPieces.count == 1 && !openMayWrap
-                && (openLastScalar.map { !Self.endsSentence($0) || $0 == 0xFF1F || $0 == 0x3F } ?? false || openIsTitleAfterSentence)
+                && (openLastScalar.map { !Self.endsSentence($0) && $0 != 0x3001 || $0 == 0xFF1F || $0 == 0x3F } ?? false || openIsTitleAfterSentence)
                 && openBytes.count <= 90 && (memchr(trimmed.baseAddress!, 0xE3, trimmed.count) != nil && Self.holdsFullStop(trimmed) || long)
             // A flow (`【企画】→【実施】→【評価】`) stands alone too.
             let flow = Self.isFlow(trimmed)
@@ -305,7 +307,15 @@ struct OutlineBuilder {
                 && Self.isRunInLine(trimmed)
             // English beside Japanese (a bilingual edition's translation lines) joins neither way.
             let english = Self.isEnglishLine(trimmed)
-            if scanned == nil, !answer, !flow, !titleAfterSentence, !runIn, openKind != nil, english == openIsEnglish, !contents, !openIsContents, !(indented && openIsParagraph && !openMayWrap), !titleAboveSentence,
+            // A line indented deeper than the short title line above it is that title's text, not
+            // its continuation (a document whose levels are shown by indentation alone).
+            let underTitle = indentation && openIsParagraph && openPieces.count == 1 && !openMayWrap && Self.indent(raw) > openIndent
+                && openBytes.count <= 90 && !(openLastScalar.map(Self.endsSentence) ?? true)
+                && !openBytes.withUnsafeBufferPointer(Self.holdsFullStop)
+            // Short title lines one under another (`施策1 …` / `施策の基本方針` / a slogan) are
+            // titles each, not one paragraph: a line too short to be wrapped takes no next line.
+            let titleUnderTitle = openIsParagraph && openEndsInTitle && !blankSinceOpen && Self.isShortTitleLine(trimmed, long: long, last: last)
+            if scanned == nil, !answer, !flow, !titleAfterSentence, !runIn, !underTitle, !titleUnderTitle, openKind != nil, english == openIsEnglish, !contents, !openIsContents, !(indented && openIsParagraph && !openMayWrap && openLastScalar != 0x3001), !titleAboveSentence,
                !standalone.contains(number), !openStandalone,
                continuesWrap || (!blankSinceOpen && openIsParagraph) {
                 // A hard-wrapped line, or the next line of a paragraph with no blank between.
@@ -315,6 +325,7 @@ struct OutlineBuilder {
                 openLast = number
                 openLastScalar = last
                 openMayWrap = long && !Self.endsSentence(last)
+                openEndsInTitle = Self.isShortTitleLine(trimmed, long: long, last: last)
                 blankSinceOpen = false
                 continue
             }
@@ -340,6 +351,7 @@ struct OutlineBuilder {
                 openBulleted = false
             }
             openPieces = [Block.Piece(line: number, offset: 0)]
+            openEndsInTitle = scanned == nil && Self.isShortTitleLine(trimmed, long: long, last: last)
             openFirst = number
             openIndent = Self.indent(raw)
             openLast = number
@@ -349,6 +361,43 @@ struct OutlineBuilder {
         flushTable()
         flushOpen()
         return blocks
+    }
+
+    /// A line too short to be hard-wrapped, in Japanese, ending no clause and holding no 。:
+    /// a title, which takes no next line into its block.
+    /// (A pamphlet's title broken over lines of a few characters, `自治会長と` / `市長との`, or
+    /// in a word or a parenthesis, `くらしフェスタ` / `くるめ(東久留米`, is one title: a title line
+    /// has seven characters or more, ends in no particle or ー, and closes what it opens.)
+    static func isShortTitleLine(_ line: UnsafeBufferPointer<UInt8>, long: Bool, last: UInt32) -> Bool {
+        guard !long, last != 0x3001, last != 0xFF0C, line.count >= 14, memchr(line.baseAddress!, 0xE3, line.count) != nil,
+              !holdsFullStop(line), (7...25).contains(Search.scalarCount(line)) else { return false }
+        // と の や が を に は へ で も ー
+        guard ![0x3068, 0x306E, 0x3084, 0x304C, 0x3092, 0x306B, 0x306F, 0x3078, 0x3067, 0x3082, 0x30FC].contains(last) else { return false }
+        var depth = 0, i = 0
+        while i < line.count {
+            let (scalar, length) = Search.decode(line, i)
+            if scalar == 0x28 || scalar == 0xFF08 || scalar == 0x300C || scalar == 0x3010 { depth += 1 }
+            if scalar == 0x29 || scalar == 0xFF09 || scalar == 0x300D || scalar == 0x3011 { depth -= 1 }
+            i += max(1, length)
+        }
+        return depth == 0
+    }
+
+    /// Whether the text shows its levels by indentation: two in five of its lines or more are
+    /// indented, one in ten or more is not (headings at the margin, their text indented under them).
+    static func indentationShowsLevels(_ source: SourceText, _ all: UnsafeBufferPointer<UInt8>) -> Bool {
+        var indented = 0, flush = 0
+        for range in source.lineRanges where !range.isEmpty {
+            let first = all[range.lowerBound]
+            if first == 0x20 || first == 0x09 || first == 0xE3 && range.count >= 3 && all[range.lowerBound + 1] == 0x80 && all[range.lowerBound + 2] == 0x80 {
+                let line = UnsafeBufferPointer(rebasing: all[range])
+                if !Search.spaceTrimmed(line).isEmpty { indented += 1 }
+            } else if first != 0x0D {
+                flush += 1
+            }
+        }
+        let total = indented + flush
+        return total >= 10 && indented * 5 >= total * 2 && flush * 10 >= total
     }
 
     /// The lines of runs of six or more consecutive short lines (at most 20 scalars) that end no

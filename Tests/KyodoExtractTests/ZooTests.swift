@@ -39,10 +39,11 @@ import Testing
     @Test func tuningSet() throws {
         let e = try Self.evaluate("tune")
         print(Self.report("zoo, tuning set", e))
-        #expect(e.documents.count >= 91)
+        #expect(e.documents.count >= 95)
         // (Six documents that failed in the holdout, and eight written for four new holdout
-        // families from their descriptions, joined the set on 2026-12-02: floors re-set.)
-        for (aspect, recall, precision) in [(Aspect.principles, 0.94, 0.96), (.forms, 0.93, 0.98), (.partners, 0.90, 0.96), (.processes, 0.72, 0.95)] {
+        // families from their descriptions, joined the set on 2026-12-02, four more failed ones
+        // on 2026-12-03: floors re-set each time.)
+        for (aspect, recall, precision) in [(Aspect.principles, 0.92, 0.96), (.forms, 0.93, 0.98), (.partners, 0.92, 0.97), (.processes, 0.74, 0.96)] {
             #expect(e.total(aspect).recall >= recall, "\(aspect) recall \(e.total(aspect).recall)")
             #expect(e.total(aspect).precision >= precision, "\(aspect) precision \(e.total(aspect).precision)")
         }
@@ -51,9 +52,9 @@ import Testing
     @Test func heldOutSet() throws {
         let e = try Self.evaluate("holdout")
         print(Self.report("zoo, held out", e))
-        #expect(e.documents.count >= 32)
+        #expect(e.documents.count >= 34)
         // Measured, not tuned on: the floor only catches a collapse.
-        #expect(e.total.recall >= 0.65 && e.total.precision >= 0.88)
+        #expect(e.total.recall >= 0.72 && e.total.precision >= 0.88)
     }
 
     @Test func everySheetNamesLinesThatHoldItsLabel() throws {
