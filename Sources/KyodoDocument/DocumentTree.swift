@@ -150,6 +150,7 @@ public struct MarkerStyle: Hashable, Sendable, CustomStringConvertible {
         case .question: 19
         case .triangle: 20
         case .hollowDiamond: 21
+        case .doubleCircle: 22
         case .hash(let depth, _): 30 + UInt16(depth)
         case .decimal(let depth, _): 40 + UInt16(min(depth, 9))
         case .letter(let kind, _): 50 + UInt16(kind)
@@ -160,7 +161,7 @@ public struct MarkerStyle: Hashable, Sendable, CustomStringConvertible {
     public var kind: String {
         let names: [UInt16: String] = [1: "chapter", 2: "article", 3: "numbered", 4: "parenthesized", 5: "circled", 6: "roman", 7: "bracketed",
                                        8: "ornamented", 9: "diamond", 10: "angled", 11: "square", 12: "bullet", 13: "supplementary", 14: "kanji",
-                                       15: "katakana", 16: "parenthesized-katakana", 17: "step", 18: "part", 19: "question", 20: "triangle", 21: "hollow-diamond"]
+                                       15: "katakana", 16: "parenthesized-katakana", 17: "step", 18: "part", 19: "question", 20: "triangle", 21: "hollow-diamond", 22: "double-circle"]
         let base = code & 0xFF
         let name = base > 60 ? "step\(base - 60)" : base > 50 && base < 60 ? "letter\(base - 50)" : base == 50 ? "letter" : base > 40 ? "decimal\(base - 40)" : base > 30 ? "h\(base - 30)" : names[base] ?? "marker"
         return (code & 0x100 != 0 ? name + "-enclosed" : name) + (code & 0x200 != 0 ? "-spaced" : "")

@@ -29,7 +29,7 @@ extension Extraction {
             case .term: found += termSentences(rule.cue)
             case .quoted: found += quoted(rule.cue)
             case .quotedterm: found += quotedTerms(rule.cue)
-            case .plainterm: found += plainTerms(rule.cue)
+            case .plainterm: found += plainTerms(rule.cue, endings: rule.termEndings)
             case .quotedas: found += quotedAs(rule.cue)
             case .named: found += named(rule.cue)
             }
@@ -215,17 +215,26 @@ extension Extraction {
 
     /// `共生とは、…をいいます。`: a paragraph defining a short term in a sentence that ends the way
     /// definitions do (…をいいます, …をいう, …のことです).
-    private func plainTerms(_ cue: String) -> [Candidate] {
+    /// With `endings`, only a term ending in one of them (`市民と行政の協働は、…ことです。`), quoted
+    /// or not (`「市民協働」は、…`).
+    private func plainTerms(_ cue: String, endings: [String]) -> [Candidate] {
         var out: [Candidate] = []
         guard presence.mayHold(cue) else { return out }
         for (i, b) in blocks.enumerated() where usable(i) && b.isParagraph {
             // (A term of ten characters is at most 40 bytes: longer prefixes are not looked at.)
             guard let r = b.text.byteRange(of: cue), r.lowerBound > b.text.startIndex,
-                  b.text.utf8.distance(from: b.text.startIndex, to: r.lowerBound) <= 40 else { continue }
-            let term = String(b.text[..<r.lowerBound]).trimmingCharacters(in: "*_")  // Markdown's **協働**
+                  b.text.utf8.distance(from: b.text.startIndex, to: r.lowerBound) <= 44 else { continue }
+            var term = String(b.text[..<r.lowerBound]).trimmingCharacters(in: "*_")  // Markdown's **協働**
+            if !endings.isEmpty {
+                term = Self.unquotedTerm(term)
+                guard endings.contains(where: term.hasByteSuffix) else { continue }
+            }
             guard !term.isEmpty, term.count <= 10, !term.contains(where: { "「」『』、。 　をがはにで*_#".contains($0) }), !Self.asks(b.text, after: term + cue),
                   let sentence = InlineList.sentences(b.text).first,
                   Self.definingEndings.contains(where: sentence.hasByteSuffix) else { continue }
+            // (Said of 協働 with は, a definition says who does what: `協働は、相手があって初めて
+            // 成り立つものです` says something of it, in too few words to define it.)
+            if !endings.isEmpty, sentence.count < 40 { continue }
             out.append(Candidate(term: term, description: sentence, attributes: [], lines: b.lines(of: sentence), confidence: 0.7, precedence: 1))
         }
         return out
@@ -315,11 +324,18 @@ extension Extraction {
         var out: [Candidate] = []
         guard presence.mayHold(cue) else { return out }
         // (A bulleted title too: `●「協働」とは`.)
-        for (i, b) in blocks.enumerated() where usable(i) && b.isTitleLike && b.text.includes(cue) && (canHead(b) || b.marker == .bullet && b.table == nil) {
+        // A cue ending in ? holds for a question only (`…って?`, not the verb of `認め合って`).
+        let asking = cue.hasByteSuffix("?")
+        let bare = asking ? String(cue.dropLast()) : cue
+        for (i, b) in blocks.enumerated() where usable(i) && b.isTitleLike && b.text.includes(bare) && (canHead(b) || b.marker == .bullet && b.table == nil) {
             var t = b.text
+            if asking, !(t.hasByteSuffix("?") || t.hasByteSuffix("？")) { continue }
             for mark in ["…", "...", "？", "?", "・・・", "・・"] where t.hasByteSuffix(mark) { t = String(t.dropLast(mark.count)) }
-            guard t.hasByteSuffix(cue) else { continue }
-            let term = Self.unquotedTerm(String(t.dropLast(cue.count)))
+            guard t.hasByteSuffix(bare) else { continue }
+            let term = Self.unquotedTerm(String(t.dropLast(bare.count)))
+            // (Asked of a term of 協働 only: a column's `ボランティアって?` explains a word, it
+            // defines none of the guideline's.)
+            if asking, !term.includes("協働") { continue }
             // 大切なことは？ asks what matters; it defines nothing.
             guard !term.isEmpty, term.count <= 10, !term.hasByteSuffix("こ"), !term.contains(where: { "／/・、，,「」".contains($0) }) else { continue }
             guard i + 1 < blocks.count, case let next = blocks[i + 1], next.isParagraph, !next.isTitleLike else { continue }

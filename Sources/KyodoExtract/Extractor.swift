@@ -47,7 +47,7 @@ extension Extraction {
         }
         for (r, rule) in data.headings.enumerated() where rule.aspect == aspect && !rule.inSentence {
             for wantMarked in [true, false] {
-                for h in about where h.marked == wantMarked && h.topics.contains(r) && !taken.contains(h.index) {
+                for h in about where h.marked == wantMarked && h.topics.contains(r) && !taken.contains(h.index) && !(wantMarked && isAmongNamesakes(h.index, aspect)) {
                     taken.insert(h.index)
                     candidates.append((h, rule))
                 }
@@ -228,7 +228,9 @@ extension Extraction {
     func announcingParagraphs(cues: [String]) -> [Int] {
         mayAnnounce.filter { i in
             let b = blocks[i]
-            guard !b.isTitleLike, !excluded.contains(i), owners[i + 1] != nil, cues.contains(where: b.text.includes),
+            // (The list stands in the paragraph's own section: the next entries of the list the
+            // paragraph's section belongs to are not what it announces.)
+            guard !b.isTitleLike, !excluded.contains(i), owners[i + 1] != nil, !continuesOwnList(i), cues.contains(where: b.text.includes),
                   let last = InlineList.sentences(b.text).last else { return false }
             let plain = last.includes("原則として") ? last.replacingOccurrences(of: "原則として", with: "") : last
             let list = followingList(i)
@@ -238,6 +240,31 @@ extension Extraction {
                 || announcedCount(plain) == entries && cues.contains(where: plain.includes) else { return false }
             return list.filter { owners[$0] != nil }.count >= 2 && !list.contains(where: consumed.contains)
         }
+    }
+
+    /// Whether marked line `i` stands beside an entry of its list that is about the same aspect
+    /// (`◎ 対等の原則` / `◎ 目的共有の原則` under a title about something else): entries, each an
+    /// item, not headings each over its own text.
+    func isAmongNamesakes(_ i: Int, _ aspect: Aspect) -> Bool {
+        guard let section = owners[i], let style = section.style else { return false }
+        // (Questions each head their answer, whatever the next one asks.)
+        if case .question = blocks[i].marker { return false }
+        let about = { (j: Int) in self.topics(of: j).contains { self.data.headings[$0].aspect == aspect } }
+        let next = (section.bodyBlockIndices.last ?? i) + 1
+        if next < blocks.count, let s = owners[next], s.style == style, parents[next] == parents[i], about(next) { return true }
+        var k = i - 1
+        while k >= 0, parents[k] != parents[i] { k -= 1 }
+        if k >= 0, let s = owners[k], s.style == style, about(k) { return true }
+        return false
+    }
+
+    /// Whether the list after paragraph `i` goes on with the list the paragraph's own section is
+    /// an entry of: `(2)…(3)…` after the text of `(1)` are its siblings, not what it announces.
+    func continuesOwnList(_ i: Int) -> Bool {
+        guard let p = parents[i], let section = owners[p], let next = owners[i + 1] else { return false }
+        // (A numbering that starts again, `3 協働の原則` over `1 …`, is a list of its own.)
+        if let n = blocks[p].marker?.number, let m = blocks[i + 1].marker?.number, m != n + 1 { return false }
+        return section.style == next.style && parents[p] == parents[i + 1]
     }
 
     /// Whether a sentence announces a list of `cue`: the cue right after the announcing word

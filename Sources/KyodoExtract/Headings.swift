@@ -203,6 +203,12 @@ extension Extraction {
             k += 2
             var more = 0
             while more < 3, k < blocks.count, blocks[k].isParagraph, !blocks[k].isTitleLike, owners[k] == nil { k += 1; more += 1 }
+            // (A sub-heading over indented points is part of the description.)
+            while k < blocks.count, isSubheading(k) {
+                let inner = blocks[k + 1].indent
+                k += 1
+                while k < blocks.count, blocks[k].isParagraph, blocks[k].indent >= inner { k += 1 }
+            }
         }
         return true
     }

@@ -56,6 +56,8 @@ public struct SectionData: Sendable {
         public enum Form: String, Sendable, CaseIterable { case sentence, article, articleterm, heading, title, quoted, quotedas, term, quotedterm, plainterm, named }
         public var cue: String
         public var form: Form
+        /// Endings one of which the term must have (`ends=協働|協働のまちづくり`): empty, any term.
+        public var termEndings: [String] = []
     }
 
     /// A table anywhere that gives items of an aspect.
@@ -174,11 +176,13 @@ public struct SectionData: Sendable {
             if !rule.inSentence && !rule.inQuestion { aspectCues[rule.aspect, default: []].append(cue) }
         case "suffix": try allow([]); suffixes.append(cue)
         case "definition":
-            try allow(["form"])
+            try allow(["form", "ends"])
             guard let name = options["form"], let form = DefinitionRule.Form(rawValue: name) else {
                 throw row.error("a definition needs form=\(DefinitionRule.Form.allCases.map(\.rawValue).joined(separator: "|"))")
             }
-            definitions.append(DefinitionRule(cue: cue, form: form))
+            let endings = options["ends"].map { $0.split(separator: "|").map(String.init) } ?? []
+            guard endings.isEmpty || form == .plainterm else { throw row.error("ends= is an option of form=plainterm only") }
+            definitions.append(DefinitionRule(cue: cue, form: form, termEndings: endings))
         case "continuation": try allow([]); continuations.append(cue)
         case "aims": try allow([]); aimsWords.append(cue)
         case "count":

@@ -35,6 +35,8 @@ public enum Marker: Hashable, Sendable {
     case diamond
     /// `◇`: another style than `◆`
     case hollowDiamond
+    /// `◎`: a heading over `・` entries as often as an entry itself; a style of its own
+    case doubleCircle
     /// `＜…＞`, `<…>`
     case angled
     /// `■`, `□`: a heading in web pages and leaflets
@@ -67,7 +69,7 @@ public enum Marker: Hashable, Sendable {
         case .circled, .step: 4
         case .katakana, .hollowDiamond: 5
         case .parenthesizedKatakana: 7
-        case .bracketed, .angled, .square, .triangle: 6
+        case .bracketed, .angled, .square, .triangle, .doubleCircle: 6
         case .bullet: 9
         case .hash(let depth, _): depth
         case .decimal(let depth, _): depth + 1
@@ -91,7 +93,7 @@ public enum Marker: Hashable, Sendable {
         switch (self, other) {
         case (.chapter, .chapter), (.article, .article), (.numbered, .numbered), (.parenthesized, .parenthesized),
              (.circled, .circled), (.roman, .roman), (.bracketed, .bracketed), (.ornamented, .ornamented),
-             (.diamond, .diamond), (.hollowDiamond, .hollowDiamond), (.angled, .angled), (.square, .square), (.triangle, .triangle), (.bullet, .bullet), (.supplementary, .supplementary), (.part, .part),
+             (.diamond, .diamond), (.hollowDiamond, .hollowDiamond), (.doubleCircle, .doubleCircle), (.angled, .angled), (.square, .square), (.triangle, .triangle), (.bullet, .bullet), (.supplementary, .supplementary), (.part, .part),
              (.kanji, .kanji), (.katakana, .katakana), (.parenthesizedKatakana, .parenthesizedKatakana), (.question, .question): true
         case (.step(_, let a), .step(_, let b)): a == b
         case (.hash(let a, _), .hash(let b, _)), (.decimal(let a, _), .decimal(let b, _)), (.letter(let a, _), .letter(let b, _)): a == b

@@ -82,8 +82,11 @@ public enum MarkerScanner {
             // 〇〇町, 〇〇課: a placeholder for a name, not a bullet.
             if s.dropFirst().first == "〇" { return nil }
             return (.bullet, trim(s.dropFirst()), true)
-        case "・", "•", "➤", "○", "◯", "▪", "◎":
+        case "・", "•", "➤", "○", "◯", "▪":
             return (.bullet, trim(s.dropFirst()), true)
+        case "◎":
+            let rest = trim(s.dropFirst())
+            return rest.isEmpty ? nil : (.doubleCircle, rest, bulleted)
         case "◆", "◇":
             // ◆協働の原則◆, ◇◆ 見出し ◆◇: a framed heading, as ●●● … ●●●.
             if s.count > 2, let last = s.last, last == "◆" || last == "◇" {

@@ -281,7 +281,11 @@ struct OutlineBuilder {
             }
             // In a narrow column, a line of eight characters or more that ends no sentence wraps.
             let long = isLong(trimmed) || scanned == nil && columnLines.contains(number) && trimmed.count >= 24 && Search.scalarCount(trimmed) >= 8
-            let continuesWrap = openMayWrap && (!blankSinceOpen || long || Self.endsSentence(last) || last == 0x3001)  // 、
+            // (Across a blank line, a marked title with no clause in it, `(3)協働によるまちづくりを
+            // 進めるために…取り組み`, does not run on into the sentence below it: that is its text.)
+            let titleOverSentence = blankSinceOpen && openKind.map { if case .marked = $0 { true } else { false } } ?? false
+                && !openBytes.withUnsafeBufferPointer { Self.holdsComma($0) || Self.holdsFullStop($0) } && Self.holdsFullStop(trimmed)
+            let continuesWrap = openMayWrap && !titleOverSentence && (!blankSinceOpen || long || Self.endsSentence(last) || last == 0x3001)  // 、
             let openIsParagraph = if case .paragraph = openKind { true } else { false }
             // A line indented with an ideographic space opens a paragraph (字下げ); a contents
             // line (`協働の原則 ……… 3`) stands alone, and so does the line after it.
@@ -301,6 +305,7 @@ struct OutlineBuilder {
             // The titles may come one under another (協働の原則 / 対等の原則).
             let titleAfterSentence = openIsParagraph && !blankSinceOpen && (openLastScalar == 0x3002 || openIsTitleAfterSentence) && last != 0x3001 && trimmed.count <= 100
                 && !Self.holdsFullStop(trimmed) && Search.scalarCount(trimmed) <= 25 && !(long && columnLines.contains(number))
+                && !Self.holdsComma(trimmed) && !Self.opensWithParticle(first)
             // And a label running into its sentence (`公平・公正の原則 協働の…。`) after a sentence's
             // end or a short title: a table flattened by extraction, one record a line.
             let runIn = openIsParagraph && !openMayWrap && openLastScalar.map { $0 == 0x3002 || openBytes.count <= 75 } ?? false
@@ -314,7 +319,9 @@ struct OutlineBuilder {
                 && !openBytes.withUnsafeBufferPointer(Self.holdsFullStop)
             // Short title lines one under another (`施策1 …` / `施策の基本方針` / a slogan) are
             // titles each, not one paragraph: a line too short to be wrapped takes no next line.
-            let titleUnderTitle = openIsParagraph && openEndsInTitle && !blankSinceOpen && Self.isShortTitleLine(trimmed, long: long, last: last)
+            // (A line opening with a particle, `の解決や…`, `と定義します。`, continues a narrow column.)
+            let titleUnderTitle = openIsParagraph && openEndsInTitle && !blankSinceOpen && Self.bracketsBalance(trimmed)
+                && !Self.opensWithParticle(first)
             if scanned == nil, !answer, !flow, !titleAfterSentence, !runIn, !underTitle, !titleUnderTitle, openKind != nil, english == openIsEnglish, !contents, !openIsContents, !(indented && openIsParagraph && !openMayWrap && openLastScalar != 0x3001), !titleAboveSentence,
                !standalone.contains(number), !openStandalone,
                continuesWrap || (!blankSinceOpen && openIsParagraph) {
@@ -370,17 +377,42 @@ struct OutlineBuilder {
     /// has seven characters or more, ends in no particle or ー, and closes what it opens.)
     static func isShortTitleLine(_ line: UnsafeBufferPointer<UInt8>, long: Bool, last: UInt32) -> Bool {
         guard !long, last != 0x3001, last != 0xFF0C, line.count >= 14, memchr(line.baseAddress!, 0xE3, line.count) != nil,
+              !holdsComma(line),
               !holdsFullStop(line), (7...25).contains(Search.scalarCount(line)) else { return false }
         // と の や が を に は へ で も ー
-        guard ![0x3068, 0x306E, 0x3084, 0x304C, 0x3092, 0x306B, 0x306F, 0x3078, 0x3067, 0x3082, 0x30FC].contains(last) else { return false }
+        // (…こと ends a sentence item, not in a particle.)
+        let endsInKoto = line.count >= 6 && line[line.count - 6] == 0xE3 && line[line.count - 5] == 0x81 && line[line.count - 4] == 0x93
+        guard endsInKoto || ![0x3068, 0x306E, 0x3084, 0x304C, 0x3092, 0x306B, 0x306F, 0x3078, 0x3067, 0x3082, 0x30FC].contains(last) else { return false }
+        return bracketsBalance(line)
+    }
+
+    /// Whether a line closes every parenthesis and bracket it opens, and opens every one it closes.
+    static func bracketsBalance(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         var depth = 0, i = 0
         while i < line.count {
             let (scalar, length) = Search.decode(line, i)
             if scalar == 0x28 || scalar == 0xFF08 || scalar == 0x300C || scalar == 0x3010 { depth += 1 }
-            if scalar == 0x29 || scalar == 0xFF09 || scalar == 0x300D || scalar == 0x3011 { depth -= 1 }
+            if scalar == 0x29 || scalar == 0xFF09 || scalar == 0x300D || scalar == 0x3011 { depth -= 1; if depth < 0 { return false } }
             i += max(1, length)
         }
         return depth == 0
+    }
+
+    /// Whether a line holds a comma (`、`, `，`, `,`): a clause goes on, it is no title.
+    static func holdsComma(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < line.count {
+            if line[i] == 0x2C { return true }
+            if i + 2 < line.count, line[i] == 0xE3, line[i + 1] == 0x80, line[i + 2] == 0x81 { return true }  // 、
+            if i + 2 < line.count, line[i] == 0xEF, line[i + 1] == 0xBC, line[i + 2] == 0x8C { return true }  // ，
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether a line's first character is a particle that cannot open a text (の と を に は が で や へ も).
+    static func opensWithParticle(_ first: UInt32) -> Bool {
+        [0x306E, 0x3068, 0x3092, 0x306B, 0x306F, 0x304C, 0x3067, 0x3084, 0x3078, 0x3082].contains(first)
     }
 
     /// Whether the text shows its levels by indentation: two in five of its lines or more are
@@ -420,6 +452,8 @@ struct OutlineBuilder {
             // does a field line (ページID：4521　更新日：2021年7月1日, 電話：0000-00-0000).
             if t.separators >= 2 || t.fieldLine { out.insert(index + 1); finish(); continue }
             guard kept.count <= 80, t.scalars <= 20, !endsSentence(t.last) || t.last == 0x3011 || t.last == 0x300D else { finish(); continue }
+            // A line with a comma inside is a narrow column's text, not a menu entry.
+            guard !holdsComma(UnsafeBufferPointer(rebasing: line[kept])) else { finish(); continue }
             run.append(index + 1)
         }
         finish()

@@ -111,4 +111,62 @@ import Testing
         ], name: "o.txt")
         #expect(Self.labels(g, .processes) == ["町に相談する", "目的と役割を話し合う", "取り決めを文書にする"])
     }
+
+    /// `◎` is a style of its own: `◎基本理念` heads the `・` sentences under it; `◎` entries that
+    /// are each a principle (`◎ 対等の原則`, `◎ 目的共有の原則`) under a title about something else
+    /// are the items, not headings over their check boxes.
+    @Test func aDoubleCircleHeadsOrIsAnEntry() throws {
+        let g = try Fixtures.read([
+            "【条例の内容】", "◎基本理念", "市が目指す協働の姿を次のとおり定めています。",
+            "・ふさわしい主体が担うことで良い成果を得ること", "・対等で長続きする関係のもとで行われること", "・様々な分野で行われること",
+            "◎市の責務", "市は協働を進める仕組みを整えます。",
+        ], name: "d.txt")
+        #expect(Self.labels(g, .principles) == ["ふさわしい主体が担うことで良い成果を得ること", "対等で長続きする関係のもとで行われること", "様々な分野で行われること"])
+        let h = try Fixtures.read([
+            "◆ 確かめておきたいこと", "◎ 対等の原則", "　□ 相手を下請けと見ていないか", "　□ 日程を相手と決めたか", "",
+            "◎ 目的共有の原則", "　□ 目的を文書にしたか", "", "◎ 公開の原則", "　□ 成果を知らせたか",
+        ], name: "e.txt")
+        #expect(Self.labels(h, .principles) == ["対等の原則", "目的共有の原則", "公開の原則"])
+    }
+
+    /// Definitions with は: a term ending in 協働, quoted or not, in a sentence long enough to say
+    /// who does what; a title asking `…って?` of a term of 協働 (not of ボランティア).
+    @Test func definitionsWithWaAndAskingTitles() throws {
+        let g = try Fixtures.read([
+            "市民協働について", "", "「市民協働」は、市民と行政がそれぞれの特性を生かし、共通する目標に向けて連携して地域の課題に取り組むものです。", "",
+            "3 協働の視点", "", "協働は、相手があって初めて成り立つものです。",
+        ], name: "w.txt")
+        #expect(Self.labels(g, .definition) == ["市民協働"])
+        let h = try Fixtures.read([
+            "「市民協働のまちづくり」って?", "", "住み続けたいまちを実現するために、市民や行政や様々な組織が互いの違いを認め、力を合わせて取り組むことです。", "",
+            "<ボランティアって?>", "", "自発的に社会のために活動することです。",
+        ], name: "t.txt")
+        #expect(Self.labels(h, .definition) == ["市民協働のまちづくり"])
+    }
+
+    /// A narrow column's lines hold commas and open with particles: they are one paragraph (its
+    /// definition read), not a menu of titles; a marked title does not run on across a blank
+    /// line into the sentence below it, whose names are then read.
+    @Test func narrowColumnsAndTitlesOverSentences() throws {
+        let g = try Fixtures.read([
+            "…を策定しました。", "市民協働とは?", "市民活動を行うものと市が,社会的な課題", "の解決など,共通の目的に対して高い成果",
+            "を上げるために,お互いを尊重し合いながら,", "連携・協力し合うことを『市民協働』", "と定義します。",
+        ], name: "n.txt")
+        #expect(Self.labels(g, .definition) == ["市民協働"])
+        let h = try Fixtures.read([
+            "1 概要", "", "(1)協働によるまちづくりを進めるために各主体に期待される取り組み", "",
+            "まちづくりの担い手である町内会などの地域団体、市民活動団体、教育機関、事業者など多様な主体に期待される取り組みを掲げています。",
+        ], name: "m.txt")
+        #expect(Self.labels(h, .partners) == ["地域団体", "市民活動団体", "教育機関", "事業者"])
+    }
+
+    /// A paragraph inside `(1)` that counts what it names does not announce `(2)`, `(3)`, `(4)`,
+    /// the next entries of its own list.
+    @Test func aParagraphDoesNotAnnounceItsOwnSiblings() throws {
+        let g = try Fixtures.read([
+            "1 概要", "", "(1)市の基本的な考え方", "", "協働の基本理念について3つのキーワードで説明しています。", "",
+            "(2)市の施策", "", "施策を掲げています。", "", "(3)主体の取り組み", "", "取り組みを掲げています。", "", "(4)着実な推進", "", "推進の方法を示しています。",
+        ], name: "k.txt")
+        #expect(!Self.labels(g, .principles).contains("市の施策"))
+    }
 }
