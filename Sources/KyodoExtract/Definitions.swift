@@ -34,15 +34,19 @@ extension Extraction {
             case .named: found += named(rule.cue)
             }
         }
-        // One definition a term: of overlapping ones the one of higher precedence, else the first.
+        // One definition a statement: of overlapping ones the one of higher precedence, else the
+        // first. A term defined again elsewhere (`協働とは、…` and later `…では、協働を「…」と`) is
+        // an item again: a guideline that gives two definitions of 協働 states both.
         found.sort { $0.lines.lowerBound != $1.lines.lowerBound ? $0.lines.lowerBound < $1.lines.lowerBound : $0.precedence > $1.precedence }
         var kept: [Candidate] = []
         for c in found {
             let key = Normalizer.labelKey(c.term)
-            if let k = kept.firstIndex(where: { Normalizer.labelKey($0.term) == key }) {
-                if kept[k].lines.overlaps(c.lines), c.precedence > kept[k].precedence { kept[k] = c }
+            if let k = kept.firstIndex(where: { Normalizer.labelKey($0.term) == key && $0.lines.overlaps(c.lines) }) {
+                if c.precedence > kept[k].precedence { kept[k] = c }
                 continue
             }
+            // (The same definition printed again, a check sheet repeating the text's: one item.)
+            if kept.contains(where: { Normalizer.labelKey($0.term) == key && Self.sameWording($0.description, c.description) }) { continue }
             kept.append(c)
         }
         var best = 0.0
@@ -77,7 +81,19 @@ extension Extraction {
         return best
     }
 
-    private func usable(_ i: Int) -> Bool { !excluded.contains(i) && blocks[i].table == nil }
+    /// Whether two definitions say the same: equal after folding, over their first 40 characters
+    /// past the term (one may quote the other with `協働とは、` before it).
+    static func sameWording(_ a: String, _ b: String) -> Bool {
+        func core(_ s: String) -> Substring {
+            let f = Normalizer.fold(s)
+            let rest = f.range(of: "とは、").map { f[$0.upperBound...] } ?? f[...]
+            return rest.prefix(40)
+        }
+        return core(a) == core(b)
+    }
+
+    /// A block a definition may be read from: not furniture, a table or a contents line (`協働とは ……… 2`).
+    private func usable(_ i: Int) -> Bool { !excluded.contains(i) && blocks[i].table == nil && !Self.endsInPageNumber(blocks[i].text) }
 
     /// `協働とは、…ことです。` and the paragraph that continues it (そうすることにより…).
     private func sentences(_ cue: String) -> [Candidate] {

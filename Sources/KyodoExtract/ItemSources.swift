@@ -437,8 +437,9 @@ extension Extraction {
     /// The steps of the first flow line in the body (`【企画】→【実施】→【評価】`), each on its line.
     func flow(_ aspect: Aspect, body: [Int]) -> ([Item], [Int]) {
         for i in body.prefix(6) where blocks[i].table == nil {
-            guard let steps = flowSteps(blocks[i].text) else { continue }
+            // The block, or one of its lines (a flow line a note joined onto: `…⇒…⇒…` / `※…。`).
             let b = blocks[i]
+            guard let steps = flowSteps(b.text) ?? b.lineTexts.lazy.compactMap({ self.flowSteps($0.text) }).first else { continue }
             // A step's gloss in parentheses is its description: `約束（協定）`.
             let items = steps.enumerated().map { n, step in
                 let (label, gloss) = Self.splitGloss(step)
@@ -461,11 +462,22 @@ extension Extraction {
             if let (_, title, _) = MarkerScanner.scan(s), !title.isEmpty { s = title }
             // (A closing parenthesis stays with its gloss: `約束（協定）`.)
             let glossed = s.dropFirst().contains { $0 == "（" || $0 == "(" }
-            s = s.trimmingCharacters(in: glossed ? "【】「」［］[]〔〕〈〉《》 　" : "【】「」［］[]〔〕〈〉《》（）() 　")
+            s = Self.withoutSchedule(s)
+            let glossedNow = s.dropFirst().contains { $0 == "（" || $0 == "(" }
+            s = s.trimmingCharacters(in: glossed && glossedNow ? "【】「」［］[]〔〕〈〉《》 　" : "【】「」［］[]〔〕〈〉《》（）() 　")
             guard !s.isEmpty, s.count <= 20, !s.includes("。") else { return nil }
             steps.append(s)
         }
         return steps
+    }
+
+    /// A step without the date a schedule gives it: `協働事業の提案7/31(月)まで` → `協働事業の提案`,
+    /// `一斉協議の場(NPOと市) 8/31(木)` → `一斉協議の場(NPOと市)`.
+    static func withoutSchedule(_ step: String) -> String {
+        guard step.contains(where: \.isNumber) else { return step }
+        let date = /[\s　]*(\d{1,2}[\/／]\d{1,2}|\d{1,2}月\d{1,2}日|\d{1,2}月(上旬|中旬|下旬)?)([（(][^）)]{1,3}[）)])?(まで|頃|ごろ|以降)?$/
+        guard let m = step.firstMatch(of: date), m.range.lowerBound > step.startIndex else { return step }
+        return String(step[..<m.range.lowerBound]).trimmedSpaces()
     }
 
     /// Whether a sentence holds a cue of another core aspect.

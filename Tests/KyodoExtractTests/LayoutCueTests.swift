@@ -169,4 +169,24 @@ import Testing
         ], name: "k.txt")
         #expect(!Self.labels(g, .principles).contains("市の施策"))
     }
+
+    /// A term defined twice in different words is two items (the guideline's own and the
+    /// ordinance's); the same words printed again, or a contents line, are none more.
+    @Test func aTermDefinedTwiceGivesTwoItems() throws {
+        let g = try Fixtures.read([
+            "目次", "協働とは ……………… 2", "", "1 協働とは", "", "協働とは、市民と市が共通の目的のために対等な立場で力を合わせることです。", "",
+            "2 条例での定め", "", "まちづくり条例では、協働を「市民及び市がそれぞれの責任の下で協力して公共的な課題に取り組むこと」と定義しています。", "",
+            "3 チェックシート", "", "協働とは、市民と市が共通の目的のために対等な立場で力を合わせることです。",
+        ], name: "d.txt")
+        #expect(g.items.filter { $0.aspect == .definition }.map(\.span.firstLine) == [6, 10])
+    }
+
+    /// A flow line with dates after its steps (a schedule), a note joined below it: the steps
+    /// without their dates.
+    @Test func aScheduledFlowGivesItsSteps() throws {
+        let g = try Fixtures.read([
+            "◆全体の流れ", "事業の提案7/31(月)まで⇒協議の場(団体と市) 8/31(木)⇒実施時期の決定", "※協議で合意した事業でも、予算の都合で実施できないことがあります。",
+        ], name: "s.txt")
+        #expect(Self.labels(g, .processes) == ["事業の提案", "協議の場", "実施時期の決定"])
+    }
 }
