@@ -71,6 +71,15 @@ extension Extraction {
         return chosen ?? unconfirmed
     }
 
+    /// Whether list entry `e` is a sub-section about `aspect`: not an article, holding a list of
+    /// its own, about the aspect by a cue that ends no item label (`協働の手順`, not `対等の原則`).
+    func isSubsection(_ e: Int, of aspect: Aspect) -> Bool {
+        if case .article = blocks[e].marker { return false }
+        guard let section = owners[e], !section.lists.isEmpty else { return false }
+        let rules = topics(of: e).map { data.headings[$0] }.filter { $0.aspect == aspect }
+        return !rules.isEmpty && !rules.contains(where: \.endsItems)
+    }
+
     /// The sources that read the section's structure (not names in its sentences).
     static let structural: Set<SectionData.Source> = [.enumeration, .table, .flow, .pairs, .runin, .labels]
 
@@ -108,6 +117,13 @@ extension Extraction {
         if let words = itemWords[aspect], !entries.contains(where: { Self.names(Self.bareLabel(blocks[$0].text), words) }),
            entries.contains(where: { e in topics(of: e).contains { data.headings[$0].aspect == aspect } }),
            entries.count == 1 ? owners[entries[0]]?.lists.isEmpty ?? true : entries.contains(where: { !(owners[$0]?.lists.isEmpty ?? true) }) {
+            return ([], [])
+        }
+        // Nor are a few entries one of which is about the aspect by a cue that ends no item label
+        // and holds a list of its own (`Ⅲ-1 協働の手順` over its ① steps, beside `Ⅲ-2 …`):
+        // sub-sections, each read as a heading of its own.
+        // (An article over its 号 is no such sub-section: it stands for its list, below.)
+        if entries.count <= 3, entries.contains(where: { isSubsection($0, of: aspect) }) {
             return ([], [])
         }
         // A single entry holding a list (an article over its 号) stands for that list.

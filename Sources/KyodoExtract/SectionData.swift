@@ -47,6 +47,9 @@ public struct SectionData: Sendable {
         public var inQuestion: Bool = false
         /// For an introducing sentence: the items end at a paragraph beginning with this.
         public var stop: String?
+        /// The cue ends the aspect's item labels too (`対等の原則`): an entry about the aspect by
+        /// this cue alone is an item, not a sub-section (`items=yes`).
+        public var endsItems: Bool = false
         /// Where the rule was written, for messages.
         public var origin: String
     }
@@ -158,7 +161,8 @@ public struct SectionData: Sendable {
         }
         switch kind {
         case "heading":
-            try allow(["source", "attribute", "match", "stop"])
+            try allow(["source", "attribute", "match", "stop", "items"])
+            if let items = options["items"], items != "yes" { throw row.error("items must be yes, not '\(items)'") }
             var sources = Source.ordinary
             if let names = options["source"] {
                 sources = try names.split(separator: "|").map { name in
@@ -171,7 +175,7 @@ public struct SectionData: Sendable {
             if let match = options["match"], match != "contains", match != "question" { throw row.error("unknown match '\(match)'; known: contains, question") }
             let rule = HeadingRule(aspect: try aspect(), cue: cue, sources: sources, headingAttribute: options["attribute"],
                                    inSentence: options["match"] == "contains", inQuestion: options["match"] == "question",
-                                   stop: options["stop"], origin: "\(row.path):\(row.line)")
+                                   stop: options["stop"], endsItems: options["items"] == "yes", origin: "\(row.path):\(row.line)")
             headings.append(rule)
             if !rule.inSentence && !rule.inQuestion { aspectCues[rule.aspect, default: []].append(cue) }
         case "suffix": try allow([]); suffixes.append(cue)

@@ -55,7 +55,7 @@ public enum Marker: Hashable, Sendable {
 
     /// The kinds of letter markers.
     public enum LetterKind {
-        public static let upper = 0, lower = 1, parenthesized = 2, circled = 3, circledKatakana = 4
+        public static let upper = 0, lower = 1, parenthesized = 2, circled = 3, circledKatakana = 4, smallRoman = 5
     }
 
     /// Nesting rank: a section runs until the next marker of equal or lower rank.

@@ -189,4 +189,18 @@ import Testing
         ], name: "s.txt")
         #expect(Self.labels(g, .processes) == ["事業の提案", "協議の場", "実施時期の決定"])
     }
+
+    /// `Ⅱ-2` numbers a section of chapter Ⅱ (a decimal outline), `ⅰ ⅱ ⅲ` are a style of their
+    /// own; an entry about the aspect by a cue that ends no item label, over a list of its own
+    /// (`Ⅲ-1 協働の手順` over ① steps), is a sub-section whose list gives the items.
+    @Test func romanSectionsSmallRomanItemsAndSubsections() throws {
+        let g = try Fixtures.read([
+            "Ⅱ　協働の考え方", "Ⅱ-1　協働の原則", "　次の原則を守ります。",
+            "ⅰ　対等の原則　村と村民は同じ立場で話し合います。", "ⅱ　相互理解の原則　互いの違いを知り、尊重し合います。", "ⅲ　公開の原則　協働の内容を誰もが知ることができるようにします。",
+            "Ⅲ　協働の進め方", "Ⅲ-1　協働の手順", "　協働は、次の手順で進めます。", "①　困りごとを見つける", "②　一緒に考える", "③　ふりかえる",
+            "Ⅲ-2　村の支援", "　村は相談の窓口を設けます。",
+        ], name: "r.txt")
+        #expect(Self.labels(g, .principles) == ["対等の原則", "相互理解の原則", "公開の原則"])
+        #expect(Self.labels(g, .processes) == ["困りごとを見つける", "一緒に考える", "ふりかえる"])
+    }
 }
