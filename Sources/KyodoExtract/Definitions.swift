@@ -93,7 +93,7 @@ extension Extraction {
     }
 
     /// A block a definition may be read from: not furniture, a table or a contents line (`協働とは ……… 2`).
-    private func usable(_ i: Int) -> Bool { !excluded.contains(i) && blocks[i].table == nil && !Self.endsInPageNumber(blocks[i].text) }
+    private func usable(_ i: Int) -> Bool { !excluded.contains(i) && blocks[i].table == nil && !contentsLines.contains(i) }
 
     /// `協働とは、…ことです。` and the paragraph that continues it (そうすることにより…).
     private func sentences(_ cue: String) -> [Candidate] {
@@ -236,11 +236,16 @@ extension Extraction {
     private func plainTerms(_ cue: String, endings: [String]) -> [Candidate] {
         var out: [Candidate] = []
         guard presence.mayHold(cue) else { return out }
+        // (With endings, only a paragraph holding an ending right before the cue is looked at.)
+        let joints = presence.mayHold(endings.flatMap { e in ["", "」", "』"].map { e + $0 + cue } })
+        guard endings.isEmpty || !joints.isEmpty else { return out }
         for (i, b) in blocks.enumerated() where usable(i) && b.isParagraph {
+            if !joints.isEmpty, !joints.contains(where: { b.text.includes($0, within: 44 + $0.utf8.count) }) { continue }
             // (A term of ten characters is at most 40 bytes: longer prefixes are not looked at.)
             guard let r = b.text.byteRange(of: cue), r.lowerBound > b.text.startIndex,
                   b.text.utf8.distance(from: b.text.startIndex, to: r.lowerBound) <= 44 else { continue }
-            var term = String(b.text[..<r.lowerBound]).trimmingCharacters(in: "*_")  // Markdown's **協働**
+            var term = String(b.text[..<r.lowerBound])
+            if term.hasBytePrefix("*") || term.hasBytePrefix("_") { term = term.trimmingCharacters(in: "*_") }  // Markdown's **協働**
             if !endings.isEmpty {
                 term = Self.unquotedTerm(term)
                 guard endings.contains(where: term.hasByteSuffix) else { continue }

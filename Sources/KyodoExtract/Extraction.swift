@@ -81,6 +81,8 @@ struct Extraction {
         self.itemWords = words.mapValues { presence.mayHold($0) }
         // Paragraphs that may hold a list of three names (two separators or more).
         self.listParagraphs = tree.blocks.indices.filter { tree.blocks[$0].isParagraph && Extraction.holdsSeparators(tree.blocks[$0].text, atLeast: 2) }
+        // Contents lines (`協働とは ……… 2`), looked up once: no definition is read from them.
+        self.contentsLines = Set(tree.blocks.indices.filter { Extraction.endsInPageNumber(tree.blocks[$0].text) })
         // Paragraphs that may announce the list after them (次の…), found once for every aspect.
         let announceWords = presence.mayHold(data.announceWords)
         let countForms = data.countUnits.flatMap(\.forms).filter(presence.mayHold)
@@ -106,6 +108,8 @@ struct Extraction {
     let mayAnnounce: [Int]
     /// Paragraphs holding two separators (、 , ，) or more: where a sentence may list names.
     let listParagraphs: [Int]
+    /// The blocks that are contents lines ending in a page number.
+    let contentsLines: Set<Int>
     /// Which words the document's blocks may hold (for certain which they do not).
     let presence: PairSieve
     /// The heading rules whose cue the document may hold: no other can be a heading's topic.

@@ -74,6 +74,15 @@ extension Substring {
 }
 
 extension String {
+    /// Whether `needle` stands within the first `limit` UTF-8 bytes (a term before its cue).
+    public func includes(_ needle: String, within limit: Int) -> Bool {
+        var haystack = self
+        var needle = needle
+        return haystack.withUTF8 { h in
+            needle.withUTF8 { n in Search.firstOffset(UnsafeBufferPointer(rebasing: h.prefix(limit)), n) != nil }
+        }
+    }
+
     /// The first range of `needle`, found by UTF-8 bytes (no folding); see `includes(_:)` for why
     /// not Foundation's `range(of:)`.
     public func byteRange(of needle: String) -> Range<String.Index>? {
