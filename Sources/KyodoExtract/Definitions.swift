@@ -25,7 +25,7 @@ extension Extraction {
             case .article: found += articles(rule.cue)
             case .articleterm: found += termArticles(rule.cue)
             case .heading: found += headed(rule.cue)
-            case .title: found += titled(rule.cue)
+            case .title: found += titled(rule.cue, endings: rule.termEndings)
             case .term: found += termSentences(rule.cue)
             case .quoted: found += quoted(rule.cue)
             case .quotedterm: found += quotedTerms(rule.cue)
@@ -341,7 +341,9 @@ extension Extraction {
     }
 
     /// A title standing alone `Xとは` (or `Xとは？`), its definition in the paragraph below.
-    private func titled(_ cue: String) -> [Candidate] {
+    /// With `endings`, only a term ending in one of them (`「市民協働のまちづくり」って?`, not a
+    /// column's `ボランティアって?`, which explains a word the guideline does not define).
+    private func titled(_ cue: String, endings: [String] = []) -> [Candidate] {
         var out: [Candidate] = []
         guard presence.mayHold(cue) else { return out }
         // (A bulleted title too: `●「協働」とは`.)
@@ -354,9 +356,7 @@ extension Extraction {
             for mark in ["…", "...", "？", "?", "・・・", "・・"] where t.hasByteSuffix(mark) { t = String(t.dropLast(mark.count)) }
             guard t.hasByteSuffix(bare) else { continue }
             let term = Self.unquotedTerm(String(t.dropLast(bare.count)))
-            // (Asked of a term of 協働 only: a column's `ボランティアって?` explains a word, it
-            // defines none of the guideline's.)
-            if asking, !term.includes("協働") { continue }
+            if !endings.isEmpty, !endings.contains(where: term.hasByteSuffix) { continue }
             // 大切なことは？ asks what matters; it defines nothing.
             guard !term.isEmpty, term.count <= 10, !term.hasByteSuffix("こ"), !term.contains(where: { "／/・、，,「」".contains($0) }) else { continue }
             guard i + 1 < blocks.count, case let next = blocks[i + 1], next.isParagraph, !next.isTitleLike else { continue }

@@ -194,6 +194,18 @@ extension Extraction {
             && blocks[i + 1].indent > blocks[i].indent && blocks[i - 1].indent == blocks[i].indent
     }
 
+    /// The first block after the sub-headings starting at `k` and the points indented under
+    /// each (`k` itself when none starts there).
+    func pastSubheadings(_ k: Int) -> Int {
+        var k = k
+        while k < blocks.count, isSubheading(k) {
+            let inner = blocks[k + 1].indent
+            k += 1
+            while k < blocks.count, blocks[k].isParagraph, blocks[k].indent >= inner { k += 1 }
+        }
+        return k
+    }
+
     /// Whether titled pairs begin at block `i`: a title over a paragraph (or a few), twice in a row.
     func isPairRun(from i: Int) -> Bool {
         var k = i
@@ -204,11 +216,7 @@ extension Extraction {
             var more = 0
             while more < 3, k < blocks.count, blocks[k].isParagraph, !blocks[k].isTitleLike, owners[k] == nil { k += 1; more += 1 }
             // (A sub-heading over indented points is part of the description.)
-            while k < blocks.count, isSubheading(k) {
-                let inner = blocks[k + 1].indent
-                k += 1
-                while k < blocks.count, blocks[k].isParagraph, blocks[k].indent >= inner { k += 1 }
-            }
+            k = pastSubheadings(k)
         }
         return true
     }

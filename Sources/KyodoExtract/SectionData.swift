@@ -59,7 +59,8 @@ public struct SectionData: Sendable {
         public enum Form: String, Sendable, CaseIterable { case sentence, article, articleterm, heading, title, quoted, quotedas, term, quotedterm, plainterm, named }
         public var cue: String
         public var form: Form
-        /// Endings one of which the term must have (`ends=協働|協働のまちづくり`): empty, any term.
+        /// Endings one of which the term must have (`ends=協働|協働のまちづくり`, for plainterm and
+        /// title rows): empty, any term.
         public var termEndings: [String] = []
     }
 
@@ -185,7 +186,7 @@ public struct SectionData: Sendable {
                 throw row.error("a definition needs form=\(DefinitionRule.Form.allCases.map(\.rawValue).joined(separator: "|"))")
             }
             let endings = options["ends"].map { $0.split(separator: "|").map(String.init) } ?? []
-            guard endings.isEmpty || form == .plainterm else { throw row.error("ends= is an option of form=plainterm only") }
+            guard endings.isEmpty || form == .plainterm || form == .title else { throw row.error("ends= is an option of form=plainterm and form=title only") }
             definitions.append(DefinitionRule(cue: cue, form: form, termEndings: endings))
         case "continuation": try allow([]); continuations.append(cue)
         case "aims": try allow([]); aimsWords.append(cue)

@@ -117,12 +117,8 @@ extension Extraction {
             var next = k + 2
             var stopped = false
             // (A sub-heading over indented points, and those points, are part of the description.)
-            var inner = 0
-            while next < body.count, blocks[body[next]].isParagraph,
-                  isSubheading(body[next]) || inner > 0 && blocks[body[next]].indent >= inner {
-                if isSubheading(body[next]) { inner = blocks[body[next] + 1].indent }
-                paragraphs.append(blocks[body[next]])
-                next += 1
+            if next < body.count, case let end = pastSubheadings(body[next]), end > body[next] {
+                while next < body.count, body[next] < end { paragraphs.append(blocks[body[next]]); next += 1 }
             }
             while next < body.count, blocks[body[next]].isParagraph, !blocks[body[next]].isTitleLike,
                   ["※", "（注", "(注", "注："].contains(where: blocks[body[next]].text.hasBytePrefix) || paragraphs.count < 3 {

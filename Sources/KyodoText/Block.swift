@@ -96,9 +96,10 @@ public struct Block: Sendable, Hashable {
     public func occurrence(of fragment: String, from offset: Int = 0) -> (lines: ClosedRange<Int>, end: Int)? {
         let utf8 = text.utf8
         guard offset <= utf8.count, !fragment.isEmpty else { return nil }
-        let rest = offset == 0 ? text : String(Substring(utf8[utf8.index(utf8.startIndex, offsetBy: offset)...]))
+        // (The slice shares the text's indices: searched in place, not copied.)
+        let rest = text[utf8.index(utf8.startIndex, offsetBy: offset)...]
         guard let range = rest.byteRange(of: fragment) else { return nil }
-        let start = offset + rest.utf8.distance(from: rest.utf8.startIndex, to: range.lowerBound)
+        let start = utf8.distance(from: utf8.startIndex, to: range.lowerBound)
         let end = start + fragment.utf8.count - 1  // its last byte: a piece starting at or before it starts at or before its last scalar
         return (line(atByteOffset: start)...line(atByteOffset: max(start, end)), end + 1)
     }

@@ -379,9 +379,9 @@ struct OutlineBuilder {
         guard !long, last != 0x3001, last != 0xFF0C, line.count >= 14, memchr(line.baseAddress!, 0xE3, line.count) != nil,
               !holdsComma(line),
               !holdsFullStop(line), (7...25).contains(Search.scalarCount(line)) else { return false }
-        // と の や が を に は へ で も ー
-        // (…こと ends a sentence item, not in a particle.)
-        let endsInKoto = line.count >= 6 && line[line.count - 6] == 0xE3 && line[line.count - 5] == 0x81 && line[line.count - 4] == 0x93
+        // と の や が を に は へ で も ー — but …こと ends a sentence item, not in a particle
+        // (the こ before the final と: its three bytes E3 81 93).
+        let endsInKoto = last == 0x3068 && line.count >= 6 && line[line.count - 6] == 0xE3 && line[line.count - 5] == 0x81 && line[line.count - 4] == 0x93
         guard endsInKoto || ![0x3068, 0x306E, 0x3084, 0x304C, 0x3092, 0x306B, 0x306F, 0x3078, 0x3067, 0x3082, 0x30FC].contains(last) else { return false }
         return bracketsBalance(line)
     }
