@@ -11,6 +11,8 @@ import KyodoText
 /// - A style seen before keeps its place: it closes every open section not above it.
 /// - A question (`Q1.`) stands in the section open before it and holds its whole answer: a
 ///   style first seen inside it nests under it.
+/// - A title standing alone under a horizontal rule (`━━━━`) closes every section: a part of
+///   the document begins, whose styles find their levels afresh.
 /// - Bullets (`・`, and markers written after a bullet, `- (1)`) are leaves: they nest under the
 ///   innermost heading, never hold a heading, and a title standing alone closes them.
 struct TreeBuilder {
@@ -59,6 +61,12 @@ struct TreeBuilder {
                 // A paragraph or table stands in the open section; a title standing alone ends a
                 // bullet list; an article's caption (（基本原則）) stands where its article does.
                 // (A line indented under the bullet, its translation say, stays with it.)
+                // A title under a horizontal rule heads a part of its own: every section closes,
+                // and the part's marker styles find their levels afresh.
+                if block.isParagraph && block.isTitleLike && block.ruled {
+                    while stack.count > 1 { close() }
+                    levels = []
+                }
                 if block.isParagraph && block.isTitleLike && !(stack.count > 1 && stack[stack.count - 1].isLeaf
                     && block.indent > (stack[stack.count - 1].section.heading?.indent ?? 0)) { closeLeaves() }
                 if Self.isCaption(block), i + 1 < blocks.count, let next = blocks[i + 1].marker, case .article = next,

@@ -1,7 +1,7 @@
 import KyodoText
 
 /// The count a text announces for the list it introduces: `7つの視点`, `次の5つ`, `次の5項目`,
-/// `八つの原則`, `(1)～(7)`.
+/// `八つの原則`, `四つのことを掲げ`, `(1)～(7)`.
 ///
 /// What counts is the folded text (full-width and kanji digits made ASCII), but only a few
 /// places of a long section can hold a count: the scalars right before a unit, and around a
@@ -30,6 +30,11 @@ enum AnnouncedCount {
                     run += 1
                 }
                 guard run > 0 else { continue }
+                // Kanji numerals of two or more before つ (`四つの原則`, which the fold leaves: つ is
+                // no counter it knows; `一つひとつ` counts nothing).
+                let numerals = scalars[start..<range.lowerBound]
+                if unit.folded == "つ", numerals.allSatisfy({ Normalizer.kanjiDigitValue($0.value) != nil }),
+                   let n = Normalizer.kanjiNumber(numerals), n >= 2 { return n }
                 for _ in 0..<2 where start > scalars.startIndex { start = scalars.index(before: start) }
                 let folded = Normalizer.fold(String(text[start..<range.lowerBound]) + unit.folded)
                 guard folded.hasByteSuffix(unit.folded) else { continue }

@@ -30,8 +30,9 @@ extension Extraction {
             case .quoted: found += quoted(rule.cue)
             case .quotedterm: found += quotedTerms(rule.cue)
             case .plainterm: found += plainTerms(rule.cue, endings: rule.termEndings)
-            case .quotedas: found += quotedAs(rule.cue)
+            case .quotedas: found += quotedAs(rule.cue, verbs: rule.verbs)
             case .named: found += named(rule.cue)
+            case .namedplain: found += namedPlain(rule.cue)
             }
         }
         // One definition a statement: of overlapping ones the one of higher precedence, else the
@@ -68,6 +69,7 @@ extension Extraction {
                 case .plainterm: "X\(rule.cue)…をいいます"
                 case .quotedas: "「X」\(rule.cue)…\(rule.cue.hasByteSuffix("『") ? "』" : "」")と"
                 case .named: "…を「X」という"
+                case .namedplain: "…をX\(rule.cue)…"
                 }
             }
             var seen = Set<String>()
@@ -172,6 +174,31 @@ extension Extraction {
         return out
     }
 
+    /// `市民が主体となって行う活動を市民活動といい、…`, `…非営利組織を市民活動団体と呼んでいます`:
+    /// an unquoted term, a name right before the cue, that a sentence gives what it names as
+    /// its object (を before it). A gloss in parentheses after the term is not part of it
+    /// (`市民公益活動団体(NPO)と呼んでいます`).
+    private func namedPlain(_ cue: String) -> [Candidate] {
+        var out: [Candidate] = []
+        guard presence.mayHold(cue) else { return out }
+        for (i, b) in blocks.enumerated() where usable(i) && b.isProse && b.text.includes(cue) {
+            for sentence in InlineList.sentences(b.text) {
+                guard let end = sentence.byteRange(of: cue) else { continue }
+                var head = sentence[..<end.lowerBound]
+                if head.hasByteSuffix(")") || head.hasByteSuffix("）"), let open = head.lastIndex(where: { $0 == "(" || $0 == "（" }),
+                   head.distance(from: open, to: head.endIndex) <= 16 {
+                    head = head[..<open]
+                }
+                let term = String(head.reversed().prefix(while: Extraction.isNameCharacter).reversed())
+                let before = head.dropLast(term.count)
+                guard (2...12).contains(term.count), before.hasByteSuffix("を") || before.hasByteSuffix("を、"),
+                      sentence.distance(from: sentence.startIndex, to: end.lowerBound) >= 10 else { continue }
+                out.append(Candidate(term: term, description: sentence, attributes: [], lines: b.lines(of: sentence), confidence: 0.6, precedence: 0))
+            }
+        }
+        return out
+    }
+
     /// `「参画」とは、…`: any quoted term defined at the start of a paragraph or bullet.
     private func quotedTerms(_ cue: String) -> [Candidate] {
         var out: [Candidate] = []
@@ -204,7 +231,7 @@ extension Extraction {
     /// `「協働」を「…」とし`, `「協働・協治」を『…』と定義`: a quoted term given a quoted definition.
     /// `cue` opens the definition (`を「`); the term is the quote before it (twelve characters at
     /// most, a term rather than a phrase), the definition fifteen or more and followed by と.
-    private func quotedAs(_ cue: String) -> [Candidate] {
+    private func quotedAs(_ cue: String, verbs: [String]) -> [Candidate] {
         var out: [Candidate] = []
         guard presence.mayHold(cue), let open = cue.last else { return out }
         let close: Character = open == "『" ? "』" : "」"
@@ -218,9 +245,9 @@ extension Extraction {
                 guard after.hasBytePrefix("と") else { continue }
             } else {
                 // An unquoted term is a name right before the cue, and the sentence says it
-                // defines it: `市民協働を「…」と定義しています`.
+                // defines it: `市民協働を「…」と定義しています` (the row's verbs).
                 term = String(t[..<at.lowerBound].reversed().prefix(while: Self.isNameCharacter).reversed())
-                guard term.count >= 2, after.hasBytePrefix("と定義") else { continue }
+                guard term.count >= 2, verbs.contains(where: after.hasBytePrefix) else { continue }
             }
             let quote = String(t[at.upperBound..<end])
             guard !term.isEmpty, term.count <= 12, !term.contains(where: { "のとがをにへで".contains($0) }), quote.count >= 15 else { continue }
@@ -246,6 +273,7 @@ extension Extraction {
                   b.text.utf8.distance(from: b.text.startIndex, to: r.lowerBound) <= 44 else { continue }
             var term = String(b.text[..<r.lowerBound])
             if term.hasBytePrefix("*") || term.hasBytePrefix("_") { term = term.trimmingCharacters(in: "*_") }  // Markdown's **協働**
+            if term.hasBytePrefix("※") { term = String(term.dropFirst()).trimmedSpaces() }  // a note: ※市民等とは、…
             if !endings.isEmpty {
                 term = Self.unquotedTerm(term)
                 guard endings.contains(where: term.hasByteSuffix) else { continue }
@@ -262,7 +290,8 @@ extension Extraction {
     }
 
     /// How a sentence defining a term ends.
-    static let definingEndings = ["をいいます。", "をいう。", "のことです。", "のことをいう。", "を指します。", "をさします。", "ことです。", "ものです。"]
+    static let definingEndings = ["をいいます。", "をいう。", "のことです。", "のことをいう。", "を指します。", "をさします。", "ことです。", "ものです。",
+                                  "を意味します。", "を意味する。", "とされています。"]
 
     /// `Xとは、…をいいます。` under a heading naming X (`（１）町民活動`): X defined.
     private func termSentences(_ cue: String) -> [Candidate] {
@@ -282,6 +311,13 @@ extension Extraction {
     /// `「協働」` → `協働`.
     static func unquotedTerm(_ s: String) -> String {
         var t = s.trimmedSpaces()
+        // A note mark before the term: `※市民等`.
+        if t.hasBytePrefix("※"), t.count > 1 { t = String(t.dropFirst()).trimmedSpaces() }
+        // A tag before the term: `（参考）協働`, `【用語】協働`.
+        for (open, close) in [("（", "）"), ("(", ")"), ("【", "】"), ("［", "］")] where t.hasBytePrefix(open) {
+            guard let end = t.byteRange(of: close), end.upperBound < t.endIndex, t.distance(from: t.startIndex, to: end.lowerBound) <= 6 else { continue }
+            t = String(t[end.upperBound...]).trimmedSpaces()
+        }
         if t.hasBytePrefix("「") && t.hasByteSuffix("」") || t.hasBytePrefix("『") && t.hasByteSuffix("』") { t = String(t.dropFirst().dropLast()) }
         // `そもそも「協働」`: the quoted term a lead-in stands before.
         else if t.hasByteSuffix("」"), let open = t.lastIndex(of: "「"), !t[t.index(after: open)...].dropLast().contains("「") {
@@ -327,7 +363,7 @@ extension Extraction {
         var out: [Candidate] = []
         guard presence.mayHold(suffix) else { return out }
         for (i, b) in blocks.enumerated() where usable(i) && b.text.hasByteSuffix(suffix) && canHead(b) {
-            let term = String(b.text.dropLast(suffix.count)).trimmedSpaces()
+            let term = Self.unquotedTerm(String(b.text.dropLast(suffix.count)))
             guard !term.isEmpty, term.count <= 12 else { continue }
             let body = owners[i]?.bodyBlockIndices ?? titleBody(i)
             // A table under the heading is no definition in words (各主体とその定義).
@@ -345,11 +381,12 @@ extension Extraction {
     /// column's `ボランティアって?`, which explains a word the guideline does not define).
     private func titled(_ cue: String, endings: [String] = []) -> [Candidate] {
         var out: [Candidate] = []
-        guard presence.mayHold(cue) else { return out }
         // (A bulleted title too: `●「協働」とは`.)
-        // A cue ending in ? holds for a question only (`…って?`, not the verb of `認め合って`).
+        // A cue ending in ? holds for a question only (`…って?`, not the verb of `認め合って`),
+        // asked with either question mark.
         let asking = cue.hasByteSuffix("?")
         let bare = asking ? String(cue.dropLast()) : cue
+        guard presence.mayHold(bare) else { return out }
         for (i, b) in blocks.enumerated() where usable(i) && b.isTitleLike && b.text.includes(bare) && (canHead(b) || b.marker == .bullet && b.table == nil) {
             var t = b.text
             if asking, !(t.hasByteSuffix("?") || t.hasByteSuffix("？")) { continue }

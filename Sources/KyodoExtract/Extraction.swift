@@ -89,7 +89,7 @@ struct Extraction {
         self.mayAnnounce = announceWords.isEmpty && countForms.isEmpty ? [] : tree.blocks.indices.filter { i in
             let b = tree.blocks[i]
             // (Or a count: …4つの原則を確認しましょう, checked against the list's length.)
-            return b.isParagraph && i + 1 < tree.blocks.count && tree.blocks[i + 1].marker != nil
+            return b.isProse && i + 1 < tree.blocks.count && tree.blocks[i + 1].marker != nil
                 && (announceWords.contains(where: b.text.includes) || countForms.contains(where: b.text.includes))
         }
     }

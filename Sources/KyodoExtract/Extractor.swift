@@ -232,7 +232,7 @@ extension Extraction {
             // paragraph's section belongs to are not what it announces.)
             guard !b.isTitleLike, !excluded.contains(i), owners[i + 1] != nil, !continuesOwnList(i), cues.contains(where: b.text.includes),
                   let last = InlineList.sentences(b.text).last else { return false }
-            let plain = last.includes("原則として") ? last.replacingOccurrences(of: "原則として", with: "") : last
+            let plain = Self.withoutAdverb(last)
             let list = followingList(i)
             // 次の５つの原則, or a count the list right after has (…大切にしている4つの原則を確認しましょう。).
             let entries = list.filter { owners[$0] != nil && parents[$0] == parents[i + 1] }.count
@@ -240,6 +240,21 @@ extension Extraction {
                 || announcedCount(plain) == entries && cues.contains(where: plain.includes) else { return false }
             return list.filter { owners[$0] != nil }.count >= 2 && !list.contains(where: consumed.contains)
         }
+    }
+
+    /// A sentence without the adverb 原則として (as a rule), which names no principle: not the
+    /// noun before として (`協働の原則として四つのことを`, `基本原則として`).
+    static func withoutAdverb(_ sentence: String) -> String {
+        guard sentence.includes("原則として") else { return sentence }
+        var out = ""
+        var rest = sentence[...]
+        while let at = rest.byteRange(of: "原則として") {
+            let before = rest[..<at.lowerBound]
+            out += before
+            if let last = (out.isEmpty ? nil : out.last), last == "の" || last == "本" { out += "原則として" }
+            rest = rest[at.upperBound...]
+        }
+        return out + rest
     }
 
     /// Whether marked line `i` stands beside an entry of its list that is about the same aspect
@@ -379,7 +394,9 @@ extension Extraction {
         // (Spoken too, as minutes print an answer: 協働の形態につきましては、…, 担い手といたしましては、….)
         let topicForms = cues.flatMap { cue in ["は", "には", "方は", "については", "につきましては", "といたしましては", "としましては"].map { (cue: cue, form: cue + $0) } }
         let asTopic = { (text: String) in topicForms.first { text.includes($0.form) }?.cue }
-        for (i, block) in blocks.enumerated() where block.isParagraph && !excluded.contains(i) && !consumed.contains(i) {
+        // (A marked line holding sentences is prose too: a speaker's line in minutes, `◎村長（…）　…。`.)
+        for (i, block) in blocks.enumerated() where block.isProse
+            && !excluded.contains(i) && !consumed.contains(i) {
             // In a paragraph holding a definition, the defining sentence is passed over.
             let definesHere = defined.contains { $0.overlaps(block.firstLine...block.lastLine) }
             let open = openWords.contains(where: block.text.includes)
@@ -387,8 +404,13 @@ extension Extraction {
             // sentence's topic (市の協働の相手方は、市民、…、大学等です).
             guard open || cues.contains(where: block.text.includes)
                 && (topicForms.contains(where: { block.text.includes($0.form) }) || block.text.includes("（") || block.text.includes("(")
-                    || cues.contains { block.text.includes($0 + "である") || block.text.includes($0 + "となる") }) else { continue }
+                    || block.text.includes("つの") || cues.contains { block.text.includes($0 + "である") || block.text.includes($0 + "となる") || block.text.includes("を" + $0 + "と") }) else { continue }
             for sentence in InlineList.sentences(block.text) where !(definesHere && (sentence.includes("とは") || sentence.includes("」とい"))) {
+                // 村民のほか、集落、…事業者を協働の担い手としております: the names a cue says they are.
+                if let cue = cues.first(where: { sentence.includes("を" + $0 + "と") }),
+                   let names = InlineList.items(in: sentence, before: "を" + cue + "と") {
+                    return (inlineItems(aspect, names, in: block, sentence: sentence), block)
+                }
                 if Self.openWordBeforeCue(in: sentence, openWords: openWords, cues: cues),
                    let names = InlineList.items(in: sentence, enders: data.listEnders, topicEnders: data.topicListEnders) {
                     return (inlineItems(aspect, names, in: block, sentence: sentence), block)

@@ -38,6 +38,14 @@ enum InlineList {
         return best
     }
 
+    /// The items of a list that `ender` closes, its last name a kind given with examples like
+    /// the others (`…、農業法人や商店などの事業者を協働の担い手と…` → …, `事業者`).
+    static func items(in sentence: String, before ender: String) -> [String]? {
+        guard let at = sentence.byteRange(of: ender) else { return nil }
+        // (A separator after the last name lets `collapsingExamples` take it as a kind the list goes on after.)
+        return items(in: sentence[..<at.lowerBound] + "、" + ender, enders: [ender])
+    }
+
     /// What separates the items of an inline list.
     /// (A comparison of the character's scalar: a `Set<Character>` hashes every character it is asked about.)
     @inline(__always) static func isSeparator(_ c: Character) -> Bool {
@@ -130,7 +138,9 @@ enum InlineList {
             }
             let start = text[searchFrom..<joint.lowerBound].lastIndex(where: isSeparator).map { text.index(after: $0) } ?? searchFrom
             let examples = text[start..<joint.lowerBound]
-            guard isItem(kindName, maxLength: 12), kindName.allSatisfy(Extraction.isNameCharacter),
+            // (A kind may be two names joined by の: `地域の団体`.)
+            guard isItem(kindName, maxLength: 12), kindName.split(separator: "の", omittingEmptySubsequences: false).count <= 2,
+                  kindName.allSatisfy({ Extraction.isNameCharacter($0) || $0 == "の" }), !kindName.hasBytePrefix("の"),
                   !examples.isEmpty, examples.allSatisfy({ Extraction.isNameCharacter($0) || $0 == "や" }) else {
                 searchFrom = joint.upperBound
                 continue
@@ -176,8 +186,19 @@ enum InlineList {
     /// An item without the conjunction before it (`そして市` → `市`) or the `のほか` after it.
     static func cleaned(_ s: String) -> String {
         var t = Substring(s)
-        for lead in ["そして", "また", "さらに", "主に", "主として"] where t.hasBytePrefix(lead) && t.count > lead.count { t = t.dropFirst(lead.count) }
+        for lead in ["そして", "それから", "それに", "加えて", "また", "さらに", "主に", "主として"] where t.hasBytePrefix(lead) && t.count > lead.count { t = t.dropFirst(lead.count) }
         if t.hasByteSuffix("のほか"), t.count > 4 { t = t.dropLast(3) }
+        // A count closing the list (`事業協力の五つ`): the name before it.
+        if t.hasByteSuffix("つ"), let no = t.lastIndex(of: "の"), no > t.startIndex,
+           case let count = t[t.index(after: no)...].dropLast(), !count.isEmpty,
+           count.allSatisfy({ $0.isNumber || "一二三四五六七八九十".contains($0) }) { t = t[..<no] }
+        // A clause saying which (`市内で活動するＮＰＯ法人`): the name it qualifies.
+        for verb in ["している", "する", "される"] {
+            guard let at = t.range(of: verb, options: .backwards) else { continue }
+            let name = t[at.upperBound...]
+            if name.count >= 2, name.allSatisfy(Extraction.isNameCharacter), t[..<at.lowerBound].contains(where: { "でをにが".contains($0) }) { t = name }
+            break
+        }
         return String(t)
     }
 

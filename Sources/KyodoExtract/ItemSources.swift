@@ -98,7 +98,10 @@ extension Extraction {
         // Nor are the questions of a Q&A page: each heads its answer.
         if case .question = blocks[entries[0]].marker { return ([], []) }
         // Nor is one flow line (①課題の発見→②協議→③実施): the flow source reads its steps.
-        if entries.count == 1, flowSteps(blocks[entries[0]].text) != nil { return ([], []) }
+        // (Nor a flow wrapped over lines, each an entry: `〔相談〕⇒〔提出〕⇒` / `〔協議〕⇒〔実施〕`.)
+        if entries.count == 1, flowSteps(blocks[entries[0]].text) ?? blocks[entries[0]].lineTexts.first.flatMap({ flowSteps($0.text) }) != nil { return ([], []) }
+        if entries.count > 1, endsInStepSeparator(blocks[entries[0]].text),
+           entries.allSatisfy({ flowSteps(blocks[$0].text) != nil || endsInStepSeparator(blocks[$0].text) }) { return ([], []) }
         // Nor is one article without 号: an article is prose under a caption.
         if entries.count == 1, case .article = blocks[entries[0]].marker, owners[entries[0]]?.lists.isEmpty ?? true { return ([], []) }
         // Entries that head another aspect's sections (１ 協働の形態, ２ 協働事業の手順 under 協働の進め方)
@@ -336,6 +339,10 @@ extension Extraction {
             let after = text[close.upperBound...]
             let rest = String(after).trimmingCharacters(in: " \u{3000}…・：:―—－")
             let label = String(text[text.index(after: text.startIndex)..<close.lowerBound])
+            // A copula after it, as a point is spoken (`一つ目は「目的を共有すること」でございます。…`).
+            if !label.isEmpty, let copula = ["でございます", "であります", "です"].first(where: { after.hasBytePrefix($0) }) {
+                return (label, String(after.dropFirst(copula.count).drop { "。 \u{3000}".contains($0) }))
+            }
             // Only with a separator between (「協働推進」窓口の設置 is one label).
             if let sep = after.first, " \u{3000}…：:―—－".contains(sep), rest.count >= 8, !label.isEmpty, !rest.hasBytePrefix("と"), !rest.hasBytePrefix("を"), !rest.hasBytePrefix("は"), !rest.hasBytePrefix("の"), !rest.hasBytePrefix("「") {
                 return (label, rest)
@@ -452,7 +459,25 @@ extension Extraction {
 
     /// The steps of the first flow line in the body (`【企画】→【実施】→【評価】`), each on its line.
     func flow(_ aspect: Aspect, body: [Int]) -> ([Item], [Int]) {
-        for i in body.prefix(6) where blocks[i].table == nil {
+        for (k, i) in body.prefix(6).enumerated() where blocks[i].table == nil {
+            // A flow wrapped over lines (`〔相談〕⇒〔提出〕⇒` / `〔協議〕⇒〔実施〕`): a block ending in a
+            // separator goes on in the next one.
+            var pieces = [i]
+            while let last = pieces.last, endsInStepSeparator(blocks[last].text), k + pieces.count < body.count,
+                  body[k + pieces.count] == last + 1, blocks[last + 1].table == nil {
+                pieces.append(last + 1)
+            }
+            if pieces.count > 1, let steps = flowSteps(pieces.map { blocks[$0].text.trimmedSpaces() }.joined()) {
+                var from = 0
+                let items = steps.enumerated().map { n, step in
+                    let (label, gloss) = Self.splitGloss(step)
+                    // Each step on the line it stands on, in order.
+                    from = pieces[from...].firstIndex { blocks[$0].text.includes(step) } ?? from
+                    let b = blocks[pieces[from]]
+                    return item(aspect, n + 1, label: label, description: gloss, attributes: [Attribute("記述", "流れ図")], lines: b.lines(of: step))
+                }
+                return (items, pieces)
+            }
             // The block, or one of its lines (a flow line a note joined onto: `…⇒…⇒…` / `※…。`).
             let b = blocks[i]
             guard let steps = flowSteps(b.text) ?? b.lineTexts.lazy.compactMap({ self.flowSteps($0.text) }).first else { continue }
@@ -464,6 +489,12 @@ extension Extraction {
             return (items, [i])
         }
         return ([], [])
+    }
+
+    /// Whether a line ends in a step separator: a flow wrapped onto the next line.
+    func endsInStepSeparator(_ text: String) -> Bool {
+        let t = text.trimmingTrailingSpaces()
+        return data.stepSeparators.contains(where: t.hasByteSuffix)
     }
 
     /// The steps of a line written as a flow: three or more short segments between the data's

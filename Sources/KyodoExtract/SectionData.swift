@@ -56,12 +56,15 @@ public struct SectionData: Sendable {
 
     /// A definition pattern.
     public struct DefinitionRule: Sendable {
-        public enum Form: String, Sendable, CaseIterable { case sentence, article, articleterm, heading, title, quoted, quotedas, term, quotedterm, plainterm, named }
+        public enum Form: String, Sendable, CaseIterable { case sentence, article, articleterm, heading, title, quoted, quotedas, term, quotedterm, plainterm, named, namedplain }
         public var cue: String
         public var form: Form
         /// Endings one of which the term must have (`ends=協働|協働のまちづくり`, for plainterm and
         /// title rows): empty, any term.
         public var termEndings: [String] = []
+        /// What may follow the quoted definition of an unquoted term (`verbs=と定義|と位置付け`,
+        /// for quotedas rows: `協働を「…」と位置付けております`).
+        public var verbs: [String] = ["と定義"]
     }
 
     /// A table anywhere that gives items of an aspect.
@@ -181,13 +184,18 @@ public struct SectionData: Sendable {
             if !rule.inSentence && !rule.inQuestion { aspectCues[rule.aspect, default: []].append(cue) }
         case "suffix": try allow([]); suffixes.append(cue)
         case "definition":
-            try allow(["form", "ends"])
+            try allow(["form", "ends", "verbs"])
             guard let name = options["form"], let form = DefinitionRule.Form(rawValue: name) else {
                 throw row.error("a definition needs form=\(DefinitionRule.Form.allCases.map(\.rawValue).joined(separator: "|"))")
             }
             let endings = options["ends"].map { $0.split(separator: "|").map(String.init) } ?? []
             guard endings.isEmpty || form == .plainterm || form == .title else { throw row.error("ends= is an option of form=plainterm and form=title only") }
-            definitions.append(DefinitionRule(cue: cue, form: form, termEndings: endings))
+            var rule = DefinitionRule(cue: cue, form: form, termEndings: endings)
+            if let verbs = options["verbs"] {
+                guard form == .quotedas else { throw row.error("verbs= is an option of form=quotedas only") }
+                rule.verbs = verbs.split(separator: "|").map(String.init)
+            }
+            definitions.append(rule)
         case "continuation": try allow([]); continuations.append(cue)
         case "aims": try allow([]); aimsWords.append(cue)
         case "count":
@@ -268,8 +276,9 @@ public struct SectionData: Sendable {
     /// With `rules`, only those rules (indices, ascending) are tried: a document's reader passes
     /// the rules whose cue its text may hold.
     public func topics(of heading: String, among rules: [Int]? = nil) -> [Int] {
-        // A count or 主な in the heading says nothing of its topic: `協働の５つの原則` is about
-        // 協働の原則, `大切にしたい６つのこと` about 大切にしたいこと, `協働の主なかたち` about 協働のかたち.
+        // A count, 主な or quote marks in the heading say nothing of its topic: `協働の５つの原則` is
+        // about 協働の原則, `大切にしたい６つのこと` about 大切にしたいこと, `協働の主なかたち` about
+        // 協働のかたち, `いろいろな「かたち」があります` about いろいろなかたち.
         if let bare = Self.withoutCount(heading) { return topics(of: bare, among: rules) }
         // A heading in two languages (`協働の原則 / Principles of Collaboration`): either side.
         for separator in [" / ", "／"] where heading.includes(separator) {
@@ -289,10 +298,15 @@ public struct SectionData: Sendable {
         }
     }
 
-    /// The heading without a count before つの (`５つの`, `六つの`) or a 主な, nil when it has neither.
+    /// The heading without a count before つの (`５つの`, `六つの`), a 主な or quote marks, nil
+    /// when it has none of them.
     static func withoutCount(_ heading: String) -> String? {
         var text = heading
         var changed = false
+        if text.includes("「") || text.includes("『") {
+            text = String(text.unicodeScalars.filter { !"「」『』".unicodeScalars.contains($0) }.map(Character.init))
+            changed = true
+        }
         for word in ["主な", "おもな"] where text.includes(word) {
             text = text.replacingOccurrences(of: word, with: "")
             changed = true

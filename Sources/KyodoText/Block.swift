@@ -40,6 +40,9 @@ public struct Block: Sendable, Hashable {
     /// Whether a number stood before a space rather than a stop (`1 総則` rather than `1. 目的`):
     /// another style.
     public var spacedNumber: Bool = false
+    /// Whether a horizontal rule (`━━━━`, `=====`) stands right above the block: a title so set
+    /// off heads a part of the document.
+    public var ruled: Bool = false
 
     /// The marker, for a marked block.
     public var marker: Marker? {
@@ -57,6 +60,12 @@ public struct Block: Sendable, Hashable {
     public var isParagraph: Bool {
         if case .paragraph = kind { return true }
         return false
+    }
+
+    /// Running text: a paragraph, or a marked line that is a sentence of twenty characters or
+    /// more (a speaker's line in minutes, `◎村長　方針では、…を掲げております。`).
+    public var isProse: Bool {
+        isParagraph || marker != nil && text.utf8.count >= 60 && text.hasByteSuffix("。")
     }
 
     /// A short line with no sentence-ending punctuation: a title standing on its own.

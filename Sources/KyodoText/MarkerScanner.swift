@@ -187,6 +187,10 @@ public enum MarkerScanner {
                 if unit == "部" || unit == "編", standsAlone { return (.part(n), rest) }
                 if unit == "条", standsAlone { return (.article(n), rest) }
                 if after.hasPrefix("段階") { return (.step(n, word: 5), after.dropFirst(2)) }
+                // 第一に、…: the ordinal a spoken or written enumeration opens each point with.
+                if unit == "に", let next = rest.drop(while: { $0 == "、" || $0 == "，" || $0 == " " || $0 == "\u{3000}" }).first, !next.isASCII {
+                    return (.step(n, word: ordinalWordGroup), rest.drop { $0 == "、" || $0 == "，" || $0 == " " || $0 == "\u{3000}" })
+                }
                 // 第1　総則: a part numbered on its own.
                 if unit == " " || unit == "\u{3000}", let next = rest.first, !next.isDecimalDigit { return (.chapter(n), after) }
             }
@@ -219,6 +223,7 @@ public enum MarkerScanner {
             let run = s.unicodeScalars.prefix { Normalizer.kanjiDigitValue($0.value) != nil }
             guard run.count <= 3, let n = Normalizer.kanjiNumber(Array(run)), (1...30).contains(n) else { return nil }
             let after = s.dropFirst(run.count)
+            if let title = afterOrdinalWord(after) { return (.step(n, word: ordinalWordGroup), title) }
             guard let sep = after.first, sep == " " || sep == "\u{3000}" || sep == "、" || sep == "．" else { return nil }
             guard let next = after.dropFirst().drop(while: { $0 == " " || $0 == "\u{3000}" }).first, !next.isASCII else { return nil }
             return (.kanji(n), sep == " " || sep == "\u{3000}" ? after : after.dropFirst())
@@ -249,6 +254,7 @@ public enum MarkerScanner {
             return (.step(n, word: group), body)
         }
         if let (n, after) = readNumber(s, kanji: false) {
+            if let title = afterOrdinalWord(after) { return (.step(n, word: ordinalWordGroup), title) }
             if let (depth, last, rest) = decimal(n, after) { return (.decimal(depth: depth, n: last), rest) }
             if let dot = after.first, dot == "." || dot == "．" {
                 let rest = after.dropFirst()
@@ -340,8 +346,24 @@ public enum MarkerScanner {
     }
 
     /// Words that number steps and rules, in groups: each group is a style of its own.
-    static let stepWordGroups: [[String]] = [["STEP", "Step", "step", "ステップ", "手順"], ["ルール"], ["POINT", "Point", "ポイント"], ["原則"], ["視点"], ["段階"],
+    static let stepWordGroups: [[String]] = [["STEP", "Step", "step", "ステップ", "手順", "フェーズ", "Phase", "PHASE"], ["ルール"], ["POINT", "Point", "ポイント"], ["原則"], ["視点"], ["段階"],
                                              ["その"], ["No.", "NO.", "No．"], ["約束"]]
+
+    /// The style of points opened by an ordinal word (`一つ目は…`, `２点目は…`, `第一に、…`).
+    static let ordinalWordGroup = stepWordGroups.count
+
+    /// The title after an ordinal word following a number (`つ目は`, `点目として、`), or nil.
+    static func afterOrdinalWord(_ after: Substring) -> Substring? {
+        guard after.hasPrefix("つ目") || after.hasPrefix("点目") || after.hasPrefix("番目") else { return nil }
+        var rest = after.dropFirst(2)
+        for particle in ["として", "は", "に", "が"] where rest.hasPrefix(particle) {
+            rest = rest.dropFirst(particle.count)
+            break
+        }
+        rest = rest.drop { $0 == "、" || $0 == "，" || $0 == " " || $0 == "\u{3000}" }
+        guard let next = rest.first, !next.isASCII else { return nil }
+        return rest
+    }
 
     /// Words that number steps and rules.
     static let stepWords = stepWordGroups.flatMap { $0 }

@@ -98,6 +98,9 @@ struct OutlineBuilder {
         var openStandalone = false  // the open block is a line that stands alone (a menu entry, a breadcrumb)
         var openIsTitleAfterSentence = false  // the open block is a short title right after a sentence's end
         var openIsEnglish = false  // the open block is an English line (a translation beside the Japanese)
+        var ruleAbove = false  // the last line that was not blank was a horizontal rule
+        var openRuled = false  // the open block is a paragraph under a horizontal rule
+        var openAfterRule = false  // the open block, of any kind, starts under a horizontal rule
         var openEndsInTitle = false  // the open paragraph's last line is a short Japanese line ending no clause (a title)
         var seenQuestion = false  // a question (Q1.) has been read: `A.` opens its answer, not a list
         var tabbed = true  // the open table's rows are split by tabs (a line after one is a ragged row)
@@ -127,7 +130,7 @@ struct OutlineBuilder {
                 // (Lines only ever increase within a block; max() keeps a span a span whatever the input.)
                 blocks.append(Block(kind: kind, text: Search.string(validUTF8: openBytes), bulleted: openBulleted, pieces: openPieces,
                                     firstLine: openFirst, lastLine: max(openFirst, openLast), indent: openIndent, enclosedMarker: openEnclosed,
-                                    spacedNumber: openSpaced))
+                                    spacedNumber: openSpaced, ruled: openRuled))
             }
             openKind = nil
             openBytes.removeAll(keepingCapacity: true)
@@ -202,6 +205,10 @@ struct OutlineBuilder {
                 continue
             }
             if kept.isEmpty || Self.isRule(UnsafeBufferPointer(rebasing: raw[kept])) {
+                // (The rule under a line framed by rules closes the frame: it is above nothing.)
+                if !kept.isEmpty, Self.isHorizontalRule(UnsafeBufferPointer(rebasing: raw[kept])) {
+                    ruleAbove = !(openKind != nil && openAfterRule && !blankSinceOpen && openFirst == openLast)
+                }
                 // A blank before page furniture is part of the page break.
                 if !tableRows.isEmpty, !pageBreak {
                     var next = number + 1
@@ -254,7 +261,9 @@ struct OutlineBuilder {
                 continue
             }
             if !tabbed { flushTable() }
-            if !tableRows.isEmpty || (hasTab && memchr(raw.baseAddress!, 0x09, raw.count) != nil) {
+            // (A note under the table, `※…`, is no row of it.)
+            let isNote = kept.count >= 3 && raw[kept.lowerBound] == 0xE2 && raw[kept.lowerBound + 1] == 0x80 && raw[kept.lowerBound + 2] == 0xBB
+            if !tableRows.isEmpty && !isNote || (hasTab && memchr(raw.baseAddress!, 0x09, raw.count) != nil) {
                 flushOpen()
                 tabbed = true
                 tableRows.append(Table.Row(line: number, cells: Self.cells(lineSlice(range))))
@@ -334,9 +343,12 @@ struct OutlineBuilder {
                 openMayWrap = long && !Self.endsSentence(last)
                 openEndsInTitle = Self.isShortTitleLine(trimmed, long: long, last: last)
                 blankSinceOpen = false
+                ruleAbove = false
                 continue
             }
             flushOpen()
+            openRuled = ruleAbove && scanned == nil
+            openAfterRule = ruleAbove
             openIsContents = contents
             openStandalone = standalone.contains(number) || flow
             openIsTitleAfterSentence = titleAfterSentence && scanned == nil
@@ -364,6 +376,7 @@ struct OutlineBuilder {
             openLast = number
             openMayWrap = long && !Self.endsSentence(last)
             blankSinceOpen = false
+            ruleAbove = false
         }
         flushTable()
         flushOpen()
@@ -378,11 +391,14 @@ struct OutlineBuilder {
     static func isShortTitleLine(_ line: UnsafeBufferPointer<UInt8>, long: Bool, last: UInt32) -> Bool {
         guard !long, last != 0x3001, last != 0xFF0C, line.count >= 14, memchr(line.baseAddress!, 0xE3, line.count) != nil,
               !holdsComma(line),
-              !holdsFullStop(line), (7...25).contains(Search.scalarCount(line)) else { return false }
+              !holdsFullStop(line), case let count = Search.scalarCount(line), (4...25).contains(count) else { return false }
         // と の や が を に は へ で も ー — but …こと ends a sentence item, not in a particle
         // (the こ before the final と: its three bytes E3 81 93).
         let endsInKoto = last == 0x3068 && line.count >= 6 && line[line.count - 6] == 0xE3 && line[line.count - 5] == 0x81 && line[line.count - 4] == 0x93
-        guard endsInKoto || ![0x3068, 0x306E, 0x3084, 0x304C, 0x3092, 0x306B, 0x306F, 0x3078, 0x3067, 0x3082, 0x30FC].contains(last) else { return false }
+        // (…とは asks what a term is: `協働事業とは` is a title.)
+        let endsInToha = last == 0x306F && line.count >= 6 && line[line.count - 6] == 0xE3 && line[line.count - 5] == 0x81 && line[line.count - 4] == 0xA8
+        guard count >= 7 || endsInToha else { return false }
+        guard endsInKoto || endsInToha || ![0x3068, 0x306E, 0x3084, 0x304C, 0x3092, 0x306B, 0x306F, 0x3078, 0x3067, 0x3082, 0x30FC].contains(last) else { return false }
         return bracketsBalance(line)
     }
 
@@ -614,6 +630,12 @@ struct OutlineBuilder {
             i += w
         }
         return corner
+    }
+
+    /// A rule line that is no arrow: three or more of one rule character.
+    static func isHorizontalRule(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (_, width) = Search.decode(line, 0)
+        return width < line.count && isRule(line)
     }
 
     static func isRule(_ line: UnsafeBufferPointer<UInt8>) -> Bool {

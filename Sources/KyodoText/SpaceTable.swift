@@ -47,6 +47,12 @@ enum SpaceTable {
         for number in 1...max(1, source.lineCount) where number <= source.lineCount {
             let line = source.slice(number)
             guard mayHaveGap(line), let segments = segments(line) else {
+                // (A row whose label is long enough to leave one space before the column the
+                // run's second cells start at is a row too: `・実行委員会　複数の…` under `・委託　　　　市の…`.)
+                if let column = secondColumn(of: run), let split = split(line, at: column) {
+                    run.append((number, split, false))
+                    continue
+                }
                 finish()
                 continue
             }
@@ -63,6 +69,41 @@ enum SpaceTable {
         }
         finish()
         return out
+    }
+
+    /// The column every row of a run (three or more) starts its second cell at, if they agree.
+    static func secondColumn(of run: [(line: Int, segments: [Segment], continuation: Bool)]) -> Int? {
+        let rows = run.filter { !$0.continuation }
+        guard rows.count >= 3, let column = rows[0].segments.dropFirst().first?.column,
+              rows.allSatisfy({ $0.segments.count >= 2 && $0.segments[1].column == column }) else { return nil }
+        return column
+    }
+
+    /// A line split in two at its one space right before display column `column`, or nil.
+    static func split(_ line: Substring, at column: Int) -> [Segment]? {
+        var c = 0
+        var first = ""
+        var start: Int?
+        var previous: Unicode.Scalar?
+        for (k, s) in line.unicodeScalars.enumerated() {
+            if s == "\t" { return nil }
+            if c == column {
+                guard previous == " " || previous == "\u{3000}", s != " ", s != "\u{3000}" else { return nil }
+                let rest = String(String.UnicodeScalarView(line.unicodeScalars.dropFirst(k)))
+                guard let start, !first.isEmpty, !rest.isEmpty else { return nil }
+                return [Segment(column: start, text: first.trimmingTrailingSpaces()), Segment(column: column, text: rest)]
+            }
+            if s != " " && s != "\u{3000}" {
+                if start == nil { start = c }
+                first.unicodeScalars.append(s)
+            } else if start != nil {
+                first.unicodeScalars.append(s)
+            }
+            previous = s
+            c += width(s.value)
+            if c > column { return nil }
+        }
+        return nil
     }
 
     /// Whether the line holds two spaces in a row somewhere (the cheap test before splitting).

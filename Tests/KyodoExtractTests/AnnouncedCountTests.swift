@@ -14,6 +14,9 @@ import Testing
             while let r = rest.byteRange(of: unit) {
                 let digits = rest[..<r.lowerBound].reversed().prefix { $0.isASCII && $0.isNumber }
                 if let n = Int(String(digits.reversed())), n > 0 { return n }
+                // Kanji numerals the fold left before つ count from two (`八つの原則`, not `一つひとつ`).
+                let kanji = rest[..<r.lowerBound].unicodeScalars.reversed().prefix { Normalizer.kanjiDigitValue($0.value) != nil }
+                if unit == "つ", digits.isEmpty, !kanji.isEmpty, let n = Normalizer.kanjiNumber(Array(kanji.reversed())), n >= 2 { return n }
                 rest = rest[r.upperBound...]
             }
         }
@@ -25,7 +28,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("協働の7つの視点", 7), ("次の５つの原則", 5), ("第三つ", 3), ("次の5項目について", 5), ("八つの原則", nil),
+        ("協働の7つの視点", 7), ("次の５つの原則", 5), ("第三つ", 3), ("次の5項目について", 5), ("八つの原則", 8), ("協働の原則として四つのことを", 4),
         ("平成八つ", 8), ("3點を示す", 3), ("(1)～(7)のとおり", 7), ("⑴〜⑸の手順", 5), ("（１）～（４）", 4),
         ("一つひとつの事業", nil), ("0つ、そして2つ", 2), ("ひとつ", nil), ("1～3", nil), ("五項目の", 5),
     ] as [(String, Int?)])

@@ -39,11 +39,11 @@ import Testing
     @Test func tuningSet() throws {
         let e = try Self.evaluate("tune")
         print(Self.report("zoo, tuning set", e))
-        #expect(e.documents.count >= 95)
+        #expect(e.documents.count >= 99)
         // (Six documents that failed in the holdout, and eight written for four new holdout
         // families from their descriptions, joined the set on 2026-12-02, four more failed ones
-        // on 2026-12-03: floors re-set each time.)
-        for (aspect, recall, precision) in [(Aspect.principles, 0.92, 0.96), (.forms, 0.93, 0.98), (.partners, 0.92, 0.97), (.processes, 0.74, 0.96)] {
+        // on 2026-12-03 and four more in a later round: floors re-set each time.)
+        for (aspect, recall, precision) in [(Aspect.principles, 0.95, 0.97), (.forms, 0.95, 0.98), (.partners, 0.94, 0.97), (.processes, 0.81, 0.96)] {
             #expect(e.total(aspect).recall >= recall, "\(aspect) recall \(e.total(aspect).recall)")
             #expect(e.total(aspect).precision >= precision, "\(aspect) precision \(e.total(aspect).precision)")
         }
