@@ -399,6 +399,8 @@ extension Extraction {
             && !excluded.contains(i) && !consumed.contains(i) {
             // In a paragraph holding a definition, the defining sentence is passed over.
             let definesHere = defined.contains { $0.overlaps(block.firstLine...block.lastLine) }
+            // (A paragraph that is all definition, under a title asking what 協働 is, is passed over.)
+            if isDefinitionBody(block) { continue }
             let open = openWords.contains(where: block.text.includes)
             // …など、様々な担い手: an open list followed closely by a cue; or the cue as the
             // sentence's topic (市の協働の相手方は、市民、…、大学等です).
@@ -425,6 +427,10 @@ extension Extraction {
                 if let names = InlineList.parenthesised(in: sentence, after: cues) ?? InlineList.countedQuotes(in: sentence, words: cues) ?? named() {
                     return (inlineItems(aspect, names, in: block, sentence: sentence), block)
                 }
+                // 具体的な形態としては、ア)協働委託 イ)補助 ウ)…: an enumeration written inline.
+                if cues.contains(where: sentence.includes), let names = InlineList.markedRun(in: sentence) {
+                    return (inlineItems(aspect, names, in: block, sentence: sentence), block)
+                }
                 guard let cue = asTopic(sentence), let topicAt = sentence.byteRange(of: cue) else { continue }
                 let rest = String(sentence[topicAt.lowerBound...])
                 if let names = InlineList.items(in: rest, enders: data.listEnders, topicEnders: data.topicListEnders) {
@@ -433,6 +439,14 @@ extension Extraction {
             }
         }
         return nil
+    }
+
+    /// Whether a block is all definition, the text under a title asking what a term is (`「協働」って何?`):
+    /// the actors it names are part of what the term means. (A sentence defining it in the
+    /// block, `協働とは、…`, is passed over where lists are read, and only it.)
+    func isDefinitionBody(_ block: Block) -> Bool {
+        guard !block.text.includes("とは"), !block.text.includes("」とい") else { return false }
+        return items.contains { $0.aspect == .definition && $0.span.firstLine <= block.firstLine && block.lastLine <= $0.span.lastLine }
     }
 
     /// Whether an open word (など, 等) in the sentence is followed closely by a cue: any of its

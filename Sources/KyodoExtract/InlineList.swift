@@ -46,6 +46,52 @@ enum InlineList {
         return items(in: sentence[..<at.lowerBound] + "、" + ender, enders: [ender])
     }
 
+    /// The names of an enumeration written inline, each after its marker, three or more in
+    /// sequence: `ア)協働委託 イ)補助 ウ)共催`, `①委託、②補助、③共催`, `(1)委託 (2)補助 (3)共催`.
+    /// A gloss in parentheses and a closing など come off; a name of more than 20 characters
+    /// or holding 。 is no name.
+    static func markedRun(in sentence: String) -> [String]? {
+        let scalars = Array(sentence.unicodeScalars)
+        // Each marker: where it starts, where its name starts, its number.
+        var marks: [(start: Int, end: Int, n: Int)] = []
+        var i = 0
+        while i < scalars.count {
+            let v = scalars[i].value
+            if let k = MarkerScanner.katakanaNumber(v), i + 1 < scalars.count, scalars[i + 1] == ")" || scalars[i + 1] == "）" {
+                marks.append((i, i + 2, k)); i += 2; continue
+            }
+            if (0x2460...0x2473).contains(v) { marks.append((i, i + 1, Int(v - 0x2460) + 1)); i += 1; continue }
+            if scalars[i] == "(" || scalars[i] == "（", i + 2 < scalars.count, scalars[i + 2] == ")" || scalars[i + 2] == "）" {
+                let d = scalars[i + 1].value
+                if (0x31...0x39).contains(d) || (0xFF11...0xFF19).contains(d) {
+                    marks.append((i, i + 3, Int(d >= 0xFF10 ? d - 0xFF10 : d - 0x30))); i += 3; continue
+                }
+            }
+            i += 1
+        }
+        // The longest run numbered 1, 2, 3 … in one kind of marker (starting anywhere at 1).
+        var best: [(start: Int, end: Int, n: Int)] = []
+        var run: [(start: Int, end: Int, n: Int)] = []
+        for m in marks {
+            if m.n == 1 { run = [m] } else if let last = run.last, m.n == last.n + 1 { run.append(m) } else { run = [] }
+            if run.count > best.count { best = run }
+        }
+        guard best.count >= 3 else { return nil }
+        var names: [String] = []
+        for (k, m) in best.enumerated() {
+            let end = k + 1 < best.count ? best[k + 1].start : scalars.count
+            var name = String(String.UnicodeScalarView(scalars[m.end..<end])).trimmedSpaces()
+            // The last name ends where the sentence goes on: `…サ)指定管理 などがあります`.
+            if k == best.count - 1, let cut = name.firstIndex(where: { $0 == " " || $0 == "\u{3000}" || $0 == "、" || $0 == "。" }) { name = String(name[..<cut]) }
+            while let last = name.last, "、，,・ 　".contains(last) { name.removeLast() }
+            if name.hasByteSuffix("など") { name = String(name.dropLast(2)) }
+            if let open = name.firstIndex(where: { $0 == "(" || $0 == "（" }), open > name.startIndex { name = String(name[..<open]) }
+            guard !name.isEmpty, name.count <= 20, !name.includes("。") else { return nil }
+            names.append(name)
+        }
+        return names
+    }
+
     /// What separates the items of an inline list.
     /// (A comparison of the character's scalar: a `Set<Character>` hashes every character it is asked about.)
     @inline(__always) static func isSeparator(_ c: Character) -> Bool {

@@ -13,7 +13,7 @@ extension Extraction {
         guard !words.isEmpty else { return nil }
         for i in listParagraphs where !excluded.contains(i) && !consumed.contains(i) {
             let block = blocks[i]
-            guard block.text.includes("協働") || block.text.includes("とは、") || cues.contains(where: block.text.includes),
+            guard !isDefinitionBody(block), block.text.includes("協働") || block.text.includes("とは、") || cues.contains(where: block.text.includes),
                   words.contains(where: block.text.includes) else { continue }
             for sentence in InlineList.sentences(block.text) {
                 // Only a sentence holding two separators and an item word can hold a run of three.

@@ -369,7 +369,7 @@ public enum MarkerScanner {
     static let stepWords = stepWordGroups.flatMap { $0 }
 
     /// The katakana's place in the order ア イ ウ エ オ カ キ … (small kana and ヲ ン excluded).
-    static func katakanaNumber(_ v: UInt32) -> Int? {
+    public static func katakanaNumber(_ v: UInt32) -> Int? {
         guard (0x30A2...0x30F3).contains(v) else { return nil }
         let order: [UInt32] = [0x30A2, 0x30A4, 0x30A6, 0x30A8, 0x30AA, 0x30AB, 0x30AD, 0x30AF, 0x30B1, 0x30B3, 0x30B5, 0x30B7, 0x30B9,
                                0x30BB, 0x30BD, 0x30BF, 0x30C1, 0x30C4, 0x30C6, 0x30C8, 0x30CA, 0x30CB, 0x30CC, 0x30CD, 0x30CE]

@@ -136,6 +136,28 @@ import Testing
         #expect(g.items.first { $0.label == "協働事業" }?.span.firstLine == 5)
     }
 
+    /// An enumeration written inline after a cue, each name after its marker.
+    @Test func anEnumerationWrittenInline() throws {
+        #expect(InlineList.markedRun(in: "具体的な形態としては、ア)協働委託 イ)補助 ウ)実行委員会・協議会 エ)物的支援(公の財産の使用等) などがあります")
+                == ["協働委託", "補助", "実行委員会・協議会", "物的支援"])
+        #expect(InlineList.markedRun(in: "①委託、②補助、③共催") == ["委託", "補助", "共催"])
+        // Two entries, or numbers out of sequence, are no run.
+        #expect(InlineList.markedRun(in: "ア)委託 イ)補助") == nil)
+        #expect(InlineList.markedRun(in: "(1)委託 (3)補助 (4)共催") == nil)
+        let g = try Fixtures.read(["協働の調査", "", "　具体的な形態としては、ア)協働委託 イ)補助 ウ)共催 エ)後援 などがあります。"], name: "e.txt")
+        #expect(Self.labels(g, .forms) == ["協働委託", "補助", "共催", "後援"])
+    }
+
+    /// The actors named in a definition under a title asking what 協働 is are no partners.
+    @Test func actorsInADefinitionUnderATitleAreNoPartners() throws {
+        let g = try Fixtures.read([
+            "「協働」って何?",
+            "「県民、NPO、企業、行政などがそれぞれの主体性のもとに、互いの特性を尊重し合いながら、共通の目的のために協力すること」",
+        ], name: "t.txt")
+        #expect(Self.labels(g, .definition) == ["協働"])
+        #expect(Self.labels(g, .partners).isEmpty)
+    }
+
     @Test func spokenCountsAreAnnounced() {
         #expect(Extraction.withoutAdverb("協働の原則として四つのことを掲げ、原則として毎年見直します") == "協働の原則として四つのことを掲げ、毎年見直します")
         #expect(AnnouncedCount.find(in: "協働の原則として四つのことを掲げております") == 4)
