@@ -73,7 +73,12 @@ struct Extraction {
         }
         self.excluded = excluded
         var presence = PairSieve()
-        for b in tree.blocks { presence.add(b.text) }
+        for b in tree.blocks {
+            presence.add(b.text)
+            // A short line's words with its quote marks left out too: headings are matched so
+            // (`いろいろな「かたち」があります` is about いろいろなかたち).
+            if b.text.utf8.count <= 120, b.text.includes("「") || b.text.includes("『") { presence.add(SectionData.withoutQuotes(b.text)) }
+        }
         self.presence = presence
         self.liveRules = data.headings.indices.filter { presence.mayHold(data.headings[$0].cue) }
         var words: [Aspect: [String]] = [:]

@@ -298,13 +298,20 @@ public struct SectionData: Sendable {
         }
     }
 
+    /// A text without its quote marks 「」『』.
+    static func withoutQuotes(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for v in text.unicodeScalars where !(0x300C...0x300F).contains(v.value) { out.append(v) }
+        return String(out)
+    }
+
     /// The heading without a count before つの (`５つの`, `六つの`), a 主な or quote marks, nil
     /// when it has none of them.
     static func withoutCount(_ heading: String) -> String? {
         var text = heading
         var changed = false
         if text.includes("「") || text.includes("『") {
-            text = String(text.unicodeScalars.filter { !"「」『』".unicodeScalars.contains($0) }.map(Character.init))
+            text = withoutQuotes(text)
             changed = true
         }
         for word in ["主な", "おもな"] where text.includes(word) {

@@ -11,12 +11,11 @@ public struct PairSieve: Sendable {
     /// An empty sieve: it holds nothing.
     public init() {}
 
-    /// Adds the pairs of a text, and the pairs a quote mark stands between (`な「かたち`
-    /// holds `なか` too: a heading is matched with its quote marks left out).
+    /// Adds the pairs of a text.
     public mutating func add(_ text: String) {
         var text = text
         text.withUTF8 { b in
-            bits.withUnsafeMutableBufferPointer { set in Self.forEachPair(b, bridgingQuotes: true) { set[$0 >> 6] |= 1 << UInt64($0 & 63) } }
+            bits.withUnsafeMutableBufferPointer { set in Self.forEachPair(b) { set[$0 >> 6] |= 1 << UInt64($0 & 63) } }
         }
     }
 
@@ -34,7 +33,7 @@ public struct PairSieve: Sendable {
     public func mayHold(_ words: [String]) -> [String] { words.filter(mayHold) }
 
     /// Calls `body` with the bit of every pair of adjacent characters of valid UTF-8.
-    @inline(__always) private static func forEachPair(_ b: UnsafeBufferPointer<UInt8>, bridgingQuotes: Bool = false, _ body: (Int) -> Void) {
+    @inline(__always) private static func forEachPair(_ b: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
         guard let p = b.baseAddress, !b.isEmpty else { return }
         let n = b.count
         // The character at `i` as its bytes packed in an integer, and its length.
@@ -49,24 +48,11 @@ public struct PairSieve: Sendable {
             for k in 0..<min(length, n - i) { packed |= UInt64(p[i + k]) << UInt64(8 * k) }
             return (packed, length)
         }
-        @inline(__always) func pair(_ a: UInt64, _ b: UInt64) -> Int { Int(truncatingIfNeeded: ((a << 32 | b) &* 0x9E37_79B9_7F4A_7C15) >> 48) }
-        // 「 」 『 』 are E3 80 8C–8F: packed little-endian, 0x8C80E3–0x8F80E3.
-        @inline(__always) func isQuote(_ c: UInt64) -> Bool { c & 0xFCFFFF == 0x8C80E3 }
         var (previous, i) = character(at: 0)
-        var beforeQuote: UInt64?  // the character before a run of quote marks
-        if bridgingQuotes, isQuote(previous) { beforeQuote = 0 }
         while i < n {
             let (current, length) = character(at: i)
             i += length
-            body(pair(previous, current))
-            if bridgingQuotes {
-                if isQuote(current) {
-                    if beforeQuote == nil { beforeQuote = previous }
-                } else if let q = beforeQuote {
-                    body(pair(q, current))
-                    beforeQuote = nil
-                }
-            }
+            body(Int(truncatingIfNeeded: ((previous << 32 | current) &* 0x9E37_79B9_7F4A_7C15) >> 48))
             previous = current
         }
     }

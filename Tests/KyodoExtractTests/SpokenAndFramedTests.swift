@@ -113,10 +113,7 @@ import Testing
             "　◎後援：団体の催しを市が応援する",
         ], name: "q.txt")
         #expect(Self.labels(g, .forms) == ["委託", "共催", "後援"])
-        var sieve = PairSieve()
-        sieve.add("いろいろな「かたち」")
-        #expect(sieve.mayHold("いろいろなかたち"))
-        #expect(!sieve.mayHold("いろいろな形"))
+        #expect(SectionData.withoutQuotes("いろいろな「かたち」があります") == "いろいろなかたちがあります")
     }
 
     /// An unquoted term a sentence names its object (`…活動を市民活動といい`), a tag before a
