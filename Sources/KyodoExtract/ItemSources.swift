@@ -467,26 +467,21 @@ extension Extraction {
                   body[k + pieces.count] == last + 1, blocks[last + 1].table == nil {
                 pieces.append(last + 1)
             }
-            if pieces.count > 1, let steps = flowSteps(pieces.map { blocks[$0].text.trimmedSpaces() }.joined()) {
-                var from = 0
-                let items = steps.enumerated().map { n, step in
-                    let (label, gloss) = Self.splitGloss(step)
-                    // Each step on the line it stands on, in order.
-                    from = pieces[from...].firstIndex { blocks[$0].text.includes(step) } ?? from
-                    let b = blocks[pieces[from]]
-                    return item(aspect, n + 1, label: label, description: gloss, attributes: [Attribute("記述", "流れ図")], lines: b.lines(of: step))
-                }
-                return (items, pieces)
-            }
-            // The block, or one of its lines (a flow line a note joined onto: `…⇒…⇒…` / `※…。`).
+            // The blocks joined, else the block, or one of its lines (a flow line a note joined
+            // onto: `…⇒…⇒…` / `※…。`).
             let b = blocks[i]
-            guard let steps = flowSteps(b.text) ?? b.lineTexts.lazy.compactMap({ self.flowSteps($0.text) }).first else { continue }
-            // A step's gloss in parentheses is its description: `約束（協定）`.
+            let wrapped = pieces.count > 1 ? flowSteps(pieces.map { blocks[$0].text.trimmedSpaces() }.joined()) : nil
+            if wrapped == nil { pieces = [i] }
+            guard let steps = wrapped ?? flowSteps(b.text) ?? b.lineTexts.lazy.compactMap({ self.flowSteps($0.text) }).first else { continue }
+            var from = 0
             let items = steps.enumerated().map { n, step in
+                // A step's gloss in parentheses is its description: `約束（協定）`.
                 let (label, gloss) = Self.splitGloss(step)
-                return item(aspect, n + 1, label: label, description: gloss, attributes: [Attribute("記述", "流れ図")], lines: b.lines(of: step))
+                // Each step on the line it stands on, in order.
+                from = pieces[from...].firstIndex { blocks[$0].text.includes(step) } ?? from
+                return item(aspect, n + 1, label: label, description: gloss, attributes: [Attribute("記述", "流れ図")], lines: blocks[pieces[from]].lines(of: step))
             }
-            return (items, [i])
+            return (items, pieces)
         }
         return ([], [])
     }

@@ -188,19 +188,19 @@ public struct SectionData: Sendable {
             guard let name = options["form"], let form = DefinitionRule.Form(rawValue: name) else {
                 throw row.error("a definition needs form=\(DefinitionRule.Form.allCases.map(\.rawValue).joined(separator: "|"))")
             }
-            let endings = options["ends"].map { $0.split(separator: "|").map(String.init) } ?? []
+            let endings = Self.alternatives(options["ends"]) ?? []
             guard endings.isEmpty || form == .plainterm || form == .title else { throw row.error("ends= is an option of form=plainterm and form=title only") }
             var rule = DefinitionRule(cue: cue, form: form, termEndings: endings)
-            if let verbs = options["verbs"] {
+            if let verbs = Self.alternatives(options["verbs"]) {
                 guard form == .quotedas else { throw row.error("verbs= is an option of form=quotedas only") }
-                rule.verbs = verbs.split(separator: "|").map(String.init)
+                rule.verbs = verbs
             }
             definitions.append(rule)
         case "continuation": try allow([]); continuations.append(cue)
         case "aims": try allow([]); aimsWords.append(cue)
         case "count":
             try allow(["forms"])
-            countUnits.append((Normalizer.fold(cue), options["forms"].map { $0.split(separator: "|").map(String.init) } ?? [cue]))
+            countUnits.append((Normalizer.fold(cue), Self.alternatives(options["forms"]) ?? [cue]))
         case "figure": try allow([]); figureWords.append(cue)
         case "open": try allow([]); openWords.append(cue)
         case "announce": try allow([]); announceWords.append(cue)
@@ -214,7 +214,7 @@ public struct SectionData: Sendable {
         case "notlimited": try allow([]); notLimitedWords.append(cue)
         case "split":
             try allow(["names"])
-            let names = options["names"]?.split(separator: "|").map(String.init) ?? []
+            let names = Self.alternatives(options["names"]) ?? []
             guard names.count == 2 else { throw row.error("a split needs names=A|B") }
             splits.append((try aspect(), cue, names))
         case "mark":
@@ -224,7 +224,7 @@ public struct SectionData: Sendable {
         case "table":
             try allow(["label", "attributes", "effects", "date"])
             tables.append(TableRule(aspect: try aspect(), headerWords: cue.split(separator: "+").map(String.init), label: options["label"],
-                                    attributes: options["attributes"]?.split(separator: "|").map(String.init) ?? [],
+                                    attributes: Self.alternatives(options["attributes"]) ?? [],
                                     effects: options["effects"], dated: options["date"] == "yes"))
         case "plaincolumn": try allow([]); plainColumns.append(cue)
         case "subtitle":
@@ -296,6 +296,11 @@ public struct SectionData: Sendable {
             if question, heading.includes(h.cue) { return true }
             return !h.inQuestion && isTopic(h.cue, of: heading)
         }
+    }
+
+    /// The values of an option written `A|B|C`, nil where the row has none.
+    static func alternatives(_ value: String?) -> [String]? {
+        value.map { $0.split(separator: "|").map(String.init) }
     }
 
     /// A text without its quote marks 「」『』.
