@@ -211,7 +211,9 @@ extension Extraction {
             let frame = b.text[..<open]
             if !frame.isEmpty {
                 // A frame naming the text, or a clause before the definition (`…のとおり、『協働』とは`).
-                guard frame.count <= 25, Self.reportingFrames.contains(where: { frame.hasByteSuffix($0) }) || frame.hasByteSuffix("、") else { continue }
+                // Or a clause qualifying the term (`本町が目指す「協働」とは`, `私たちの「協働」とは`).
+                guard frame.count <= 25, Self.reportingFrames.contains(where: { frame.hasByteSuffix($0) }) || frame.hasByteSuffix("、")
+                        || frame.last.map({ "すくるうつむぶぐの".contains($0) }) == true else { continue }
             } else if !(b.isParagraph || b.bulleted || b.marker == .bullet) {
                 continue
             }
@@ -262,16 +264,18 @@ extension Extraction {
     /// or not (`「市民協働」は、…`).
     private func plainTerms(_ cue: String, endings: [String]) -> [Candidate] {
         var out: [Candidate] = []
-        guard presence.mayHold(cue) else { return out }
+        guard !presence.mayHold(Self.commaVariants(cue)).isEmpty else { return out }
         // (With endings, only a paragraph holding an ending right before the cue is looked at.)
-        let joints = presence.mayHold(endings.flatMap { e in ["", "」", "』"].map { e + $0 + cue } })
+        let joints = presence.mayHold(endings.flatMap { e in ["", "」", "』"].flatMap { q in Self.commaVariants(cue).map { e + q + $0 } } })
         guard endings.isEmpty || !joints.isEmpty else { return out }
         for (i, b) in blocks.enumerated() where usable(i) && b.isParagraph {
-            if !joints.isEmpty, !joints.contains(where: { b.text.includes($0, within: 44 + $0.utf8.count) }) { continue }
-            // (A term of ten characters is at most 40 bytes: longer prefixes are not looked at.)
-            guard let r = b.text.byteRange(of: cue), r.lowerBound > b.text.startIndex,
-                  b.text.utf8.distance(from: b.text.startIndex, to: r.lowerBound) <= 44 else { continue }
-            var term = String(b.text[..<r.lowerBound])
+            if !joints.isEmpty, !joints.contains(where: { b.text.includes($0, within: 80 + $0.utf8.count) }) { continue }
+            // (A term of ten characters is at most 40 bytes: longer prefixes are not looked at;
+            // a lead-in before it, `この意味において、参加とは、`, is some 30 more.)
+            guard let r = Self.commaVariants(cue).lazy.compactMap({ b.text.byteRange(of: $0) }).first, r.lowerBound > b.text.startIndex,
+                  b.text.utf8.distance(from: b.text.startIndex, to: r.lowerBound) <= 80 else { continue }
+            var term = Self.withoutLeadIn(b.text[..<r.lowerBound])
+            guard term.utf8.count <= 44 else { continue }
             if term.hasBytePrefix("*") || term.hasBytePrefix("_") { term = term.trimmingCharacters(in: "*_") }  // Markdown's **協働**
             if term.hasBytePrefix("※") { term = String(term.dropFirst()).trimmedSpaces() }  // a note: ※市民等とは、…
             if !endings.isEmpty {
@@ -279,7 +283,7 @@ extension Extraction {
                 guard endings.contains(where: term.hasByteSuffix) else { continue }
             }
             guard !term.isEmpty, term.count <= 10, !term.contains(where: { "「」『』、。 　をがはにで*_#".contains($0) }), !Self.asks(b.text, after: term + cue),
-                  let sentence = InlineList.sentences(b.text).first,
+                  let sentence = InlineList.sentences(b.text).first(where: { $0.includes(term) }),
                   Self.definingEndings.contains(where: sentence.hasByteSuffix) else { continue }
             // (Said of 協働 with は, a definition says who does what: `協働は、相手があって初めて
             // 成り立つものです` says something of it, in too few words to define it.)
@@ -288,6 +292,26 @@ extension Extraction {
         }
         return out
     }
+
+    /// A cue ending in `、` as written with either comma too (`「共働」は,…`, `参画とは，…`).
+    static func commaVariants(_ cue: String) -> [String] {
+        guard cue.hasByteSuffix("、") else { return [cue] }
+        let stem = String(cue.dropLast())
+        return [cue, stem + "，", stem + ","]
+    }
+
+    /// The term before a definition's cue without a lead-in clause (`この意味において、`,
+    /// `本町では、`, `また、`): the text after the last comma where what stands before it ends
+    /// as an adverbial does (にて, では, において, また …), at most fifteen characters.
+    static func withoutLeadIn(_ head: Substring) -> String {
+        guard let comma = head.lastIndex(where: { "、，,".contains($0) }) else { return String(head) }
+        let lead = head[..<comma]
+        guard lead.count <= 15, leadInEndings.contains(where: lead.hasByteSuffix) else { return String(head) }
+        return String(head[head.index(after: comma)...]).trimmedSpaces()
+    }
+
+    /// How a lead-in clause before a defined term ends.
+    static let leadInEndings = ["において", "においては", "では", "には", "で", "また", "なお", "そもそも", "つまり", "ここで", "さらに", "まず"]
 
     /// How a sentence defining a term ends.
     static let definingEndings = ["をいいます。", "をいう。", "のことです。", "のことをいう。", "を指します。", "をさします。", "ことです。", "ものです。",
@@ -400,10 +424,20 @@ extension Extraction {
             // A body that holds a sentence definition (協働とは、…) is read as that.
             let following = blocks[(i + 1)...].prefix { $0.isParagraph && !$0.isTitleLike }.prefix(3)
             // (Only one of the same term: `「町に関りのあるみなさん」とは` below `協働とは?` explains another.)
-            if following.contains(where: { b in data.definitions.contains { $0.form == .sentence && b.text.hasBytePrefix($0.cue) } || b.text.hasBytePrefix("「" + term + "」とは") }) { continue }
+            // (Nor where its body defines a term the title's holds: `「協働のまちづくり」とは?` answered
+            // by `本町が目指す「協働」とは、…`.)
+            if following.contains(where: { b in data.definitions.contains { $0.form == .sentence && b.text.hasBytePrefix($0.cue) } || b.text.hasBytePrefix("「" + term + "」とは")
+                || Self.quotedTermDefined(in: b.text).map({ $0 != term && term.includes($0) }) == true }) { continue }
             out.append(Candidate(term: term, description: next.text, attributes: [], lines: b.firstLine...next.lastLine, confidence: 0.8, precedence: 3))
         }
         return out
+    }
+
+    /// The quoted term a text defines with `」とは` (its first).
+    static func quotedTermDefined(in text: String) -> String? {
+        guard let at = text.byteRange(of: "」とは"), let open = text[..<at.lowerBound].lastIndex(of: "「") else { return nil }
+        let term = String(text[text.index(after: open)..<at.lowerBound])
+        return term.isEmpty || term.count > 15 ? nil : term
     }
 
     /// A sentence quoting the definition: `第3条においては、協働の定義を「…」としています` — the

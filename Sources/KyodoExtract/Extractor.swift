@@ -392,29 +392,35 @@ extension Extraction {
         let defined = items.filter { $0.aspect == .definition }.map { $0.span.firstLine...$0.span.lastLine }
         // The cue as a sentence's topic (協働の担い手は、…), each written once.
         // (Spoken too, as minutes print an answer: 協働の形態につきましては、…, 担い手といたしましては、….)
-        let topicForms = cues.flatMap { cue in ["は", "には", "方は", "については", "につきましては", "といたしましては", "としましては"].map { (cue: cue, form: cue + $0) } }
-        let asTopic = { (text: String) in topicForms.first { text.includes($0.form) }?.cue }
+        // (Or the role of what follows, `まちづくりの基本原則として、「…」「…」を掲げ`: not of what
+        // precedes, `…ことを基本理念として、…などを定めた`.)
+        let topicForms = cues.flatMap { cue in ["は", "には", "方は", "については", "につきましては", "といたしましては", "としましては", "として、"].map { (cue: cue, form: cue + $0) } }
+        let asTopic = { (text: String) in topicForms.first { Self.standsAsTopic(text, $0.form) }?.cue }
         // (A marked line holding sentences is prose too: a speaker's line in minutes, `◎村長（…）　…。`.)
         for (i, block) in blocks.enumerated() where block.isProse
             && !excluded.contains(i) && !consumed.contains(i) {
             // In a paragraph holding a definition, the defining sentence is passed over.
             let definesHere = defined.contains { $0.overlaps(block.firstLine...block.lastLine) }
-            // (A paragraph that is all definition, under a title asking what 協働 is, is passed over.)
-            if isDefinitionBody(block) { continue }
+            // (A paragraph that is all definition, under a title asking what 協働 is, is passed
+            // over, but for a sentence going on to something else: `なお、県では、…の協働を進めています`.)
+            let definitionBody = isDefinitionBody(block)
+            if definitionBody && !InlineList.sentences(block.text).contains(where: Self.turnsAside) { continue }
             let open = openWords.contains(where: block.text.includes)
             // …など、様々な担い手: an open list followed closely by a cue; or the cue as the
             // sentence's topic (市の協働の相手方は、市民、…、大学等です).
             guard open || cues.contains(where: block.text.includes)
-                && (topicForms.contains(where: { block.text.includes($0.form) }) || block.text.includes("（") || block.text.includes("(")
+                && (topicForms.contains(where: { Self.standsAsTopic(block.text, $0.form) }) || block.text.includes("（") || block.text.includes("(")
                     || block.text.includes("つの") || cues.contains { block.text.includes($0 + "である") || block.text.includes($0 + "となる") || block.text.includes("を" + $0 + "と") }) else { continue }
-            for sentence in InlineList.sentences(block.text) where !(definesHere && (sentence.includes("とは") || sentence.includes("」とい"))) {
+            for sentence in InlineList.sentences(block.text) where !(definesHere && (sentence.includes("とは") || sentence.includes("」とい")))
+                && !(definitionBody && !Self.turnsAside(sentence)) {
                 // 村民のほか、集落、…事業者を協働の担い手としております: the names a cue says they are.
                 if let cue = cues.first(where: { sentence.includes("を" + $0 + "と") }),
                    let names = InlineList.items(in: sentence, before: "を" + cue + "と") {
                     return (inlineItems(aspect, names, in: block, sentence: sentence), block)
                 }
-                if Self.openWordBeforeCue(in: sentence, openWords: openWords, cues: cues),
-                   let names = InlineList.items(in: sentence, enders: data.listEnders, topicEnders: data.topicListEnders) {
+                // (The open word a cue follows ends the list too: `…大学、行政等の多様な主体の協働を`.)
+                if let (word, end) = Self.openWordBeforeCue(in: sentence, openWords: openWords, cues: cues),
+                   let names = InlineList.items(in: String(sentence[..<end]), enders: data.listEnders + [word], topicEnders: data.topicListEnders) {
                     return (inlineItems(aspect, names, in: block, sentence: sentence), block)
                 }
                 // 基本原則（目標一致の原則、相互理解の原則など）: the names in parentheses after a cue;
@@ -441,6 +447,23 @@ extension Extraction {
         return nil
     }
 
+    /// Whether `form` (a cue and the particle making it a topic) stands in `text`; a role
+    /// (`…として、`) only where the cue is not the role of an object before it (`…を基本理念として、`).
+    static func standsAsTopic(_ text: String, _ form: String) -> Bool {
+        guard let at = text.byteRange(of: form) else { return false }
+        guard form.hasByteSuffix("として、") else { return true }
+        return text[..<at.lowerBound].last != "を"
+    }
+
+    /// Whether a sentence opens by turning to something beside what came before (`なお、`, `また、`).
+    static func turnsAside(_ sentence: String) -> Bool {
+        let t = sentence.drop { $0 == " " || $0 == "\u{3000}" }
+        return asides.contains(where: t.hasBytePrefix)
+    }
+
+    /// How a sentence turning aside opens.
+    static let asides = ["なお、", "また、", "さらに、", "加えて、", "なお", "また"]
+
     /// Whether a block is all definition, the text under a title asking what a term is (`「協働」って何?`):
     /// the actors it names are part of what the term means. (A sentence defining it in the
     /// block, `協働とは、…`, is passed over where lists are read, and only it.)
@@ -449,15 +472,27 @@ extension Extraction {
         return items.contains { $0.aspect == .definition && $0.span.firstLine <= block.firstLine && block.lastLine <= $0.span.lastLine }
     }
 
-    /// Whether an open word (など, 等) in the sentence is followed closely by a cue: any of its
+    /// The open word (など, 等の) in the sentence a cue follows closely, at any of its
     /// occurrences (自治会などの地域活動団体、…、企業などのさまざまな担い手).
-    static func openWordBeforeCue(in sentence: String, openWords: [String], cues: [String]) -> Bool {
+    /// (With where it ends; a cue made an adjective or a quality, `主体的`, `主体性`, is not the cue.)
+    static func openWordBeforeCue(in sentence: String, openWords: [String], cues: [String]) -> (String, String.Index)? {
         for word in openWords {
             var rest = sentence[...]
             while let at = rest.byteRange(of: word) {
-                if cues.contains(where: String(sentence[at.upperBound...].prefix(14)).includes) { return true }
+                let after = String(sentence[at.upperBound...].prefix(14))
+                if cues.contains(where: { Self.namesNoun(after, $0) }) { return (word, at.upperBound) }
                 rest = sentence[at.upperBound...]
             }
+        }
+        return nil
+    }
+
+    /// Whether `cue` stands in `text` as a noun: not followed by 的 or 性 (`主体的な活動`).
+    static func namesNoun(_ text: String, _ cue: String) -> Bool {
+        var rest = text[...]
+        while let at = rest.byteRange(of: cue) {
+            if let next = rest[at.upperBound...].first, next == "的" || next == "性" { rest = rest[at.upperBound...]; continue }
+            return true
         }
         return false
     }

@@ -42,6 +42,8 @@ enum InlineList {
     /// the others (`…、農業法人や商店などの事業者を協働の担い手と…` → …, `事業者`).
     static func items(in sentence: String, before ender: String) -> [String]? {
         guard let at = sentence.byteRange(of: ender) else { return nil }
+        // Quoted names right before it (`「情報共有」と「住民参加」を基本原則とし`).
+        if let quoted = quotedRun(in: sentence[..<at.lowerBound] + ender) { return quoted }
         // (A separator after the last name lets `collapsingExamples` take it as a kind the list goes on after.)
         return items(in: sentence[..<at.lowerBound] + "、" + ender, enders: [ender])
     }

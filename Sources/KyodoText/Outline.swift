@@ -312,7 +312,10 @@ struct OutlineBuilder {
             // So does a short line without 。 right after a sentence's end: a title (web pages saved
             // without blank lines: `…を定めました。` / `協働の原則` / `自主・自立の原則` / `…をいいます。`).
             // The titles may come one under another (協働の原則 / 対等の原則).
-            let titleAfterSentence = openIsParagraph && !blankSinceOpen && (openLastScalar == 0x3002 || openIsTitleAfterSentence) && last != 0x3001 && trimmed.count <= 100
+            // (A sentence asking, `…があるのでしょうか?`, ends as one: a question with a clause in it.)
+            let openEndsSentence = openLastScalar == 0x3002
+                || (openLastScalar == 0x3F || openLastScalar == 0xFF1F) && openBytes.withUnsafeBufferPointer(Self.holdsComma)
+            let titleAfterSentence = openIsParagraph && !blankSinceOpen && (openEndsSentence || openIsTitleAfterSentence) && last != 0x3001 && trimmed.count <= 100
                 && !Self.holdsFullStop(trimmed) && Search.scalarCount(trimmed) <= 25 && !(long && columnLines.contains(number))
                 && !Self.holdsComma(trimmed) && !Self.opensWithParticle(first)
             // And a label running into its sentence (`公平・公正の原則 協働の…。`) after a sentence's

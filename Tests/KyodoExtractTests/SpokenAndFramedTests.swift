@@ -10,8 +10,6 @@ import Testing
 /// over lines, notes under tables, quoted words in headings, lists a role closes, unquoted
 /// terms named by a sentence.
 @Suite struct SpokenAndFramedTests {
-    static func labels(_ g: Guideline, _ aspect: Aspect) -> [String] { g.items.filter { $0.aspect == aspect }.map(\.label) }
-
     @Test func ordinalWordsOpenPoints() {
         #expect(MarkerScanner.scan("一つ目は「目的を共有すること」でございます。")?.marker == .step(1, word: MarkerScanner.ordinalWordGroup))
         #expect(MarkerScanner.scan("２点目として、情報を公開すること。")?.marker == .step(2, word: MarkerScanner.ordinalWordGroup))
@@ -31,8 +29,8 @@ import Testing
             "　四つ目は「取組の過程を公開すること」でございます。",
             "◎総務課長　協働の担い手は、村民、行政区、消防団や婦人会などの地域の団体、事業者、そして村を想定しております。",
         ], name: "m.txt")
-        #expect(Self.labels(g, .principles) == ["目的を共有すること", "対等な立場に立つこと", "互いの違いを理解すること", "取組の過程を公開すること"])
-        #expect(Self.labels(g, .partners) == ["村民", "行政区", "地域の団体", "事業者", "村"])
+        #expect(g.labels(.principles) == ["目的を共有すること", "対等な立場に立つこと", "互いの違いを理解すること", "取組の過程を公開すること"])
+        #expect(g.labels(.partners) == ["村民", "行政区", "地域の団体", "事業者", "村"])
     }
 
     /// `…を協働の担い手としております`: the role after the list closes it, its last kind an item.
@@ -41,7 +39,7 @@ import Testing
             "議会だより", "",
             "　指針では、村民のほか、集落、婦人会や老人クラブなどの各種団体、農業法人や商店などの事業者を協働の担い手としております。",
         ], name: "r.txt")
-        #expect(Self.labels(g, .partners) == ["村民", "集落", "各種団体", "事業者"])
+        #expect(g.labels(.partners) == ["村民", "集落", "各種団体", "事業者"])
     }
 
     /// A title under a rule heads a part: the list after it is its, not the last entry's above.
@@ -68,7 +66,7 @@ import Testing
             if case .paragraph(let p) = node { return p.text == "チェック１　協働の原則" } else { return false }
         })
         let g = try Fixtures.read(lines, name: "c.txt")
-        #expect(Self.labels(g, .principles) == ["対等の原則", "公開の原則"])
+        #expect(g.labels(.principles) == ["対等の原則", "公開の原則"])
         // The rule closing a framed title is above nothing.
         let framed = DocumentTree(SourceText(name: "f.txt", lines: ["━━━━━━", "１　協働の原則", "━━━━━━", "", "〔対等〕", "　対等であること。"]))
         #expect(framed.blocks.first { $0.text == "〔対等〕" }?.ruled == false)
@@ -88,9 +86,9 @@ import Testing
             "　共催\tともに主催する",
             "　※同じ事業で、市の他の補助金と重ねて申請することはできません。",
         ], name: "f.txt")
-        #expect(Self.labels(g, .processes) == ["事前相談", "提案書の提出", "審査", "協定締結", "事業の実施", "事業評価"])
+        #expect(g.labels(.processes) == ["事前相談", "提案書の提出", "審査", "協定締結", "事業の実施", "事業評価"])
         #expect(g.items.first { $0.label == "協定締結" }?.span.firstLine == 4)
-        #expect(Self.labels(g, .forms) == ["委託", "共催"])
+        #expect(g.labels(.forms) == ["委託", "共催"])
     }
 
     /// A row whose label leaves one space before the column the others' text starts at.
@@ -112,7 +110,7 @@ import Testing
             "　◎共催：市と団体が一緒に主催する",
             "　◎後援：団体の催しを市が応援する",
         ], name: "q.txt")
-        #expect(Self.labels(g, .forms) == ["委託", "共催", "後援"])
+        #expect(g.labels(.forms) == ["委託", "共催", "後援"])
         #expect(SectionData.withoutQuotes("いろいろな「かたち」があります") == "いろいろなかたちがあります")
     }
 
@@ -129,7 +127,7 @@ import Testing
             "（参考）協働とは",
             "　指針では、協働を「市民と市が対等な立場で、共通の目的のために力を合わせること」と位置付けています。",
         ], name: "d.txt")
-        #expect(Self.labels(g, .definition) == ["市民活動", "協働事業", "協働"])
+        #expect(g.labels(.definition) == ["市民活動", "協働事業", "協働"])
         #expect(g.items.first { $0.label == "協働事業" }?.span.firstLine == 5)
     }
 
@@ -142,7 +140,7 @@ import Testing
         #expect(InlineList.markedRun(in: "ア)委託 イ)補助") == nil)
         #expect(InlineList.markedRun(in: "(1)委託 (3)補助 (4)共催") == nil)
         let g = try Fixtures.read(["協働の調査", "", "　具体的な形態としては、ア)協働委託 イ)補助 ウ)共催 エ)後援 などがあります。"], name: "e.txt")
-        #expect(Self.labels(g, .forms) == ["協働委託", "補助", "共催", "後援"])
+        #expect(g.labels(.forms) == ["協働委託", "補助", "共催", "後援"])
     }
 
     /// The actors named in a definition under a title asking what 協働 is are no partners.
@@ -151,8 +149,8 @@ import Testing
             "「協働」って何?",
             "「県民、NPO、企業、行政などがそれぞれの主体性のもとに、互いの特性を尊重し合いながら、共通の目的のために協力すること」",
         ], name: "t.txt")
-        #expect(Self.labels(g, .definition) == ["協働"])
-        #expect(Self.labels(g, .partners).isEmpty)
+        #expect(g.labels(.definition) == ["協働"])
+        #expect(g.labels(.partners).isEmpty)
     }
 
     @Test func spokenCountsAreAnnounced() {

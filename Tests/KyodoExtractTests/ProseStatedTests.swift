@@ -1,0 +1,87 @@
+import KyodoDocument
+import KyodoModel
+import KyodoTestSupport
+@testable import KyodoExtract
+@testable import KyodoText
+import Testing
+
+/// Items a web page states in its prose rather than in a list: principles an ordinance's
+/// introduction quotes (`「情報共有」と「住民参加」を基本原則とし`), terms defined after a lead-in
+/// (`この意味において、参加とは、`) or a qualifier (`本町が目指す「協働」とは`), with either comma,
+/// a question heading what answers it, partners named after a definition.
+@Suite struct ProseStatedTests {
+    /// Quoted names right before the cue they are: `「A」と「B」を基本原則とし`.
+    @Test func quotedNamesBeforeTheirCue() throws {
+        let g = try Fixtures.read([
+            "まちづくり基本条例の見直し", "",
+            "平成十四年に施行した条例は、「情報の共有」と「町民の参加」を基本原則とし、町民が自ら考え行動するまちを目指しています。",
+        ], name: "q.txt")
+        #expect(g.labels(.principles) == ["情報の共有", "町民の参加"])
+        // Not quoted titles a sentence names as something else.
+        let other = try Fixtures.read([
+            "お知らせ", "",
+            "本町では「総合計画」と「協働指針」を改定しました。",
+        ], name: "o.txt")
+        #expect(other.labels(.principles).isEmpty)
+    }
+
+    /// A cue as the role of what follows it (`…の基本原則として、「A」「B」「C」を掲げ`), not of
+    /// what precedes it (`…ことを基本理念として、A、B、Cなどを定めた`).
+    @Test func aCueAsTheRoleOfWhatFollows() throws {
+        let g = try Fixtures.read([
+            "基本条例について", "",
+            "条例では、まちづくりの基本原則として、「情報共有」「参加」「協働」「自然との共生」を掲げています。",
+        ], name: "r.txt")
+        #expect(g.labels(.principles) == ["情報共有", "参加", "協働", "自然との共生"])
+        let object = try Fixtures.read([
+            "自治基本条例とは", "",
+            "市民と市が自治を担うことを基本原則として、まちづくりの仕組み、市民の役割、市政運営のあり方などを定めた条例です。",
+        ], name: "s.txt")
+        #expect(object.labels(.principles).isEmpty)
+    }
+
+    /// A term defined after a lead-in clause, or qualified before its quotes, or with a comma
+    /// of either width.
+    @Test func termsAfterLeadInsQualifiersAndCommas() throws {
+        let lead = try Fixtures.read([
+            "用語", "",
+            "この意味において、参加とは、町の施策の企画の段階から住民の意思が反映されることをいう。",
+        ], name: "l.txt")
+        #expect(lead.labels(.definition) == ["参加"])
+        let comma = try Fixtures.read([
+            "本制度について", "",
+            "本制度が目指す「共働」は,企画の段階から団体と市が対等な立場で意見を出し合い,ともに事業に取り組むことです。",
+        ], name: "c.txt")
+        #expect(comma.labels(.definition) == ["共働"])
+        // A clause before a comma that is no lead-in leaves no term: `市民、事業者とは、`.
+        let list = try Fixtures.read([
+            "用語", "",
+            "市民、事業者とは、市内に住み、又は事業を営む者をいう。",
+        ], name: "n.txt")
+        #expect(!list.labels(.definition).contains("事業者"))
+    }
+
+    /// A title asking what a phrase is, answered by a sentence defining a term it holds: the
+    /// sentence's term, on the sentence's lines.
+    @Test func aTitleYieldsToTheTermItsAnswerDefines() throws {
+        let g = try Fixtures.read([
+            "「協働のまちづくり」とは?", "",
+            " 本町が目指す「協働」とは、町民と町が対等な立場で理解し合い、共通の課題のために互いの力を持ち寄って取り組むことです。",
+        ], name: "t.txt")
+        #expect(g.labels(.definition) == ["協働"])
+        #expect(g.items.first { $0.aspect == .definition }?.span.firstLine == 3)
+    }
+
+    /// A question sentence ends a sentence like 。: the short question after it is a title.
+    @Test func aQuestionAfterAQuestionSentenceIsATitle() throws {
+        let g = try Fixtures.read([
+            "協働のまちづくり",
+            "課題を解決するには「協働」が大切だといわれますが、どんな意味があるのでしょうか?",
+            "そもそも「協働」ってなに?",
+            "異なる組織が一つの目標に向かって、役割を分担し、お互いに理解し合いながら取り組むことです。",
+        ], name: "w.txt")
+        let definition = g.items.first { $0.aspect == .definition && $0.label == "協働" }
+        #expect(definition?.span.firstLine == 3)
+        #expect(definition?.span.lastLine == 4)
+    }
+}
