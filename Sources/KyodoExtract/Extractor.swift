@@ -77,6 +77,7 @@ extension Extraction {
         var next = 0
         var fallback: (Heading, Found)?
         var namingTried = !core  // lists that name the aspect themselves are looked for only when all else failed
+        var namingHeadings = Set<Int>()
         while true {
             if next == candidates.count {
                 guard !namingTried, fallback == nil else { break }
@@ -85,6 +86,13 @@ extension Extraction {
                 if let rule = rules.first(where: { !$0.inSentence && $0.sources == SectionData.Source.ordinary }) {
                     for (i, body) in namingLists(aspect) where !candidates.contains(where: { $0.0.index == i }) {
                         candidates.append((Heading(index: i, text: blocks[i].text, marked: false, body: body, section: nil), rule))
+                    }
+                    // And a heading that names the items itself (`1 後援・協力・共催とは`).
+                    // (Its entries must mostly name the aspect's words too: `NPO・ボランティア等との協働事業`
+                    // heads projects.)
+                    for h in headings where !candidates.contains(where: { $0.0.index == h.index }) && !used.contains(h.index) && namesItems(h.text, aspect) {
+                        candidates.append((h, rule))
+                        namingHeadings.insert(h.index)
                     }
                 }
                 if next == candidates.count { break }
@@ -103,6 +111,7 @@ extension Extraction {
                 direct = appended
             }
             guard let found = direct else { continue }
+            if namingHeadings.contains(h.index), let words = itemWords[aspect], found.items.filter({ Self.names($0.label, words) }).count * 2 < found.items.count { continue }
             // Items that are mostly another aspect's names (担い手 under 協働の考え方) are not this aspect's.
             if namesAnotherAspect(found.items, not: aspect) { continue }
             // Names in a sentence are the weakest source: a later heading about the aspect

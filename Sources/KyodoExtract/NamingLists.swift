@@ -29,6 +29,28 @@ extension Extraction {
         return out
     }
 
+    /// Whether a heading's text is the aspect's items named one after another, two or more
+    /// joined by ・ or 、, each a short name holding an item word (`後援・協力・共催とは`,
+    /// `委託、補助の申請について`: the last may run on into what the heading says of them).
+    func namesItems(_ text: String, _ aspect: Aspect) -> Bool {
+        guard let words = itemWords[aspect], !words.isEmpty, text.count <= 30 else { return false }
+        let segments = text.split(whereSeparator: { $0 == "・" || InlineList.isSeparator($0) }).map { String($0).trimmedSpaces() }
+        guard segments.count >= 2 else { return false }
+        // Each a name whose head is an item word (`市民活動` holds 市民 but names an activity);
+        // the last may go on with の, とは, について … (`共催の申請手続き`).
+        var named = Set<String>()
+        for (k, seg) in segments.enumerated() {
+            let isLast = k == segments.count - 1
+            guard let word = words.filter({ seg.hasByteSuffix($0) || isLast && seg.includes($0) }).max(by: { $0.count < $1.count }), seg.count <= word.count + 4 || isLast else { return false }
+            if isLast, !seg.hasByteSuffix(word) {
+                guard let at = seg.byteRange(of: word), case let rest = seg[at.upperBound...],
+                      ["の", "とは", "について", "に関", "等", "など"].contains(where: rest.hasBytePrefix), seg[..<at.lowerBound].count <= 4 else { return false }
+            }
+            named.insert(word)
+        }
+        return named.count >= 2
+    }
+
     /// Whether a label is a short name holding one of the item words (`「協働委託」`, `補助・助成`);
     /// a sentence that mentions 市民 names no partner.
     static func names(_ label: String, _ words: [String]) -> Bool {

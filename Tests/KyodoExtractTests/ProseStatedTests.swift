@@ -8,7 +8,8 @@ import Testing
 /// Items a web page states in its prose rather than in a list: principles an ordinance's
 /// introduction quotes (`「情報共有」と「住民参加」を基本原則とし`), terms defined after a lead-in
 /// (`この意味において、参加とは、`) or a qualifier (`本町が目指す「協働」とは`), with either comma,
-/// a question heading what answers it, partners named after a definition.
+/// a question heading what answers it, partners named after a definition; and pages whose
+/// heading names the items themselves (`後援・協力・共催とは`) or whose entries are stages.
 @Suite struct ProseStatedTests {
     /// Quoted names right before the cue they are: `「A」と「B」を基本原則とし`.
     @Test func quotedNamesBeforeTheirCue() throws {
@@ -83,5 +84,44 @@ import Testing
         let definition = g.items.first { $0.aspect == .definition && $0.label == "協働" }
         #expect(definition?.span.firstLine == 3)
         #expect(definition?.span.lastLine == 4)
+    }
+
+    /// A heading naming the items one after another heads them: the label lines under it.
+    @Test func aHeadingNamingItsItems() throws {
+        let g = try Fixtures.read([
+            "申請の手引き", "",
+            "1 後援・協力・共催とは", "",
+            "本町の「後援」「協力」「共催」はそれぞれ次のとおりです。", "",
+            "後援", "", "催しの趣旨に町が賛同し、支援の意思を示すものです。", "",
+            "協力", "", "催しの趣旨に町が賛同し、人や物の面で支えるものです。", "",
+            "共催", "", "町が共同の主催者となり、催しを一緒に行うものです。", "",
+            "2 申請の期間", "", "催しの三十日前までに申請してください。",
+        ], name: "h.txt")
+        #expect(g.labels(.forms) == ["後援", "協力", "共催"])
+        // A heading naming partners over projects heads no partners.
+        let projects = try Fixtures.read([
+            "協働事業の状況", "",
+            "NPO・ボランティア等との協働事業", "",
+            "1『講座の開催』", "市と団体がともに講座を開きます。", "",
+            "2『相談の窓口』", "団体の相談に市が応じます。", "",
+            "3『情報の発信』", "団体の活動を市が広く知らせます。",
+        ], name: "p.txt")
+        #expect(projects.labels(.partners).isEmpty)
+    }
+
+    /// Entries that are stages (`…の段階`) are a process, wherever they stand.
+    @Test func entriesThatAreStagesAreAProcess() throws {
+        let g = try Fixtures.read([
+            "段階ごとに考える協働",
+            "1.課題発見の段階",
+            "解説:市民の声から課題を拾います。",
+            "2.事業企画の段階",
+            "解説:団体と一緒に企画します。",
+            "3.事業実施の段階",
+            "解説:役割を分けて実施します。",
+            "4.事業評価の段階",
+            "解説:ともに振り返ります。",
+        ], name: "s.txt")
+        #expect(g.labels(.processes) == ["課題発見の段階", "事業企画の段階", "事業実施の段階", "事業評価の段階"])
     }
 }
