@@ -155,7 +155,13 @@ extension Extraction {
                 guard isPairRun(from: j) else { break }
                 pairs = true
             }
-            if pairs, title, !(j + 1 < blocks.count && blocks[j + 1].isParagraph && !blocks[j + 1].isTitleLike), !isSubheading(j) { break }
+            if pairs, title, !(j + 1 < blocks.count && blocks[j + 1].isParagraph && !blocks[j + 1].isTitleLike), !isSubheading(j) {
+                // (A description as short as a title is one still, the pair taken whole.)
+                guard j + 1 < blocks.count, Self.describes(blocks[j + 1], b), owners[j + 1] == nil, parents[j + 1] == parent || isInside(j + 1, parent) else { break }
+                body += [j, j + 1]
+                j += 2
+                continue
+            }
             guard let section = owners[j] else {
                 // Content of the same section, or deeper.
                 if parents[j] == parent || isInside(j, parent) {
@@ -211,7 +217,7 @@ extension Extraction {
         var k = i
         for _ in 0..<2 {
             guard k + 1 < blocks.count, blocks[k].isParagraph, blocks[k].isTitleLike, owners[k] == nil,
-                  blocks[k + 1].isParagraph, !blocks[k + 1].isTitleLike else { return false }
+                  blocks[k + 1].isParagraph, !blocks[k + 1].isTitleLike || Self.describes(blocks[k + 1], blocks[k]), owners[k + 1] == nil else { return false }
             k += 2
             var more = 0
             while more < 3, k < blocks.count, blocks[k].isParagraph, !blocks[k].isTitleLike, owners[k] == nil { k += 1; more += 1 }

@@ -109,7 +109,8 @@ extension Extraction {
         guard body[..<k].allSatisfy({ blocks[$0].isParagraph }) else { return ([], []) }
         while k + 1 < body.count {
             let name = blocks[body[k]], text = blocks[body[k + 1]]
-            guard name.isParagraph, name.isTitleLike, text.isParagraph, !text.isTitleLike, !(stop.map(name.text.hasBytePrefix) ?? false) else { break }
+            guard name.isParagraph, name.isTitleLike, text.isParagraph, !text.isTitleLike || Self.describes(text, name),
+                  !(stop.map(name.text.hasBytePrefix) ?? false) else { break }
             let (label, gloss) = Aspect.core.contains(aspect) ? Self.splitGloss(Self.unquoted(name.text)) : (name.text, "")
             // A note below the description (※…, （注）…) is part of it, and so are the next
             // paragraphs before the next label (two at most: 情報共有 / what it means / an example).
@@ -134,6 +135,12 @@ extension Extraction {
             if stopped { break }
         }
         return items.count >= 2 ? (items, from) : ([], [])
+    }
+
+    /// Whether a block as short as a title is yet the description of the name above it, in a
+    /// run of pairs: twice the name's length at least (`事業者` / `営利を目的に活動する企業や個人商店など`).
+    static func describes(_ text: Block, _ name: Block) -> Bool {
+        text.isParagraph && text.text.count >= max(12, name.text.count * 2)
     }
 
     // MARK: - Tables anywhere

@@ -109,7 +109,7 @@ struct OutlineBuilder {
         let hasTab = all.baseAddress.map { memchr($0, 0x09, all.count) != nil } ?? false
         // Lines that stand alone: in a run of six or more short lines with no sentence end (a
         // menu, a list of links saved from a web page), no line continues another.
-        let standalone = Self.shortLineRuns(source, all)
+        let standalone = Self.shortLineRuns(source, all).union(Self.termLineRuns(source, all))
         let indentation = Self.indentationShowsLevels(source, all)
         // Tables laid out with spaces, where the text has two spaces in a row anywhere.
         var spaceRows = source.text.includes("  ") || source.text.includes("\u{3000}\u{3000}") ? SpaceTable.rows(source) : [:]
@@ -476,6 +476,48 @@ struct OutlineBuilder {
             run.append(index + 1)
         }
         finish()
+        return out
+    }
+
+    /// The lines of a definition list saved as text (an HTML `<dl>`): a short term line over a
+    /// longer description line, three times or more in a row with no blank line, a note
+    /// (`*…`, `※…`) allowed after a description: `市民` / `市内に在住し、…人` / `地域組織` / `区、町内会…`.
+    /// The term lines stand alone: a description without its 。 takes no next term into it, and
+    /// a term takes no description (a description still takes the lines that go on with it).
+    static func termLineRuns(_ source: SourceText, _ all: UnsafeBufferPointer<UInt8>) -> Set<Int> {
+        let ranges = source.lineRanges
+        // Per line: its scalar count (0 when blank), whether it may be a term, whether it is a note.
+        func look(_ k: Int) -> (scalars: Int, term: Bool, note: Bool) {
+            guard ranges[k].count <= 600 else { return (200, false, false) }
+            let line = UnsafeBufferPointer(rebasing: all[ranges[k]])
+            let kept = Search.spaceTrimmed(line)
+            guard !kept.isEmpty else { return (0, false, false) }
+            let trimmed = UnsafeBufferPointer(rebasing: line[kept])
+            let t = traits(trimmed)
+            let first = Search.decode(trimmed, 0).0
+            let term = (2...12).contains(t.scalars) && !endsSentence(t.last) && !holdsComma(trimmed) && !holdsFullStop(trimmed)
+                && ![0x3068, 0x306E, 0x3084, 0x304C, 0x3092, 0x306B, 0x306F, 0x3078, 0x3067, 0x3082, 0x3001].contains(t.last) && !opensWithParticle(first)
+            return (t.scalars, term, first == 0x2A || first == 0x203B || first == 0xFF0A)
+        }
+        var out = Set<Int>()
+        var k = 0
+        while k + 1 < ranges.count {
+            var j = k
+            var lines: [Int] = []
+            var terms = 0
+            while j + 1 < ranges.count {
+                let term = look(j)
+                guard term.term else { break }
+                let description = look(j + 1)
+                guard description.scalars >= max(10, term.scalars * 2), !description.term else { break }
+                lines.append(j + 1)
+                terms += 1
+                j += 2
+                while j < ranges.count, case let note = look(j), note.note, note.scalars > 0 { j += 1 }
+            }
+            if terms >= 3 { out.formUnion(lines) }
+            k = max(k + 1, j)
+        }
         return out
     }
 

@@ -124,4 +124,28 @@ import Testing
         ], name: "s.txt")
         #expect(g.labels(.processes) == ["課題発見の段階", "事業企画の段階", "事業実施の段階", "事業評価の段階"])
     }
+
+    /// A definition list saved as text: term lines over description lines without 。, one pair
+    /// each, the last description as short as a title.
+    @Test func aDefinitionListSavedAsText() throws {
+        let g = try Fixtures.read([
+            "協働のパートナーって?",
+            "",
+            "印刷大きな文字で印刷",
+            "",
+            " まちづくりを担う主体である市民等とは、次のとおりです。",
+            "",
+            "市民",
+            "市内に住み、働き、学ぶ人のほか、市内で公共的な活動を行う人",
+            "地域組織",
+            "自治会、町内会など、地域のつながりで活動する組織",
+            "市民活動団体",
+            "ボランティア団体、NPOなど、公益的な活動を自主的に行う組織",
+            "*政治的な活動を行うものを除く。",
+            "事業者",
+            "営利を目的に活動する企業や商店など",
+        ], name: "d.txt")
+        #expect(g.labels(.partners) == ["市民", "地域組織", "市民活動団体", "事業者"])
+        #expect(g.items(.partners).map(\.span.firstLine) == [7, 9, 11, 14])
+    }
 }
