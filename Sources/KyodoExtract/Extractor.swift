@@ -270,8 +270,9 @@ extension Extraction {
     /// (`◎ 対等の原則` / `◎ 目的共有の原則` under a title about something else): entries, each an
     /// item, not headings each over its own text.
     func isAmongNamesakes(_ i: Int, _ aspect: Aspect) -> Bool {
-        guard let section = owners[i], let style = section.style else { return false }
-        // (Questions each head their answer, whatever the next one asks.)
+        guard let section = owners[i], let style = section.style, !namesAspectItself(i, aspect) else { return false }
+        // (Questions each head their answer, whatever the next one asks; a line naming the aspect
+        // itself, `2 各原則の説明`, heads its own text.)
         if case .question = blocks[i].marker { return false }
         let about = { (j: Int) in self.topics(of: j).contains { self.data.headings[$0].aspect == aspect } }
         let next = (section.bodyBlockIndices.last ?? i) + 1

@@ -80,6 +80,16 @@ extension Extraction {
         return !rules.isEmpty && !rules.contains(where: \.endsItems)
     }
 
+    /// Whether entry `e`'s label is the aspect itself, not one of its items: one of its cues, with
+    /// a suffix (`原則の位置付け`, `各原則の説明`) and 各 before it at most.
+    func namesAspectItself(_ e: Int, _ aspect: Aspect) -> Bool {
+        var label = Self.bareLabel(blocks[e].text)
+        guard label.count <= 20, let suffix = data.suffixes.first(where: { label.hasByteSuffix($0) && label.count > $0.count }) else { return false }
+        label = String(label.dropLast(suffix.count))
+        if label.hasBytePrefix("各") { label = String(label.dropFirst()) }
+        return data.cues(of: aspect).contains(label)
+    }
+
     /// The sources that read the section's structure (not names in its sentences).
     static let structural: Set<SectionData.Source> = [.enumeration, .table, .flow, .pairs, .runin, .labels]
 
@@ -127,6 +137,11 @@ extension Extraction {
         // sub-sections, each read as a heading of its own.
         // (An article over its 号 is no such sub-section: it stands for its list, below.)
         if entries.count <= 3, entries.contains(where: { isSubsection($0, of: aspect) }) {
+            return ([], [])
+        }
+        // Nor are entries one of which names the aspect itself and holds a list (`1 原則の位置付け` /
+        // `2 各原則の説明` over `(1)目的の共有 (2)…`): sub-sections, the list the items.
+        if entries.count <= 4, entries.contains(where: { namesAspectItself($0, aspect) && !(owners[$0]?.lists.isEmpty ?? true) }) {
             return ([], [])
         }
         // A single entry holding a list (an article over its 号) stands for that list.

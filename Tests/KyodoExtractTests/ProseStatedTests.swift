@@ -148,4 +148,23 @@ import Testing
         #expect(g.labels(.partners) == ["市民", "地域組織", "市民活動団体", "事業者"])
         #expect(g.items(.partners).map(\.span.firstLine) == [7, 9, 11, 14])
     }
+
+    /// Sections naming the aspect itself (`1 原則の位置付け`, `2 各原則の説明`) are no items: the
+    /// list under the one that explains each is.
+    @Test func sectionsNamingTheAspectItself() throws {
+        let g = try Fixtures.read([
+            "協働事業を進める上での原則",
+            "1 原則の位置付け",
+            "協働の考え方で定めた原則を、事業の場面に当てはめます。",
+            "",
+            "2 各原則の説明",
+            "(1)目的の共有",
+            "団体と市が、解決したい課題を確かめ合います。",
+            "ポイント",
+            "同じ事業だから一緒にするのではなく、目的を一致させます。",
+            "(2)対等の関係",
+            "どちらかが上に立つことなく、対等に話し合います。",
+        ], name: "m.txt")
+        #expect(g.labels(.principles) == ["目的の共有", "対等の関係"])
+    }
 }
