@@ -75,9 +75,10 @@ struct Extraction {
         var presence = PairSieve()
         for b in tree.blocks {
             presence.add(b.text)
-            // A short line's words with its quote marks left out too: headings are matched so
-            // (`いろいろな「かたち」があります` is about いろいろなかたち).
-            if b.text.utf8.count <= 120, b.text.includes("「") || b.text.includes("『") { presence.add(SectionData.withoutQuotes(b.text)) }
+            // A short line's words with its quote marks, 主な or a count left out too: headings are
+            // matched so (`いろいろな「かたち」があります` is about いろいろなかたち, `協働の主なポイント`
+            // about 協働のポイント).
+            if b.text.utf8.count <= 120, let bare = SectionData.withoutCount(b.text) { presence.add(bare) }
         }
         self.presence = presence
         self.liveRules = data.headings.indices.filter { presence.mayHold(data.headings[$0].cue) }

@@ -279,7 +279,12 @@ public struct SectionData: Sendable {
         // A count, 主な or quote marks in the heading say nothing of its topic: `協働の５つの原則` is
         // about 協働の原則, `大切にしたい６つのこと` about 大切にしたいこと, `協働の主なかたち` about
         // 協働のかたち, `いろいろな「かたち」があります` about いろいろなかたち.
-        if let bare = Self.withoutCount(heading) { return topics(of: bare, among: rules) }
+        // (A cue holding the count, `つのポイント`, is looked for in the heading as written too.)
+        if let bare = Self.withoutCount(heading) {
+            let found = topics(of: bare, among: rules)
+            let holdingCount = (rules ?? Array(headings.indices)).filter { headings[$0].cue.includes("つの") && !found.contains($0) && isTopic(headings[$0].cue, of: heading) }
+            return holdingCount.isEmpty ? found : (found + holdingCount).sorted()
+        }
         // A heading in two languages (`協働の原則 / Principles of Collaboration`): either side.
         for separator in [" / ", "／"] where heading.includes(separator) {
             let parts = heading.components(separatedBy: separator).map { $0.trimmedSpaces() }.filter { !$0.isEmpty }

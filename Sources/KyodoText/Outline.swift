@@ -186,6 +186,7 @@ struct OutlineBuilder {
         let garbled = Self.garbledCircledNumbers(source, all)
         let glued = Self.gluedNumbers(source, all)
         var pageBreak = false  // a page number or running header since the open table's last row
+        var loneBullet: String?  // a bullet standing alone on the line before, its entry's text on this one
 
         for (position, (number, range)) in virtual.enumerated() {
             // Nothing runs on from the left column into the right one.
@@ -281,8 +282,18 @@ struct OutlineBuilder {
                 answer = true
             }
             let first = Search.decode(trimmed, 0).0, last = Search.lastScalar(trimmed) ?? 0
+            // A bullet alone on its line (`-` / `協働は目的達成のための手段`: a list item whose
+            // marker extraction put on a line of its own) marks the line after it.
+            if Search.scalarCount(trimmed) == 1, Self.isBulletGlyph(first), position + 1 < virtual.count,
+               !Search.spaceTrimmed(UnsafeBufferPointer(rebasing: all[virtual[position + 1].1])).isEmpty {
+                loneBullet = String(decoding: trimmed, as: UTF8.self)
+                continue
+            }
+            let bulletBefore = loneBullet
+            loneBullet = nil
             // Only a line whose first character can open a marker is scanned, as a substring.
             var scanned = MarkerScanner.mayStartMarker(first) && !answer ? MarkerScanner.scan(lineSlice(range).trimmedSpaces()) : nil
+            if let bullet = bulletBefore, scanned == nil { scanned = MarkerScanner.scan(bullet + " " + lineSlice(range).trimmedSpaces()) }
             if let n = garbled[number] {
                 scanned = (.circled(n), String(lineSlice(range).trimmedSpaces().dropFirst()).trimmedSpaces(), false)
             } else if scanned == nil, let (n, digits) = glued[number] {
@@ -384,6 +395,11 @@ struct OutlineBuilder {
         flushTable()
         flushOpen()
         return blocks
+    }
+
+    /// The bullets a list item may stand alone before its text: - ・ ● ○ ■ ◆ ◇ *.
+    static func isBulletGlyph(_ v: UInt32) -> Bool {
+        [0x2D, 0x30FB, 0x25CF, 0x25CB, 0x25A0, 0x25C6, 0x25C7, 0x2A].contains(v)
     }
 
     /// A line too short to be hard-wrapped, in Japanese, ending no clause and holding no 。:

@@ -167,4 +167,28 @@ import Testing
         ], name: "m.txt")
         #expect(g.labels(.principles) == ["目的の共有", "対等の関係"])
     }
+
+    /// `5つのポイント` is about points though the count is left out to find other cues; a bullet
+    /// alone on its line marks the line after it.
+    @Test func countedPointsAndLoneBullets() throws {
+        let g = try Fixtures.read([
+            "協働 3つのポイント",
+            "",
+            "(1)目的を共有しよう",
+            "課題を明らかにし、共有しましょう。",
+            "(2)互いの立場を尊重しよう",
+            "対等な関係であることを意識しましょう。",
+            "(3)信頼関係を築こう",
+            "情報を共有し、信頼を育てましょう。",
+        ], name: "p.txt")
+        #expect(g.labels(.principles) == ["目的を共有しよう", "互いの立場を尊重しよう", "信頼関係を築こう"])
+        let lone = try Fixtures.read([
+            "協働の主なポイント",
+            "-",
+            "協働は目的を果たすための手段",
+            "- 目的の共有が第一歩",
+            "- 思いを伝え合う役割が大切",
+        ], name: "b.txt")
+        #expect(lone.labels(.principles) == ["協働は目的を果たすための手段", "目的の共有が第一歩", "思いを伝え合う役割が大切"])
+    }
 }
