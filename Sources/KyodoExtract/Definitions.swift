@@ -315,7 +315,7 @@ extension Extraction {
 
     /// How a sentence defining a term ends.
     static let definingEndings = ["をいいます。", "をいう。", "のことです。", "のことをいう。", "を指します。", "をさします。", "ことです。", "ものです。",
-                                  "を意味します。", "を意味する。", "とされています。"]
+                                  "を意味します。", "を意味する。", "とされています。", "取り組みです。", "取組です。"]
 
     /// `Xとは、…をいいます。` under a heading naming X (`（１）町民活動`): X defined.
     private func termSentences(_ cue: String) -> [Candidate] {
@@ -416,7 +416,9 @@ extension Extraction {
             if asking, !(t.hasByteSuffix("?") || t.hasByteSuffix("？")) { continue }
             for mark in ["…", "...", "？", "?", "・・・", "・・"] where t.hasByteSuffix(mark) { t = String(t.dropLast(mark.count)) }
             guard t.hasByteSuffix(bare) else { continue }
-            let term = Self.unquotedTerm(String(t.dropLast(bare.count)))
+            var term = Self.unquotedTerm(String(t.dropLast(bare.count)))
+            // A clause qualifying the term (`わたしたちの考える協働とは`): the name it qualifies.
+            if term.count > 10 || term.contains(where: { "をがは".contains($0) }), let name = Self.qualifiedName(term) { term = name }
             if !endings.isEmpty, !endings.contains(where: term.hasByteSuffix) { continue }
             // 大切なことは？ asks what matters; it defines nothing.
             guard !term.isEmpty, term.count <= 10, !term.hasByteSuffix("こ"), !term.contains(where: { "／/・、，,「」".contains($0) }) else { continue }
@@ -431,6 +433,16 @@ extension Extraction {
             out.append(Candidate(term: term, description: next.text, attributes: [], lines: b.firstLine...next.lastLine, confidence: 0.8, precedence: 3))
         }
         return out
+    }
+
+    /// The name at the end of a phrase after the clause qualifying it (`わたしたちの考える協働` →
+    /// `協働`): two or more kanji, katakana or Latin letters after a verb's ending, naming 協働
+    /// (`協働が注目されている背景` asks about a background, and defines nothing).
+    static func qualifiedName(_ phrase: String) -> String? {
+        let name = String(phrase.reversed().prefix(while: Self.isNameCharacter).reversed())
+        guard name.count >= 2, name.count < phrase.count, name.includes("協働") || name.includes("共働"),
+              let before = phrase.dropLast(name.count).last, "るたいすうくむつ".contains(before) else { return nil }
+        return name
     }
 
     /// The quoted term a text defines with `」とは` (its first).

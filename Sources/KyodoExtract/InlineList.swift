@@ -94,6 +94,18 @@ enum InlineList {
         return names
     }
 
+    /// A line that is names and nothing else, two or more between 、 (`共催、事業協力・協定、委託`):
+    /// each a name of at most 12 characters in kanji, katakana or Latin letters; a closing など
+    /// or 等 comes off.
+    static func bareNames(_ text: String) -> [String]? {
+        guard !text.includes("。"), text.count <= 120 else { return nil }
+        var line = text.trimmedSpaces()
+        for ender in ["など", "等"] where line.hasByteSuffix(ender) { line = String(line.dropLast(ender.count)) }
+        let names = line.split(whereSeparator: isSeparator).map { String($0).trimmedSpaces() }
+        guard names.count >= 2, names.allSatisfy({ (2...12).contains($0.count) && $0.allSatisfy(Extraction.isNameCharacter) }) else { return nil }
+        return names
+    }
+
     /// What separates the items of an inline list.
     /// (A comparison of the character's scalar: a `Set<Character>` hashes every character it is asked about.)
     @inline(__always) static func isSeparator(_ c: Character) -> Bool {

@@ -447,6 +447,10 @@ extension Extraction {
             let opensSection = i == paragraphs.first
             // Quoted names in a row (「共催」・「委託」…など) are a list wherever they stand in the section.
             guard opensSection || cues.contains(where: block.text.includes) || InlineList.quotedRun(in: block.text) != nil else { continue }
+            // A line of names and nothing else opening the section (`共催、事業協力・協定、委託`).
+            if opensSection, let names = InlineList.bareNames(block.text), words.map({ words in names.contains { Self.names($0, words) } }) ?? true {
+                return (inlineItems(aspect, names, in: block, sentence: block.text), [i])
+            }
             let sentences = InlineList.sentences(block.text)
             for (k, sentence) in sentences.enumerated() where opensSection || cues.contains(where: sentence.includes) || InlineList.quotedRun(in: sentence) != nil {
                 // A sentence about another aspect only (協働の相手は… under 協働の相手と形態) is not this one's.

@@ -324,8 +324,10 @@ struct OutlineBuilder {
             // without blank lines: `…を定めました。` / `協働の原則` / `自主・自立の原則` / `…をいいます。`).
             // The titles may come one under another (協働の原則 / 対等の原則).
             // (A sentence asking, `…があるのでしょうか?`, ends as one: a question with a clause in it.)
+            // (So does a note in parentheses closing on its 。, `（…提出願います。）`.)
             let openEndsSentence = openLastScalar == 0x3002
                 || (openLastScalar == 0x3F || openLastScalar == 0xFF1F) && openBytes.withUnsafeBufferPointer(Self.holdsComma)
+                || (openLastScalar == 0x29 || openLastScalar == 0xFF09) && Self.endsInStopAndParenthesis(openBytes)
             let titleAfterSentence = openIsParagraph && !blankSinceOpen && (openEndsSentence || openIsTitleAfterSentence) && last != 0x3001 && trimmed.count <= 100
                 && !Self.holdsFullStop(trimmed) && Search.scalarCount(trimmed) <= 25 && !(long && columnLines.contains(number))
                 && !Self.holdsComma(trimmed) && !Self.opensWithParticle(first)
@@ -395,6 +397,14 @@ struct OutlineBuilder {
         flushTable()
         flushOpen()
         return blocks
+    }
+
+    /// Whether bytes end in `。)` or `。）`.
+    static func endsInStopAndParenthesis(_ bytes: [UInt8]) -> Bool {
+        let stop: [UInt8] = [0xE3, 0x80, 0x82]
+        if bytes.count >= 4, bytes.last == 0x29 { return Array(bytes[(bytes.count - 4)..<(bytes.count - 1)]) == stop }
+        if bytes.count >= 6, bytes.suffix(3).elementsEqual([0xEF, 0xBC, 0x89]) { return Array(bytes[(bytes.count - 6)..<(bytes.count - 3)]) == stop }
+        return false
     }
 
     /// The bullets a list item may stand alone before its text: - ・ ● ○ ■ ◆ ◇ *.

@@ -191,4 +191,44 @@ import Testing
         ], name: "b.txt")
         #expect(lone.labels(.principles) == ["協働は目的を果たすための手段", "目的の共有が第一歩", "思いを伝え合う役割が大切"])
     }
+
+    /// A line of names and nothing else under a heading is its list.
+    @Test func aLineOfNamesUnderAHeading() throws {
+        let g = try Fixtures.read([
+            "協働評価の対象",
+            "▼協働の形態",
+            "共催、事業協力・協定、実行委員会・協議会、委託",
+            "▼評価の方法",
+            "当事者同士で振り返ります。",
+        ], name: "n.txt")
+        #expect(g.labels(.forms) == ["共催", "事業協力・協定", "実行委員会・協議会", "委託"])
+    }
+
+    /// Definitions after a note closing on its 。, in a sentence ending 取り組みです, and under a
+    /// title qualifying the term.
+    @Test func definitionsAfterNotesInTitlesAndEndings() throws {
+        let note = try Fixtures.read([
+            "- 会員名簿 など",
+            "(様式は任意です。)",
+            "協働とは",
+            "協働とは、町民、団体、事業者と町が、共通の目的に向かって力を合わせることです。",
+        ], name: "a.txt")
+        #expect(note.items(.definition).map(\.span.firstLine) == [4])
+        let ending = try Fixtures.read([
+            "市民協働の取り組み方", "",
+            "協働は、市民と行政が、相互の理解と信頼のもとで目的を共有し、地域の課題を解決する取り組みです。",
+        ], name: "b.txt")
+        #expect(ending.labels(.definition) == ["協働"])
+        let qualified = try Fixtures.read([
+            "わたしたちの考える協働とは", "",
+            "異なる団体同士が、同じ目的のために、対等な立場で力を合わせて取り組むことです。",
+        ], name: "c.txt")
+        #expect(qualified.labels(.definition) == ["協働"])
+        // Not a title asking about something else (`協働が注目されている背景とは`).
+        let background = try Fixtures.read([
+            "協働が注目されている背景とは", "",
+            "暮らし方の変化により、地域の課題が多様になっています。",
+        ], name: "d.txt")
+        #expect(background.labels(.definition).isEmpty)
+    }
 }
