@@ -272,7 +272,7 @@ extension Extraction {
             if !joints.isEmpty, !joints.contains(where: { b.text.includes($0, within: 80 + $0.utf8.count) }) { continue }
             // (A term of ten characters is at most 40 bytes: longer prefixes are not looked at;
             // a lead-in before it, `この意味において、参加とは、`, is some 30 more.)
-            guard let r = Self.commaVariants(cue).lazy.compactMap({ b.text.byteRange(of: $0) }).first, r.lowerBound > b.text.startIndex,
+            guard let r = Self.commaCue(cue, in: b.text), r.lowerBound > b.text.startIndex,
                   b.text.utf8.distance(from: b.text.startIndex, to: r.lowerBound) <= 80 else { continue }
             var term = Self.withoutLeadIn(b.text[..<r.lowerBound])
             guard term.utf8.count <= 44 else { continue }
@@ -291,6 +291,19 @@ extension Extraction {
             out.append(Candidate(term: term, description: sentence, attributes: [], lines: b.lines(of: sentence), confidence: 0.7, precedence: 1))
         }
         return out
+    }
+
+    /// The first place of a cue ending in `、` as written with any comma (`「共働」は,…`, `参画とは，…`):
+    /// its stem found, then the comma after it looked at.
+    static func commaCue(_ cue: String, in text: String) -> Range<String.Index>? {
+        guard cue.hasByteSuffix("、") else { return text.byteRange(of: cue) }
+        let stem = String(cue.dropLast())
+        var rest = text[...]
+        while let at = rest.byteRange(of: stem) {
+            if let c = text[at.upperBound...].first, c == "、" || c == "，" || c == "," { return at.lowerBound..<text.index(after: at.upperBound) }
+            rest = text[at.upperBound...]
+        }
+        return nil
     }
 
     /// A cue ending in `、` as written with either comma too (`「共働」は,…`, `参画とは，…`).

@@ -418,13 +418,15 @@ extension Extraction {
             let open = openWords.contains(where: block.text.includes)
             // …など、様々な担い手: an open list followed closely by a cue; or the cue as the
             // sentence's topic (市の協働の相手方は、市民、…、大学等です).
-            guard open || cues.contains(where: block.text.includes)
-                && (topicForms.contains(where: { Self.standsAsTopic(block.text, $0.form) }) || block.text.includes("（") || block.text.includes("(")
-                    || block.text.includes("つの") || cues.contains { block.text.includes($0 + "である") || block.text.includes($0 + "となる") || block.text.includes("を" + $0 + "と") }) else { continue }
+            // (Every reading below needs a cue in the sentence: a block without one is passed over first.)
+            guard cues.contains(where: block.text.includes), open
+                || topicForms.contains(where: { Self.standsAsTopic(block.text, $0.form) }) || block.text.includes("（") || block.text.includes("(")
+                || block.text.includes("つの") || cues.contains(where: { block.text.includes($0 + "である") || block.text.includes($0 + "となる") || block.text.includes("を" + $0 + "と") }) else { continue }
             for sentence in InlineList.sentences(block.text) where !(definesHere && (sentence.includes("とは") || sentence.includes("」とい")))
                 && !(definitionBody && !Self.turnsAside(sentence)) {
                 // 村民のほか、集落、…事業者を協働の担い手としております: the names a cue says they are.
-                if let cue = cues.first(where: { sentence.includes("を" + $0 + "と") }),
+                // (Not a clause qualifying a noun: `公平性や平等性を原則とする行政の限界`.)
+                if let cue = cues.first(where: { sentence.includes("を" + $0 + "と") }), !Self.qualifiesNoun(sentence, after: "を" + cue + "とする"),
                    let names = InlineList.items(in: sentence, before: "を" + cue + "と") {
                     return (inlineItems(aspect, names, in: block, sentence: sentence), block)
                 }
@@ -497,14 +499,22 @@ extension Extraction {
         return nil
     }
 
-    /// Whether `cue` stands in `text` as a noun: not followed by 的 or 性 (`主体的な活動`).
+    /// Whether `cue` stands in `text` as a noun naming what the list is: not followed by 的 or
+    /// 性 (`主体的な活動`), nor by から or で (`様々な視点から評価を`: a way, not a category).
     static func namesNoun(_ text: String, _ cue: String) -> Bool {
         var rest = text[...]
         while let at = rest.byteRange(of: cue) {
-            if let next = rest[at.upperBound...].first, next == "的" || next == "性" { rest = rest[at.upperBound...]; continue }
+            let after = rest[at.upperBound...]
+            if let next = after.first, next == "的" || next == "性" || after.hasBytePrefix("から") || after.hasBytePrefix("で") { rest = after; continue }
             return true
         }
         return false
+    }
+
+    /// Whether `phrase` in `sentence` is followed by a noun it qualifies (`…を原則とする行政`).
+    static func qualifiesNoun(_ sentence: String, after phrase: String) -> Bool {
+        guard let at = sentence.byteRange(of: phrase), let next = sentence[at.upperBound...].first else { return false }
+        return isNameCharacter(next)
     }
 
     // MARK: - Dates and title

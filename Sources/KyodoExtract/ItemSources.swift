@@ -83,8 +83,9 @@ extension Extraction {
     /// Whether entry `e`'s label is the aspect itself, not one of its items: one of its cues, with
     /// a suffix (`原則の位置付け`, `各原則の説明`) and 各 before it at most.
     func namesAspectItself(_ e: Int, _ aspect: Aspect) -> Bool {
-        var label = Self.bareLabel(blocks[e].text)
-        guard label.count <= 20, let suffix = data.suffixes.first(where: { label.hasByteSuffix($0) && label.count > $0.count }) else { return false }
+        // (A short label only, the entry's text as it stands: at most 20 characters, 80 bytes.)
+        var label = blocks[e].text
+        guard label.utf8.count <= 80, label.count <= 20, let suffix = data.suffixes.first(where: { label.hasByteSuffix($0) && label.count > $0.count }) else { return false }
         label = String(label.dropLast(suffix.count))
         if label.hasBytePrefix("各") { label = String(label.dropFirst()) }
         return data.cues(of: aspect).contains(label)

@@ -33,7 +33,7 @@ extension Extraction {
     /// joined by ・ or 、, each a short name holding an item word (`後援・協力・共催とは`,
     /// `委託、補助の申請について`: the last may run on into what the heading says of them).
     func namesItems(_ text: String, _ aspect: Aspect) -> Bool {
-        guard let words = itemWords[aspect], !words.isEmpty, text.count <= 30 else { return false }
+        guard text.utf8.count <= 120, text.includes("・") || text.includes("、"), let words = itemWords[aspect], !words.isEmpty, text.count <= 30 else { return false }
         let segments = text.split(whereSeparator: { $0 == "・" || InlineList.isSeparator($0) }).map { String($0).trimmedSpaces() }
         guard segments.count >= 2 else { return false }
         // Each a name whose head is an item word (`市民活動` holds 市民 but names an activity);

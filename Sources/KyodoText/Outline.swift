@@ -525,21 +525,31 @@ struct OutlineBuilder {
                 && ![0x3068, 0x306E, 0x3084, 0x304C, 0x3092, 0x306B, 0x306F, 0x3078, 0x3067, 0x3082, 0x3001].contains(t.last) && !opensWithParticle(first)
             return (t.scalars, term, first == 0x2A || first == 0x203B || first == 0xFF0A)
         }
+        // Each line looked at once, and only where a term may start: a short line.
+        var looked: [(scalars: Int, term: Bool, note: Bool)?] = Array(repeating: nil, count: ranges.count)
+        func at(_ k: Int) -> (scalars: Int, term: Bool, note: Bool) {
+            if let known = looked[k] { return known }
+            let found = look(k)
+            looked[k] = found
+            return found
+        }
         var out = Set<Int>()
         var k = 0
         while k + 1 < ranges.count {
+            // (A term is at most 12 scalars, 48 bytes with its spaces around: a longer line starts no run.)
+            guard ranges[k].count <= 64 else { k += 1; continue }
             var j = k
             var lines: [Int] = []
             var terms = 0
             while j + 1 < ranges.count {
-                let term = look(j)
+                let term = at(j)
                 guard term.term else { break }
-                let description = look(j + 1)
+                let description = at(j + 1)
                 guard description.scalars >= max(10, term.scalars * 2), !description.term else { break }
                 lines.append(j + 1)
                 terms += 1
                 j += 2
-                while j < ranges.count, case let note = look(j), note.note, note.scalars > 0 { j += 1 }
+                while j < ranges.count, case let note = at(j), note.note, note.scalars > 0 { j += 1 }
             }
             if terms >= 3 { out.formUnion(lines) }
             k = max(k + 1, j)
