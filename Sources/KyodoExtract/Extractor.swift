@@ -141,7 +141,8 @@ extension Extraction {
             confidence[aspect] = 0.5
             return
         }
-        if let first = candidates.first {
+        // (A heading that only names items, and gave none, says nothing of where they are.)
+        if let first = candidates.first(where: { !namingHeadings.contains($0.0.index) }) {
             let body = first.0.marked || first.0.body.count > 0 ? first.0.body : titleBody(first.0.index, rule: first.1)
             if !noteLostFigure(aspect, in: body) {
                 warn(aspect, "the section 「\(first.0.text)」 has no enumerated items, table rows or list", line: blocks[first.0.index].firstLine)

@@ -31,9 +31,13 @@ extension Extraction {
 
     /// Whether a heading's text is the aspect's items named one after another, two or more
     /// joined by ・ or 、, each a short name holding an item word (`後援・協力・共催とは`,
-    /// `委託、補助の申請について`: the last may run on into what the heading says of them).
+    /// `委託、補助の申請について`: the last may run on into what the heading says of them), or
+    /// one of them standing for the rest (`共催等の違い`).
     func namesItems(_ text: String, _ aspect: Aspect) -> Bool {
-        guard text.utf8.count <= 120, text.includes("・") || text.includes("、"), let words = itemWords[aspect], !words.isEmpty, text.count <= 30 else { return false }
+        guard text.utf8.count <= 120, !text.includes("。"), let words = itemWords[aspect], !words.isEmpty, text.count <= 30 else { return false }
+        // One item word and the others it stands for (`共催等の違い`, `後援などの申請`).
+        if words.contains(where: { w in text.hasBytePrefix(w) && (text.dropFirst(w.count).hasBytePrefix("等") || text.dropFirst(w.count).hasBytePrefix("など")) }) { return true }
+        guard text.includes("・") || text.includes("、") else { return false }
         let segments = text.split(whereSeparator: { $0 == "・" || InlineList.isSeparator($0) }).map { String($0).trimmedSpaces() }
         guard segments.count >= 2 else { return false }
         // Each a name whose head is an item word (`市民活動` holds 市民 but names an activity);

@@ -231,4 +231,22 @@ import Testing
         ], name: "d.txt")
         #expect(background.labels(.definition).isEmpty)
     }
+
+    /// One item word standing for the rest (`共催等の違い`) heads the label lines under it; a cue
+    /// qualifying a noun (`…を原則とする行政`) is no list's role.
+    @Test func anItemWordStandingForTheRest() throws {
+        let g = try Fixtures.read([
+            "イベントの申請", "",
+            "共催等の違い", "",
+            "違いは次のとおりです。", "",
+            "共催", "", "町が団体とともに主催者となって事業を行います。", "",
+            "協力", "", "町が事業の趣旨に賛同し、物品の貸出などで支えます。",
+        ], name: "k.txt")
+        #expect(g.labels(.forms) == ["共催", "協力"])
+        let clause = try Fixtures.read([
+            "背景", "",
+            "地域の課題は多様になり、公平性や平等性を原則とする行政だけでは応えきれなくなっています。",
+        ], name: "c.txt")
+        #expect(clause.labels(.principles).isEmpty)
+    }
 }
