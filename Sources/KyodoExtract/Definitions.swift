@@ -212,8 +212,9 @@ extension Extraction {
             if !frame.isEmpty {
                 // A frame naming the text, or a clause before the definition (`…のとおり、『協働』とは`).
                 // Or a clause qualifying the term (`本町が目指す「協働」とは`, `私たちの「協働」とは`).
+                // (Or an answer's mark, `A.「市民活動」とは`.)
                 guard frame.count <= 25, Self.reportingFrames.contains(where: { frame.hasByteSuffix($0) }) || frame.hasByteSuffix("、")
-                        || frame.last.map({ "すくるうつむぶぐの".contains($0) }) == true else { continue }
+                        || frame.last.map({ "すくるうつむぶぐの".contains($0) }) == true || Self.isAnswerMark(frame) else { continue }
             } else if !(b.isParagraph || b.bulleted || b.marker == .bullet) {
                 continue
             }
@@ -275,6 +276,9 @@ extension Extraction {
             guard let r = Self.commaCue(cue, in: b.text), r.lowerBound > b.text.startIndex,
                   b.text.utf8.distance(from: b.text.startIndex, to: r.lowerBound) <= 80 else { continue }
             var term = Self.withoutLeadIn(b.text[..<r.lowerBound])
+            // A gloss in the term is no part of it (`NPO(Non Profit Organization)とは、`,
+            // `ボランティア(volunteer)活動とは、`).
+            if term.includes("(") || term.includes("（") { term = InlineList.withoutParentheses(term) }
             guard term.utf8.count <= 44 else { continue }
             if term.hasBytePrefix("*") || term.hasBytePrefix("_") { term = term.trimmingCharacters(in: "*_") }  // Markdown's **協働**
             if term.hasBytePrefix("※") { term = String(term.dropFirst()).trimmedSpaces() }  // a note: ※市民等とは、…
@@ -456,6 +460,13 @@ extension Extraction {
         guard name.count >= 2, name.count < phrase.count, name.includes("協働") || name.includes("共働"),
               let before = phrase.dropLast(name.count).last, "るたいすうくむつ".contains(before) else { return nil }
         return name
+    }
+
+    /// `A.`, `Ａ．`, `A:`, `A　`: the mark an answer opens with.
+    static func isAnswerMark(_ frame: Substring) -> Bool {
+        let t = String(frame).trimmedSpaces()
+        guard let first = t.first, first == "A" || first == "Ａ" else { return false }
+        return t.count == 1 || t.count == 2 && ".．:：".contains(t.last!)
     }
 
     /// The quoted term a text defines with `」とは` (its first).

@@ -249,4 +249,19 @@ import Testing
         ], name: "c.txt")
         #expect(clause.labels(.principles).isEmpty)
     }
+
+    /// A gloss inside the term (`NPO(Non Profit Organization)とは、`) and an answer's mark before a
+    /// quoted term (`A.「市民活動」とは`) leave the term.
+    @Test func glossesInTermsAndAnswerMarks() throws {
+        let gloss = try Fixtures.read([
+            "用語の解説", "",
+            "NPO(Non Profit Organization)とは、民間の非営利組織のことで、社会的な課題に市民が取り組む組織を指します。",
+        ], name: "g.txt")
+        #expect(gloss.labels(.definition) == ["NPO"])
+        let answer = try Fixtures.read([
+            "Q.市民活動とは何ですか?",
+            "A.「市民活動」とは営利を目的とせず、社会的な課題の解決に向けて、市民が自発的に行う活動です。",
+        ], name: "a.txt")
+        #expect(answer.labels(.definition).contains("市民活動"))
+    }
 }
