@@ -319,7 +319,7 @@ extension Extraction {
 
     /// The term before a definition's cue without a lead-in clause (`この意味において、`,
     /// `本町では、`, `また、`): the text after the last comma where what stands before it ends
-    /// as an adverbial does (にて, では, において, また …), at most fifteen characters.
+    /// as an adverbial does (において, では, で, また …), at most fifteen characters.
     static func withoutLeadIn(_ head: Substring) -> String {
         guard let comma = head.lastIndex(where: { "、，,".contains($0) }) else { return String(head) }
         let lead = head[..<comma]

@@ -475,7 +475,7 @@ extension Extraction {
     }
 
     /// How a sentence turning aside opens.
-    static let asides = ["なお、", "また、", "さらに、", "加えて、", "なお", "また"]
+    static let asides = ["なお", "また", "さらに、", "加えて、"]
 
     /// Whether a block is all definition, the text under a title asking what a term is (`「協働」って何?`):
     /// the actors it names are part of what the term means. (A sentence defining it in the
