@@ -111,7 +111,11 @@ extension Extraction {
             let name = blocks[body[k]], text = blocks[body[k + 1]]
             guard name.isParagraph, name.isTitleLike, text.isParagraph, !text.isTitleLike || Self.describes(text, name),
                   !(stop.map(name.text.hasBytePrefix) ?? false) else { break }
-            let (label, gloss) = Aspect.core.contains(aspect) ? Self.splitGloss(Self.unquoted(name.text)) : (name.text, "")
+            var (label, gloss) = Aspect.core.contains(aspect) ? Self.splitGloss(Self.unquoted(name.text)) : (name.text, "")
+            // A name asking what it is (`共催とは`, `後援について`) is the name.
+            if Aspect.core.contains(aspect), let ask = ["とは", "について"].first(where: { label.hasByteSuffix($0) && label.count > $0.count + 1 }) {
+                label = String(label.dropLast(ask.count))
+            }
             // A note below the description (※…, （注）…) is part of it, and so are the next
             // paragraphs before the next label (two at most: 情報共有 / what it means / an example).
             var paragraphs = [text]

@@ -264,4 +264,17 @@ import Testing
         ], name: "a.txt")
         #expect(answer.labels(.definition).contains("市民活動"))
     }
+
+    /// A pair's name asking what it is (`共催とは`) is the name.
+    @Test func aPairNameAskingWhatItIs() throws {
+        let g = try Fixtures.read([
+            "共催・後援について",
+            "町と事業を行いたい団体は、次をご覧ください。",
+            "共催とは",
+            "団体と町がともに主催者となって事業を行うことです。",
+            "後援とは",
+            "団体の事業の趣旨に町が賛同し、名義の使用を認めることです。",
+        ], name: "q.txt")
+        #expect(g.labels(.forms) == ["共催", "後援"])
+    }
 }
