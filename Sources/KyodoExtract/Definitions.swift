@@ -276,6 +276,7 @@ extension Extraction {
             guard let r = Self.commaCue(cue, in: b.text), r.lowerBound > b.text.startIndex,
                   b.text.utf8.distance(from: b.text.startIndex, to: r.lowerBound) <= 80 else { continue }
             var term = Self.withoutLeadIn(b.text[..<r.lowerBound])
+            let written = term + String(b.text[r])  // the term as the sentence has it, with its cue
             // A gloss in the term is no part of it (`NPO(Non Profit Organization)とは、`,
             // `ボランティア(volunteer)活動とは、`).
             if term.includes("(") || term.includes("（") { term = InlineList.withoutParentheses(term) }
@@ -287,7 +288,7 @@ extension Extraction {
                 guard endings.contains(where: term.hasByteSuffix) else { continue }
             }
             guard !term.isEmpty, term.count <= 10, !term.contains(where: { "「」『』、。 　をがはにで*_#".contains($0) }), !Self.asks(b.text, after: term + cue),
-                  let sentence = InlineList.sentences(b.text).first(where: { $0.includes(term) }),
+                  let sentence = InlineList.sentences(b.text).first(where: { $0.includes(written) }),
                   Self.definingEndings.contains(where: sentence.hasByteSuffix) else { continue }
             // (Said of 協働 with は, a definition says who does what: `協働は、相手があって初めて
             // 成り立つものです` says something of it, in too few words to define it.)

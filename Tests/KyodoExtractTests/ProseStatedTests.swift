@@ -258,6 +258,11 @@ import Testing
             "NPO(Non Profit Organization)とは、民間の非営利組織のことで、社会的な課題に市民が取り組む組織を指します。",
         ], name: "g.txt")
         #expect(gloss.labels(.definition) == ["NPO"])
+        let inside = try Fixtures.read([
+            "用語の解説", "",
+            "ボランティア(volunteer)活動とは、原則として自発性、無償性、公益性に基づく活動とされています。",
+        ], name: "v.txt")
+        #expect(inside.labels(.definition) == ["ボランティア活動"])
         let answer = try Fixtures.read([
             "Q.市民活動とは何ですか?",
             "A.「市民活動」とは営利を目的とせず、社会的な課題の解決に向けて、市民が自発的に行う活動です。",
