@@ -141,7 +141,7 @@ extension Extraction {
             return ([], [])
         }
         // Nor are entries one of which names the aspect itself and holds a list (`1 原則の位置付け` /
-        // `2 各原則の説明` over `(1)目的の共有 (2)…`): sub-sections, the list the items.
+        // `2 各原則の説明` over its `(1)… (2)…`): sub-sections, the list the items.
         if entries.count <= 4, entries.contains(where: { namesAspectItself($0, aspect) && !(owners[$0]?.lists.isEmpty ?? true) }) {
             return ([], [])
         }
