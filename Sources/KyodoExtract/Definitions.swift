@@ -273,8 +273,7 @@ extension Extraction {
             if !joints.isEmpty, !joints.contains(where: { b.text.includes($0, within: 80 + $0.utf8.count) }) { continue }
             // (A term of ten characters is at most 40 bytes: longer prefixes are not looked at;
             // a lead-in before it, `この意味において、参加とは、`, is some 30 more.)
-            guard let r = Self.commaCue(cue, in: b.text), r.lowerBound > b.text.startIndex,
-                  b.text.utf8.distance(from: b.text.startIndex, to: r.lowerBound) <= 80 else { continue }
+            guard let r = Self.commaCue(cue, in: b.text, startingWithin: 80), r.lowerBound > b.text.startIndex else { continue }
             var term = Self.withoutLeadIn(b.text[..<r.lowerBound])
             let written = term + String(b.text[r])  // the term as the sentence has it, with its cue
             // A gloss in the term is no part of it (`NPO(Non Profit Organization)とは、`,
@@ -299,12 +298,16 @@ extension Extraction {
     }
 
     /// The first place of a cue ending in `、` as written with any comma (`「共働」は,…`, `参画とは，…`):
-    /// its stem found, then the comma after it looked at.
-    static func commaCue(_ cue: String, in text: String) -> Range<String.Index>? {
-        guard cue.hasByteSuffix("、") else { return text.byteRange(of: cue) }
+    /// its stem found, then the comma after it looked at. Only a place starting within the first
+    /// `limit` bytes is looked for (the rest of the text is not searched).
+    static func commaCue(_ cue: String, in text: String, startingWithin limit: Int) -> Range<String.Index>? {
+        let head = text.utf8.count > limit + cue.utf8.count + 4 ? text[..<text.utf8.index(text.startIndex, offsetBy: limit + cue.utf8.count + 4)] : text[...]
+        guard cue.hasByteSuffix("、") else {
+            return head.byteRange(of: cue).flatMap { text.utf8.distance(from: text.startIndex, to: $0.lowerBound) <= limit ? $0 : nil }
+        }
         let stem = String(cue.dropLast())
-        var rest = text[...]
-        while let at = rest.byteRange(of: stem) {
+        var rest = head
+        while let at = rest.byteRange(of: stem), text.utf8.distance(from: text.startIndex, to: at.lowerBound) <= limit {
             if let c = text[at.upperBound...].first, c == "、" || c == "，" || c == "," { return at.lowerBound..<text.index(after: at.upperBound) }
             rest = text[at.upperBound...]
         }
@@ -340,10 +343,15 @@ extension Extraction {
         var out: [Candidate] = []
         let comma = cue + "、", wideComma = cue + "，"
         guard presence.mayHold(comma) || presence.mayHold(wideComma) else { return out }
+        // (The term is its heading's, whose key is worked out once.)
+        var headingKeys: [Int: String] = [:]
         for (i, b) in blocks.enumerated() where usable(i) && b.isParagraph && parents[i] != nil {
-            guard let r = b.text.byteRange(of: comma) ?? b.text.byteRange(of: wideComma) else { continue }
+            guard let parent = parents[i], let r = b.text.byteRange(of: comma) ?? b.text.byteRange(of: wideComma) else { continue }
             let term = Self.unquotedTerm(String(b.text[..<r.lowerBound]))
-            guard !term.isEmpty, term.count <= 12, let parent = parents[i], Normalizer.labelKey(blocks[parent].text) == Normalizer.labelKey(term) else { continue }
+            guard !term.isEmpty, term.count <= 12 else { continue }
+            let key = headingKeys[parent] ?? Normalizer.labelKey(blocks[parent].text)
+            headingKeys[parent] = key
+            guard key == Normalizer.labelKey(term) else { continue }
             let sentence = InlineList.sentences(b.text).first ?? b.text
             out.append(Candidate(term: term, description: sentence, attributes: [], lines: b.lines(of: sentence), confidence: 0.8, precedence: 1))
         }

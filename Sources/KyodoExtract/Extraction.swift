@@ -60,7 +60,7 @@ struct Extraction {
         // So is an English paragraph beside the Japanese (a bilingual edition's translation):
         // the items are read from the Japanese, which the English would break into pieces.
         for (i, b) in tree.blocks.enumerated() where b.table == nil
-            && (data.furniture.contains(where: { b.text.hasBytePrefix($0) }) || b.isParagraph && MarkerScanner.isEnglish(b.text)) {
+            && (data.furniturePrefixes.beginsSome(b.text) || b.isParagraph && MarkerScanner.isEnglish(b.text)) {
             excluded.insert(i)
             // A furniture line standing alone as a title (`問い合わせ`) heads the lines of its
             // footer: an office, a telephone number.

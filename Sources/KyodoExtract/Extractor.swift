@@ -45,7 +45,9 @@ extension Extraction {
         let about = headings.filter { h in
             !h.topics.isEmpty && (!used.contains(h.index) || Set(h.topics.map { data.headings[$0].aspect }).count > 1)
         }
-        for (r, rule) in data.headings.enumerated() where rule.aspect == aspect && !rule.inSentence {
+        // (A heading's topics are among the live rules: no other rule can have a heading.)
+        for r in liveRules where data.headings[r].aspect == aspect && !data.headings[r].inSentence && !about.isEmpty {
+            let rule = data.headings[r]
             for wantMarked in [true, false] {
                 for h in about where h.marked == wantMarked && h.topics.contains(r) && !taken.contains(h.index) && !(wantMarked && isAmongNamesakes(h.index, aspect)) {
                     taken.insert(h.index)

@@ -35,23 +35,38 @@ public struct SectionData: Sendable {
     }
 
     /// A heading cue for an aspect.
-    public struct HeadingRule: Sendable {
-        public var aspect: Aspect
-        public var cue: String
-        public var sources: [Source]
+    /// (A class: rules are passed around and held in candidate lists many times per document,
+    /// and a struct of five references costs five retains per copy.)
+    public final class HeadingRule: Sendable {
+        public let aspect: Aspect
+        public let cue: String
+        public let sources: [Source]
         /// The heading's text becomes this attribute of each item.
-        public var headingAttribute: String?
+        public let headingAttribute: String?
         /// The cue may stand anywhere in a paragraph (an introducing sentence).
-        public var inSentence: Bool
+        public let inSentence: Bool
         /// The cue counts only in a question (`誰が協働の担い手になるの？`), anywhere in it.
-        public var inQuestion: Bool = false
+        public let inQuestion: Bool
         /// For an introducing sentence: the items end at a paragraph beginning with this.
-        public var stop: String?
+        public let stop: String?
         /// The cue ends the aspect's item labels too (`対等の原則`): an entry about the aspect by
         /// this cue alone is an item, not a sub-section (`items=yes`).
-        public var endsItems: Bool = false
+        public let endsItems: Bool
         /// Where the rule was written, for messages.
-        public var origin: String
+        public let origin: String
+
+        public init(aspect: Aspect, cue: String, sources: [Source], headingAttribute: String?, inSentence: Bool, inQuestion: Bool = false,
+                    stop: String?, endsItems: Bool = false, origin: String) {
+            self.aspect = aspect
+            self.cue = cue
+            self.sources = sources
+            self.headingAttribute = headingAttribute
+            self.inSentence = inSentence
+            self.inQuestion = inQuestion
+            self.stop = stop
+            self.endsItems = endsItems
+            self.origin = origin
+        }
     }
 
     /// A definition pattern.
@@ -104,7 +119,9 @@ public struct SectionData: Sendable {
     public var plainColumns: [String] = []
     public var forewordTitles: [String] = []
     /// Beginnings of lines that are page furniture (更新日：, ページの先頭へ): never a heading or an item.
-    public var furniture: [String] = []
+    public var furniture: [String] = [] { didSet { furniturePrefixes = PrefixSet(furniture) } }
+    /// The furniture words, looked up by a line's first bytes.
+    public private(set) var furniturePrefixes = PrefixSet([])
     /// Furniture that, standing alone as a title, heads a footer (問い合わせ over an office's address).
     public var footerWords: [String] = []
     /// A title standing first under an item becomes this attribute of the item, per aspect.

@@ -560,23 +560,35 @@ struct OutlineBuilder {
     /// What one pass over a trimmed line tells: breadcrumb separators (` > `, `＞`, `»`), whether
     /// it is a field line, its scalar count and last scalar.
     static func traits(_ line: UnsafeBufferPointer<UInt8>) -> (separators: Int, fieldLine: Bool, scalars: Int, last: UInt32) {
+        guard let p = line.baseAddress, !line.isEmpty else { return (0, false, 0, 0) }
+        let n = line.count
         var separators = 0, scalars = 0, i = 0
         var colonAt: Int?
         var fullStop = false
-        var last: UInt32 = 0
-        while i < line.count {
-            let (v, w) = Search.decode(line, i)
-            switch v {
-            case 0x3E: if i > 0, line[i - 1] == 0x20 { separators += 1 }
-            case 0xFF1E, 0xBB: separators += 1
-            case 0xFF1A, 0x3A: if colonAt == nil, scalars >= 1, scalars <= 10 { colonAt = scalars }
-            case 0x3002: fullStop = true
-            default: break
+        // Byte by byte (the text is valid UTF-8): a scalar starts at every byte but a
+        // continuation byte; the few scalars looked for are told by their lead bytes.
+        while i < n {
+            let b = p[i]
+            if b < 0x80 {
+                if b == 0x3E { if i > 0, p[i - 1] == 0x20 { separators += 1 } }  // ` >`
+                else if b == 0x3A, colonAt == nil, scalars >= 1, scalars <= 10 { colonAt = scalars }  // :
+                scalars &+= 1
+            } else if b & 0xC0 != 0x80 {
+                if b == 0xEF, i + 2 < n, p[i + 1] == 0xBC {
+                    if p[i + 2] == 0x9E { separators += 1 }  // ＞
+                    else if p[i + 2] == 0x9A, colonAt == nil, scalars >= 1, scalars <= 10 { colonAt = scalars }  // ：
+                } else if b == 0xE3, i + 2 < n, p[i + 1] == 0x80, p[i + 2] == 0x82 {
+                    fullStop = true  // 。
+                } else if b == 0xC2, i + 1 < n, p[i + 1] == 0xBB {
+                    separators += 1  // »
+                }
+                scalars &+= 1
             }
-            last = v
-            scalars += 1
-            i += w
+            i &+= 1
         }
+        var start = n - 1
+        while start > 0, p[start] & 0xC0 == 0x80 { start -= 1 }
+        let last = Search.decode(line, start).0
         let field = !fullStop && line.count <= 200 && colonAt.map { scalars <= 50 && scalars > $0 + 1 } ?? false
         return (separators, field, scalars, last)
     }

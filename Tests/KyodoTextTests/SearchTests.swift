@@ -114,4 +114,33 @@ import Testing
         #expect(sieve.mayHold(["担い手", "相互理解", "形態"]) == ["相互理解"])
         #expect(!PairSieve().mayHold("協働"))
     }
+    /// A prefix set answers as comparing every word would: words of one byte, of one
+    /// character, sharing their first two bytes, and texts shorter than a word.
+    @Test func prefixSetAnswersAsComparingEveryWordWould() {
+        let words = ["更新日：", "更新", "ページの先頭へ", "*", "※", "印刷"]
+        let set = PrefixSet(words)
+        let texts = ["更新日：2024年", "更新", "更", "ページの先頭へ戻る", "ページ", "*注", "**協働**", "※市民等", "印刷する", "協働の原則", "", "a", "ﾍﾟｰｼﾞ"]
+        for t in texts {
+            #expect(set.beginsSome(t) == words.contains(where: t.hasBytePrefix), "\(t)")
+        }
+        #expect(!PrefixSet([]).beginsSome("更新日") && PrefixSet([""]).beginsSome("協働") && PrefixSet(["a"]).beginsSome("a"))
+    }
+
+    /// A line's traits read byte by byte: separators of a breadcrumb, a field line's colon,
+    /// the scalar count and the last scalar, for ASCII, Japanese and mixed lines.
+    @Test func lineTraitsCountScalarsAndSeparators() {
+        func traits(_ s: String) -> (separators: Int, fieldLine: Bool, scalars: Int, last: UInt32) {
+            var s = s
+            return s.withUTF8 { OutlineBuilder.traits($0) }
+        }
+        let crumb = traits("ホーム > 市政 ＞ 協働 » 指針")
+        #expect(crumb.separators == 3 && crumb.scalars == 18 && crumb.last == 0x91DD)
+        #expect(traits("a>b").separators == 0)
+        #expect(traits("電話：0000-00-0000").fieldLine && traits("ページID:4521").fieldLine)
+        #expect(!traits("協働とは：市民と市が協力することです。").fieldLine)  // a sentence
+        #expect(!traits("：先頭のコロン").fieldLine && !traits("電話：").fieldLine)
+        let mixed = traits("é😀x。")
+        #expect(mixed.scalars == 4 && mixed.last == 0x3002 && !mixed.fieldLine)
+        #expect(traits("").scalars == 0)
+    }
 }
