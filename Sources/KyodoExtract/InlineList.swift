@@ -359,19 +359,23 @@ enum InlineList {
     /// Sentences of a text, each with its terminal `。`; a blank remainder is dropped.
     /// A 。 inside parentheses (`企業（商店を含む。）や…`, `（…をいう。以下同じ。）`) ends no sentence:
     /// a piece with a parenthesis still open is joined to the next (three at most).
-    static func sentences(_ text: String) -> [String] {
+    static func sentences(_ text: String) -> [String] { sentenceSlices(text).map(String.init) }
+
+    /// `sentences(_:)` as slices of the text (nothing copied until a sentence is wanted).
+    static func sentenceSlices(_ text: String) -> [Substring] {
         var pieces = text.byteSplit("。", keepingSeparator: true, omittingEmpty: true)
-        if let last = pieces.last, !last.hasByteSuffix("。"), String(last).trimmedSpaces().isEmpty { pieces.removeLast() }
-        guard text.includes("（") || text.includes("(") else { return pieces.map(String.init) }
-        var out: [String] = []
+        if let last = pieces.last, !last.hasByteSuffix("。"), last.trimmedSpaces().isEmpty { pieces.removeLast() }
+        guard text.includes("（") || text.includes("(") else { return pieces }
+        var out: [Substring] = []
         var k = 0
         while k < pieces.count {
-            var sentence = String(pieces[k])
+            // (Pieces are consecutive slices of the text: joining them is widening the slice.)
+            var sentence = pieces[k]
             var joined = 0
             while joined < 3, k + 1 < pieces.count, openParentheses(sentence) > 0 {
                 k += 1
                 joined += 1
-                sentence += pieces[k]
+                sentence = text[sentence.startIndex..<pieces[k].endIndex]
             }
             out.append(sentence)
             k += 1
@@ -392,7 +396,7 @@ enum InlineList {
     }
 
     /// How many parentheses a text leaves open.
-    static func openParentheses(_ text: String) -> Int {
+    static func openParentheses<S: StringProtocol>(_ text: S) -> Int {
         var depth = 0
         for c in text.unicodeScalars {
             if c == "（" || c == "(" { depth += 1 } else if (c == "）" || c == ")") && depth > 0 { depth -= 1 }

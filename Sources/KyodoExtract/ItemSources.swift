@@ -301,6 +301,7 @@ extension Extraction {
     /// The parts of a label in two parts (`見出し～考え方`) as attributes.
     func split(_ label: String, aspect: Aspect) -> [Attribute] {
         for s in data.splits where s.aspect == aspect {
+            guard label.includes(s.separator) else { continue }
             let parts = label.components(separatedBy: s.separator).map { $0.trimmedSpaces() }
             guard parts.count >= 2, !parts[0].isEmpty else { continue }
             return [Attribute(s.names[0], parts[0]), Attribute(s.names[1], parts.dropFirst().joined(separator: s.separator))]
@@ -360,12 +361,12 @@ extension Extraction {
                 return (label, String(after.dropFirst(copula.count).drop { "。 \u{3000}".contains($0) }))
             }
             // Only with a separator between (「協働推進」窓口の設置 is one label).
-            if let sep = after.first, " \u{3000}…：:―—－".contains(sep), rest.count >= 8, !label.isEmpty, !rest.hasBytePrefix("と"), !rest.hasBytePrefix("を"), !rest.hasBytePrefix("は"), !rest.hasBytePrefix("の"), !rest.hasBytePrefix("「") {
+            if let sep = after.first, " \u{3000}…：:―—－".contains(sep), rest.hasCharacters(moreThan: 7), !label.isEmpty, !rest.hasBytePrefix("と"), !rest.hasBytePrefix("を"), !rest.hasBytePrefix("は"), !rest.hasBytePrefix("の"), !rest.hasBytePrefix("「") {
                 return (label, rest)
             }
         }
         for separator in ["：", ":", "―", "—", "－"] {
-            if let r = text.byteRange(of: separator), text.distance(from: text.startIndex, to: r.lowerBound) <= 30 {
+            if let r = text.byteRange(of: separator), !text[..<r.lowerBound].hasCharacters(moreThan: 30) {
                 return (String(text[..<r.lowerBound]).trimmedSpaces(), String(text[r.upperBound...]).trimmedSpaces())
             }
         }
@@ -374,13 +375,14 @@ extension Extraction {
         for ending in endings {
             guard let r = text.byteRange(of: ending), text.utf8.distance(from: text.startIndex, to: r.upperBound) <= 75 else { continue }
             let rest = String(text[r.upperBound...]).trimmedSpaces()
-            if rest.count >= 10, rest.includes("。") { return (String(text[..<r.upperBound]), rest) }
+            if rest.hasCharacters(moreThan: 9), rest.includes("。") { return (String(text[..<r.upperBound]), rest) }
         }
         if let space = text.firstIndex(where: { $0 == " " || $0 == "\u{3000}" }) {
             let label = String(text[..<space]).trimmedSpaces()
             let rest = String(text[space...]).trimmedSpaces()
             // A sentence, a clause or a description longer than the label follows.
-            if (1...30).contains(label.count), rest.count >= 4, text.includes("。") || text.count > 40 || rest.includes("、") || rest.count > 2 * label.count {
+            if !label.isEmpty, !label.hasCharacters(moreThan: 30), rest.hasCharacters(moreThan: 3),
+               text.includes("。") || text.hasCharacters(moreThan: 40) || rest.includes("、") || rest.hasCharacters(moreThan: 2 * label.count) {
                 return (label, rest)
             }
         }

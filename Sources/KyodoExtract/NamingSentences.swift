@@ -15,11 +15,12 @@ extension Extraction {
             let block = blocks[i]
             guard !isDefinitionBody(block), block.text.includes("協働") || block.text.includes("とは、") || cues.contains(where: block.text.includes),
                   words.contains(where: block.text.includes) else { continue }
-            for sentence in InlineList.sentences(block.text) {
+            for slice in InlineList.sentenceSlices(block.text) {
                 // Only a sentence holding two separators and an item word can hold a run of three.
-                guard Self.holdsSeparators(sentence, atLeast: 2), words.contains(where: sentence.includes),
-                      sentence.includes("協働") || cues.contains(where: sentence.includes) || sentence.includes("とは、"),
-                      !Self.definesCollaboration(sentence) else { continue }
+                guard Self.holdsSeparators(slice, atLeast: 2), words.contains(where: slice.includes),
+                      slice.includes("協働") || cues.contains(where: slice.includes) || slice.includes("とは、") else { continue }
+                let sentence = String(slice)
+                guard !Self.definesCollaboration(sentence) else { continue }
                 // Glosses in parentheses left out (`地縁組織（自治会・町会など）`), unless the list is
                 // what they hold (`四者（市民、…、行政）`): the longer run of the two.
                 let hasParentheses = sentence.includes("（") || sentence.includes("(")
@@ -36,9 +37,11 @@ extension Extraction {
     }
 
     /// Whether a text holds at least `n` of 、 , ， (looked for over its bytes).
-    static func holdsSeparators(_ s: String, atLeast n: Int) -> Bool {
-        var s = s
-        return s.withUTF8 { b in
+    static func holdsSeparators(_ s: String, atLeast n: Int) -> Bool { holdsSeparators(s[...], atLeast: n) }
+
+    /// `holdsSeparators` of a slice.
+    static func holdsSeparators(_ s: Substring, atLeast n: Int) -> Bool {
+        s.withUTF8Bytes { b in
             guard let p = b.baseAddress else { return false }
             var count = 0
             var i = 0

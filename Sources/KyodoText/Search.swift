@@ -310,7 +310,10 @@ enum Search {
         while offset < haystack.count {
             guard let hit = memchr(h + offset, anchor, haystack.count - offset) else { return nil }
             let end = h.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if memcmp(h + end - tail, n, tail) == 0 { return end - tail }
+            // (The first byte and the one before the anchor are compared in place: most places
+            // fail there, and a call of memcmp costs more than the bytes it would compare.)
+            let start = end - tail
+            if h[start] == n[0], tail < 2 || h[end - 1] == n[tail - 1], memcmp(h + start, n, tail) == 0 { return start }
             offset = end + 1
         }
         return nil
@@ -349,5 +352,16 @@ extension String {
             pieces.append(self[utf8.index(base, offsetBy: a)..<utf8.index(base, offsetBy: b)])
         }
         return pieces
+    }
+}
+
+extension StringProtocol {
+    /// Whether the text has more than `n` characters, counting no further than `n + 1`
+    /// (`count` walks the whole text, grapheme by grapheme, to compare it with a small number).
+    @inlinable public func hasCharacters(moreThan n: Int) -> Bool {
+        guard n >= 0 else { return true }
+        // (A character is one byte at least: a text of at most `n` bytes has no more.)
+        if utf8.count <= n { return false }
+        return index(startIndex, offsetBy: n + 1, limitedBy: endIndex) != nil
     }
 }

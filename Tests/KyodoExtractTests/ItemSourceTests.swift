@@ -218,4 +218,17 @@ import Testing
         let articles = try Fixtures.read(["協働のまちづくり条例", "", "(住民主体の原則)", "第4条 まちづくりは住民が主体となって進める。", "(協働の原則)", "第5条 村民と村は協働して進める。"], name: "a.txt")
         #expect(!articles.findings.contains { $0.message.contains("captions standing alone") })
     }
+
+    /// Sentences end at 。 but not inside parentheses (a piece left open joins the next, three
+    /// at most); a blank remainder is dropped; the slices are the sentences as written.
+    @Test func sentencesEndAtStopsOutsideParentheses() {
+        #expect(InlineList.sentences("市民が主体です。市は支えます。") == ["市民が主体です。", "市は支えます。"])
+        #expect(InlineList.sentences("企業（商店を含む。）や団体が担う。次に。") == ["企業（商店を含む。）や団体が担う。", "次に。"])
+        #expect(InlineList.sentences("（一。二。三。四。五。") == ["（一。二。三。四。", "五。"])
+        #expect(InlineList.sentences("終わり。　 ") == ["終わり。"] && InlineList.sentences("続きのない文") == ["続きのない文"])
+        #expect(InlineList.sentences("") == [])
+        let text = "前文。自治会(町内会。)、NPO、企業などです。"
+        #expect(InlineList.sentenceSlices(text).map(String.init) == InlineList.sentences(text))
+        #expect(InlineList.sentenceSlices(text).last.map { text[$0.startIndex...] == $0 } == true)
+    }
 }

@@ -37,6 +37,34 @@ import Testing
         #expect(sub.includes("二。") && !sub.includes("一"))
     }
 
+    /// Every piece of a few texts (one byte, two, many; ASCII, Japanese, mixed, with runs of
+    /// spaces where the needle's bytes repeat) is found where Foundation finds it, and pieces
+    /// the text lacks are not.
+    @Test func byteSearchAgreesWithFoundationOnEveryPiece() {
+        let texts = ["協働の原則　　対等 | 自主  a:b", "ああいあいう", "  x  ", "原則原則則"]
+        for t in texts {
+            let scalars = Array(t.unicodeScalars)
+            for a in 0..<scalars.count {
+                for b in (a + 1)...min(scalars.count, a + 5) {
+                    var piece = ""
+                    piece.unicodeScalars.append(contentsOf: scalars[a..<b])
+                    let found = t.byteRange(of: piece).map { t.utf8.distance(from: t.startIndex, to: $0.lowerBound) }
+                    let expected = t.utf8.firstRange(of: piece.utf8).map { t.utf8.distance(from: t.utf8.startIndex, to: $0.lowerBound) }
+                    #expect(found == expected, "\(piece) in \(t)")
+                }
+            }
+            for absent in ["原理", "   x", "いい", "則原則則"] { #expect(t.includes(absent) == (t.utf8.firstRange(of: absent.utf8) != nil)) }
+        }
+    }
+
+    /// A count compared with a small number stops counting past it, and agrees with `count`.
+    @Test func characterCountComparedWithoutCountingAll() {
+        for t in ["", "a", "協働", "が\u{3099}ぎ", "🇯🇵🇯🇵", String(repeating: "協", count: 50)] {
+            for n in -1...52 { #expect(t.hasCharacters(moreThan: n) == (t.count > n), "\(t) \(n)") }
+        }
+        #expect("協働の原則"[...].hasCharacters(moreThan: 4) && !"協働の原則"[...].hasCharacters(moreThan: 5))
+    }
+
     @Test func byteSplitMatchesSplitBySeparator() {
         for text in ["", "。", "一。二", "一。。二。", "。一", "一", "原則。対等の原則。自主性の尊重"] {
             #expect(text.byteSplit("。").map(String.init) == text.split(separator: "。").map(String.init), "\(text)")
