@@ -24,13 +24,25 @@ public enum CompareReport {
         }
     }
 
+    /// The companion tables every layout has.
+    public static let companionTables = ["summary", "unique", "combined", "neighbours", "not_stated"]
+
+    /// Tables built only when asked for by name (`--table similarity`): every pair of
+    /// municipalities, n(n−1)/2 rows per aspect, which a national comparison cannot hold in
+    /// every output. The `neighbours` table gives each municipality's closest ones instead.
+    public static let onRequestTables = ["similarity"]
+
+    /// How many neighbours of each municipality the `neighbours` table lists per aspect.
+    public static let neighbourCount = 5
+
     /// Builds the report: every table, or only those `selection` wants.
     public static func make(_ c: Comparison, layout: Layout, tables selection: TableSelection = .all) -> Report {
         var tables: [ReportTable] = []
         var omitted: [String] = []
-        let names = [mainTable(layout), "summary", "unique", "combined", "similarity_concepts", "similarity_text", "not_stated"]
+        let names = [mainTable(layout)] + companionTables + onRequestTables
         for (k, name) in names.enumerated() {
-            guard selection.wants(name, isMain: k == 0) else { omitted.append(name); continue }
+            let wanted = onRequestTables.contains(name) ? selection == .one(name) : selection.wants(name, isMain: k == 0)
+            guard wanted else { omitted.append(name); continue }
             switch name {
             case "matrix": tables.append(wide(c))
             case "alignment": tables.append(long(c))
@@ -38,8 +50,8 @@ public enum CompareReport {
             case "summary": tables.append(summary(c))
             case "unique": tables.append(unique(c))
             case "combined": tables.append(combined(c))
-            case "similarity_concepts": tables.append(similarity(c, concepts: true))
-            case "similarity_text": tables.append(similarity(c, concepts: false))
+            case "neighbours": tables.append(neighbours(c))
+            case "similarity": tables.append(similarity(c))
             default: tables.append(notStated(c))
             }
         }
@@ -200,22 +212,55 @@ public enum CompareReport {
         return t
     }
 
-    /// A municipality × municipality matrix per aspect: shared concepts over the union, or wording.
-    static func similarity(_ c: Comparison, concepts: Bool) -> ReportTable {
-        let (name, title) = concepts
-            ? ("similarity_concepts", "類似度（概念） Similarity: shared concepts / union of concepts (NA: aspect not stated)")
-            : ("similarity_text", "類似度（文言） Similarity: character-bigram Dice of all wording on the aspect")
-        var t = ReportTable(name: name, title: title,
-                            columns: [Column("aspect", "観点"), Column("municipality", "自治体")] + municipalityColumns(c), textGroupBy: ["aspect"])
+    /// Each municipality's closest municipalities per aspect: the most shared concepts over the
+    /// union first, then the most alike wording (character-bigram Dice), then the id; only
+    /// municipalities that both state the aspect. Linear in the rows it writes: n × k per aspect.
+    static func neighbours(_ c: Comparison) -> ReportTable {
+        var t = ReportTable(name: "neighbours", title: "近い自治体 Closest municipalities per aspect (shared concepts / union, then wording)",
+                            columns: [Column("aspect", "観点"), Column("municipality", "自治体"), Column("rank", "順位", .integer),
+                                      Column("neighbour", "近い自治体"), Column("concepts", "概念の類似度"), Column("text", "文言の類似度")],
+                            textGroupBy: ["aspect"])
         for matrix in c.similarity {
-            for (i, a) in matrix.municipalities.enumerated() {
-                var row: [Value] = [.text(matrix.aspect.rawValue), .text(a)]
-                row.reserveCapacity(matrix.count + 2)
-                for j in matrix.municipalities.indices {
-                    let value = concepts ? matrix.concepts(i, j) : matrix.text(i, j)
-                    row.append(value.map { .text(score($0)) } ?? .text("NA"))
+            let order = matrix.municipalities.indices.sorted { matrix.municipalities[$0] < matrix.municipalities[$1] }
+            for i in matrix.municipalities.indices where matrix.stated[i] {
+                var best: [(j: Int, concepts: Double, text: Double)] = []
+                for j in order where j != i {
+                    guard let concepts = matrix.concepts(i, j), let text = matrix.text(i, j) else { continue }
+                    let candidate = (j: j, concepts: concepts, text: text)
+                    // (Kept sorted; `order` gives ids ascending, so a tie stays behind the earlier id.)
+                    guard best.count < neighbourCount || closer(candidate, than: best[best.count - 1]) else { continue }
+                    let at = best.firstIndex { closer(candidate, than: $0) } ?? best.count
+                    best.insert(candidate, at: at)
+                    if best.count > neighbourCount { best.removeLast() }
                 }
-                t.rows.append(row)
+                for (rank, n) in best.enumerated() {
+                    t.rows.append([.text(matrix.aspect.rawValue), .text(matrix.municipalities[i]), .integer(rank + 1),
+                                   .text(matrix.municipalities[n.j]), .text(score(n.concepts)), .text(score(n.text))])
+                }
+            }
+        }
+        return t
+    }
+
+    /// Whether neighbour `a` is closer than `b`: more shared concepts, then more alike wording.
+    private static func closer(_ a: (j: Int, concepts: Double, text: Double), than b: (j: Int, concepts: Double, text: Double)) -> Bool {
+        a.concepts != b.concepts ? a.concepts > b.concepts : a.text > b.text
+    }
+
+    /// Every pair of municipalities (each once, `municipality_a` before `municipality_b` in the
+    /// comparison's order) per aspect, with both measures; NA where either states nothing.
+    static func similarity(_ c: Comparison) -> ReportTable {
+        var t = ReportTable(name: "similarity", title: "類似度 Similarity of every pair: shared concepts / union, and character-bigram Dice of the wording (NA: aspect not stated)",
+                            columns: [Column("aspect", "観点"), Column("municipality_a", "自治体A"), Column("municipality_b", "自治体B"),
+                                      Column("concepts", "概念の類似度"), Column("text", "文言の類似度")])
+        for matrix in c.similarity {
+            let n = matrix.count
+            t.rows.reserveCapacity(t.rows.count + n * (n - 1) / 2)
+            for i in 0..<n {
+                for j in (i + 1)..<max(i + 1, n) {
+                    t.rows.append([.text(matrix.aspect.rawValue), .text(matrix.municipalities[i]), .text(matrix.municipalities[j]),
+                                   matrix.concepts(i, j).map { .text(score($0)) } ?? .text("NA"), matrix.text(i, j).map { .text(score($0)) } ?? .text("NA")])
+                }
             }
         }
         return t

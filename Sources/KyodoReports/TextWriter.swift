@@ -21,37 +21,58 @@ public struct TextWriter: ReportWriter {
     }
 
     /// One table, aligned; rows grouped under headings when the table asks for it.
+    ///
+    /// Linear in the cells: each cell's display width is measured once, the last column is not
+    /// padded, and trailing spaces come off each line by its bytes.
     public func render(_ table: ReportTable) -> String {
         guard !table.rows.isEmpty else { return "(none)\n" }
         let groupColumns = table.textGroupBy.compactMap { name in table.columns.firstIndex { $0.name == name } }
         let shown = table.columns.indices.filter { !table.columns[$0].hiddenInText && !groupColumns.contains($0) }
-        let cells: [[String]] = table.rows.map { row in
-            shown.map { i in
-                let flat = flatten(row[i].text)
-                guard options.textProseWidth > 0, let limit = table.columns[i].textWidth else { return flat }
-                return DisplayWidth.truncate(flat, to: limit)
-            }
-        }
         let header = shown.map { table.columns[$0].label }
         var widths = header.map(DisplayWidth.of)
-        for row in cells { for (i, c) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(c)) } }
-        func line(_ row: [String]) -> String {
-            row.enumerated().map { i, c in
-                i == row.count - 1 ? c : c + String(repeating: " ", count: widths[i] - DisplayWidth.of(c))
-            }.joined(separator: "  ").replacingOccurrences(of: " +$", with: "", options: .regularExpression) + "\n"
+        // Each cell as one line, with its width.
+        let cells: [[(text: String, width: Int)]] = table.rows.map { row in
+            shown.enumerated().map { k, i in
+                let flat = flatten(row[i].text)
+                let text = options.textProseWidth > 0 ? table.columns[i].textWidth.map { DisplayWidth.truncate(flat, to: $0) } ?? flat : flat
+                let width = DisplayWidth.of(text)
+                if width > widths[k] { widths[k] = width }
+                return (text, width)
+            }
         }
+        var out = ""
+        func line(_ row: [(text: String, width: Int)]) {
+            var text = ""
+            for (k, cell) in row.enumerated() {
+                if k > 0 { text += "  " }
+                text += cell.text
+                if k < row.count - 1 { text += String(repeating: " ", count: widths[k] - cell.width) }
+            }
+            out += Self.withoutTrailingSpaces(text)
+            out += "\n"
+        }
+        let headerCells = header.map { ($0, DisplayWidth.of($0)) }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-        var out = groupColumns.isEmpty ? line(header) + rule : ""
+        if groupColumns.isEmpty { line(headerCells); out += rule }
         var currentGroup: [String]?
         for (row, rendered) in zip(table.rows, cells) {
             let group = groupColumns.map { row[$0].text }
             if !groupColumns.isEmpty, group != currentGroup {
-                out += (currentGroup == nil ? "" : "\n") + "■ " + group.map(flatten).joined(separator: " · ") + "\n" + line(header) + rule
+                out += (currentGroup == nil ? "" : "\n") + "■ " + group.map(flatten).joined(separator: " · ") + "\n"
+                line(headerCells)
+                out += rule
                 currentGroup = group
             }
-            out += line(rendered)
+            line(rendered)
         }
         return out
+    }
+
+    /// A line without the ASCII spaces it ends with, cut by its bytes.
+    static func withoutTrailingSpaces(_ line: String) -> Substring {
+        var end = line.utf8.endIndex
+        while end > line.utf8.startIndex, line.utf8[line.utf8.index(before: end)] == 0x20 { end = line.utf8.index(before: end) }
+        return line[..<end]
     }
 
     /// One line of a cell: line ends as ` / `, tabs as spaces, every other control made visible.

@@ -148,7 +148,7 @@ struct OutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("CSV dialect: excel (UTF-8 with BOM, CRLF) or plain (no BOM, LF).", valueName: "dialect"))
     var csvDialect: String = "excel"
 
-    @Option(help: ArgumentHelp("For CSV: the table to write (default: the report's main table).", valueName: "name"))
+    @Option(help: ArgumentHelp("The one table to write (CSV: default the report's main table; other formats: default all).", valueName: "name"))
     var table: String?
 
     func validate() throws {
@@ -168,11 +168,18 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// Renders and writes a report; `inputs` are the files read, which are never overwritten.
-    /// The tables the output will hold: one for CSV, all for the other formats.
-    var tableSelection: TableSelection { format == "csv" ? .one(table) : .all }
+    /// The tables the output will hold: the one `--table` names in any format; else one for
+    /// CSV, all for the other formats.
+    var tableSelection: TableSelection { table.map { .one($0) } ?? (format == "csv" ? .one(nil) : .all) }
 
     func emit(_ report: Report, inputs: InputFiles) throws {
         if let output { _ = try OutputFile.target(output, protecting: inputs) }  // refused before the work of rendering
+        var report = report
+        // `--table` in a format holding every table: that table alone.
+        if let table, format != "csv" {
+            guard let only = report.table(named: table) else { throw ReportError.unknownTable(table, known: report.tableNames) }
+            report.tables = [only]
+        }
         let bytes = try WriterRegistry.writer(format, options: writerOptions).render(report)
         if let output {
             try OutputFile.write(bytes, to: output, protecting: inputs)

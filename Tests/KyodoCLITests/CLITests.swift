@@ -146,9 +146,18 @@ import Testing
     }
 
     @Test func compareTablesAreReachableAsCSV() throws {
-        let r = try run(["compare", "--all", "--aspect", "principles", "--format", "csv", "--table", "similarity_concepts", "--csv-dialect", "plain"])
+        let r = try run(["compare", "--all", "--aspect", "principles", "--format", "csv", "--table", "similarity", "--csv-dialect", "plain"])
         #expect(r.status == 0)
-        #expect(r.text.hasPrefix("aspect,municipality,kodaira,koganei,higashikurume,hino\nprinciples,kodaira,1.000,"))
+        #expect(r.text.hasPrefix("aspect,municipality_a,municipality_b,concepts,text\nprinciples,kodaira,koganei,0.500,0.263\n"))
+        #expect(r.text.split(separator: "\n").count == 1 + 6)  // every pair of four municipalities, once
+        // Closest first: most shared concepts, then the most alike wording (koganei 0.263 before hino 0.239).
+        let n = try run(["compare", "--all", "--aspect", "principles", "--format", "csv", "--table", "neighbours", "--csv-dialect", "plain"])
+        #expect(n.text.hasPrefix("aspect,municipality,rank,neighbour,concepts,text\nprinciples,kodaira,1,higashikurume,0.545,0.075\nprinciples,kodaira,2,koganei,0.500,0.263\nprinciples,kodaira,3,hino,0.500,0.239\n"))
+        // --table in a format holding every table writes that table alone; an unknown name lists them.
+        let text = try run(["compare", "--all", "--aspect", "principles", "--table", "neighbours"])
+        #expect(text.status == 0 && text.text.contains("近い自治体") && !text.text.contains("要約 Summary"))
+        let bad = try run(["compare", "--all", "--aspect", "principles", "--format", "json", "--table", "nonsense"])
+        #expect(bad.status == 64 && bad.stderr.contains("neighbours") && bad.stderr.contains("similarity"))
     }
 
     @Test func diffNamesASectionAndPutsNewTextFirst() throws {

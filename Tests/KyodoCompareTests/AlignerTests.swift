@@ -116,10 +116,15 @@ import Testing
         #expect(main.tableNames == full.tableNames)
         #expect(try CSVWriter().render(main) == CSVWriter().render(full))
         var options = WriterOptions()
-        options.csvTable = "similarity_text"
-        let one = CompareReport.make(c, layout: .wide, tables: .one("similarity_text"))
-        #expect(one.tables.map(\.name) == ["similarity_text"])
+        options.csvTable = "neighbours"
+        let one = CompareReport.make(c, layout: .wide, tables: .one("neighbours"))
+        #expect(one.tables.map(\.name) == ["neighbours"])
         #expect(try CSVWriter(options: options).render(one) == CSVWriter(options: options).render(full))
+        // Every pair is built only when asked for by name: the full report names it but has it not.
+        #expect(full.table(named: "similarity") == nil && full.omittedTables == ["similarity"])
+        let pairs = try #require(CompareReport.make(c, layout: .wide, tables: .one("similarity")).table(named: "similarity"))
+        let n = c.municipalities.count
+        #expect(pairs.rows.count == 2 * n * (n - 1) / 2)
         options.csvTable = "nonsense"
         #expect(throws: ReportError.unknownTable("nonsense", known: full.tableNames)) {
             try CSVWriter(options: options).render(CompareReport.make(c, layout: .wide, tables: .one("nonsense")))

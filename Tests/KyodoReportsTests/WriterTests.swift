@@ -57,6 +57,20 @@ import Testing
         #expect(!text.contains("a  "))
     }
 
+    /// No line ends in spaces, whatever its cells end in; the last column is not padded; a
+    /// wide table (one cell per municipality, each long) renders in time linear in its cells.
+    @Test func textLinesEndWithoutSpacesAndTheLastColumnIsNotPadded() throws {
+        let table = ReportTable(name: "t", title: "T", columns: [Column("a", "A"), Column("b", "B")],
+                                rows: [[.text("x"), .text("末尾に空白   ")], [.text("長い値です"), .text("y")], [.text("z"), .empty]])
+        let lines = TextWriter().render(table).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.allSatisfy { !$0.hasSuffix(" ") })
+        #expect(lines.contains("x           末尾に空白") && lines.contains("長い値です  y") && lines.contains("z"))
+        let columns = (0..<2_000).map { Column("m\($0)", "自治体\($0)") }
+        let wide = ReportTable(name: "w", title: "W", columns: columns, rows: (0..<20).map { r in columns.indices.map { .text(String(repeating: "協", count: ($0 + r) % 40)) } })
+        let text = TextWriter().render(wide)
+        #expect(text.split(separator: "\n").count == 2 + 20 && !text.contains(" \n"))
+    }
+
     @Test func jsonEscapesAndKeepsColumnOrder() throws {
         let json = String(decoding: try JSONWriter().render(sample), as: UTF8.self)
         #expect(json.contains("{\"label\": \"対等関係\", \"n\": 153}"))

@@ -11,8 +11,10 @@ struct Compare: ParsableCommand {
             Layouts: wide (concepts × municipalities, each cell the wording as written with its line), \
             long (one row per item per concept: aspect, concept, municipality, document, label, score, line_start, line_end), \
             presence (1 / 0 / NA). Every layout adds a summary, the items unique to one municipality, items carrying \
-            several concepts, similarity matrices, and the aspects a municipality does not state; with CSV, pick one \
-            with --table (summary, unique, combined, similarity_concepts, similarity_text, not_stated).
+            several concepts, each municipality's closest municipalities per aspect (neighbours), and the aspects a \
+            municipality does not state; pick one with --table (summary, unique, combined, neighbours, not_stated). \
+            --table similarity gives the similarity of every pair of municipalities (n(n-1)/2 rows per aspect), \
+            built only when asked for.
             """)
 
     @Argument(help: ArgumentHelp("Document ids, municipality ids or text files.", valueName: "DOC"))

@@ -22,12 +22,22 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var vocabulary: VocabularyOptions
     @OptionGroup var corpus: CorpusOptions
 
+    /// The most pairs of municipalities (per aspect) whose similarity a report writes every
+    /// one of: 100,000 is some 450 municipalities.
+    static let maxPairs = 100_000
+
+    /// The pairs of municipalities a comparison has per aspect.
+    static func pairs(_ c: Comparison) -> Int { c.municipalities.count * max(0, c.municipalities.count - 1) / 2 }
+
     /// One report to write: its file name, what it holds, and which of its tables get CSV files of their own.
     struct Entry {
         var name: String
         var what: String
         var report: Report
         var extraCSV: [String] = []
+        /// The report the extra CSV files are taken from, when it holds tables `report` does not
+        /// (the similarity of every pair, written only as CSV).
+        var csvTables: Report?
     }
 
     func run() throws {
@@ -49,10 +59,19 @@ struct ReportCommand: ParsableCommand {
             for aspect in AspectChoice.comparable {
                 let comparison = aligner.compare(guidelines, aspects: [aspect])
                 for layout in CompareReport.Layout.allCases {
+                    // The companion tables and the similarity of every pair are written once, with
+                    // the wide layout; every pair only while they are few (a national comparison
+                    // has millions: `compare --table similarity` writes them on request).
+                    let pairs = Self.pairs(comparison)
+                    let everyPair = layout == .wide && pairs <= Self.maxPairs
+                    let report = CompareReport.make(comparison, layout: layout)
+                    var withPairs = report
+                    if everyPair { withPairs.tables += CompareReport.make(comparison, layout: layout, tables: .one("similarity")).tables }
                     entries.append(Entry(name: "compare-\(aspect.rawValue)-\(layout.rawValue)",
-                                         what: "\(aspect.rawValue.capitalized) of every municipality, \(layout.rawValue) layout, with summary, unique items and similarity",
-                                         report: CompareReport.make(comparison, layout: layout),
-                                         extraCSV: layout == .wide ? ["summary", "unique", "combined", "similarity_concepts", "similarity_text", "not_stated"] : []))
+                                         what: "\(aspect.rawValue.capitalized) of every municipality, \(layout.rawValue) layout, with summary, unique items and closest municipalities",
+                                         report: report,
+                                         extraCSV: layout == .wide ? CompareReport.companionTables + (everyPair ? ["similarity"] : []) : [],
+                                         csvTables: withPairs))
                 }
             }
             for document in manifest.documents {
@@ -96,7 +115,7 @@ struct ReportCommand: ParsableCommand {
                             var options = WriterOptions()
                             options.csvTable = table
                             let extra = "\(entry.name).\(table).csv"
-                            try folder.write(try CSVWriter(options: options).render(entry.report), extra)
+                            try folder.write(try CSVWriter(options: options).render(entry.csvTables ?? entry.report), extra)
                             written += 1
                             cell += " [\(table)](\(extra))"
                         }
