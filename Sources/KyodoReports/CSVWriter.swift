@@ -31,7 +31,10 @@ public struct CSVWriter: ReportWriter {
         var out = table.columns.map { Self.field($0.name) }.joined(separator: ",") + eol
         for row in table.rows {
             out += row.map { value in
-                if case .integer(let n) = value { return String(n) }
+                switch value {
+                case .integer, .decimal, .missing: return value.text
+                case .text, .empty: break
+                }
                 return Self.field(Self.neutralise(VisibleText.escape(value.text, keeping: ["\t", "\n", "\r"])))
             }.joined(separator: ",") + eol
         }

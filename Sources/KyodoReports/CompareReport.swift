@@ -73,7 +73,7 @@ public enum CompareReport {
 
     static func cite(_ r: ItemRef) -> String { "\(r.label) (\(r.span))" }
 
-    static func score(_ x: Double) -> String { String(format: "%.3f", x) }
+    static func score(_ x: Double) -> String { Value.decimalText(x) }
 
     // MARK: - Main tables
 
@@ -107,18 +107,18 @@ public enum CompareReport {
         var t = ReportTable(name: "alignment", title: "整列 Alignment: one row per item per concept",
                             columns: [Column("aspect", "観点"), Column("concept", "概念ID"), Column("concept_ja", "概念", hiddenInText: true),
                                       Column("municipality", "自治体"), Column("document", "文書"), Column("label", "項目", textWidth: 30),
-                                      Column("score", "スコア"), Column("line_start", "開始行", .integer), Column("line_end", "終了行", .integer),
+                                      Column("score", "スコア", .decimal), Column("line_start", "開始行", .integer), Column("line_end", "終了行", .integer),
                                       Column("reason", "理由", textWidth: 40)])
         for a in c.items {
-            func row(_ concept: String, _ conceptJa: String, _ score: String, _ reason: String) -> [Value] {
+            func row(_ concept: String, _ conceptJa: String, _ score: Double?, _ reason: String) -> [Value] {
                 [.text(a.item.aspect.rawValue), .text(concept), .text(conceptJa), .text(a.item.municipality), .text(a.item.document),
-                 .text(a.item.label), score.isEmpty ? .empty : .text(score), .integer(a.item.span.firstLine), .integer(a.item.span.lastLine), .text(reason)]
+                 .text(a.item.label), score.map { .decimal($0) } ?? .empty, .integer(a.item.span.firstLine), .integer(a.item.span.lastLine), .text(reason)]
             }
             if a.matches.isEmpty {
-                t.rows.append(row("", "", "", reasonUnaligned(a)))
+                t.rows.append(row("", "", nil, reasonUnaligned(a)))
             } else {
                 for m in a.matches {
-                    t.rows.append(row(m.concept, c.vocabulary.concept(a.item.aspect, m.concept)?.japanese ?? "", score(m.score), m.reason))
+                    t.rows.append(row(m.concept, c.vocabulary.concept(a.item.aspect, m.concept)?.japanese ?? "", m.score, m.reason))
                 }
             }
         }
@@ -133,12 +133,12 @@ public enum CompareReport {
     static func presence(_ c: Comparison) -> ReportTable {
         let x = ComparisonIndex(c)
         var t = ReportTable(name: "presence", title: "有無 Presence: 1 stated, 0 not stated, NA the aspect is not stated at all",
-                            columns: [Column("aspect", "観点"), Column("concept", "概念ID"), Column("concept_ja", "概念")] + municipalityColumns(c))
+                            columns: [Column("aspect", "観点"), Column("concept", "概念ID"), Column("concept_ja", "概念")] + municipalityColumns(c, kind: .integer))
         for aspect in c.aspects {
             for concept in c.vocabulary.concepts(aspect) {
                 var row: [Value] = [.text(aspect.rawValue), .text(concept.id), .text(concept.japanese)]
                 for m in c.municipalities {
-                    row.append(x.states(m.id, aspect) ? .integer(x.concepts(m.id, aspect).contains(concept.id) ? 1 : 0) : .text("NA"))
+                    row.append(x.states(m.id, aspect) ? .integer(x.concepts(m.id, aspect).contains(concept.id) ? 1 : 0) : .missing)
                 }
                 t.rows.append(row)
             }
@@ -218,7 +218,7 @@ public enum CompareReport {
     static func neighbours(_ c: Comparison) -> ReportTable {
         var t = ReportTable(name: "neighbours", title: "近い自治体 Closest municipalities per aspect (shared concepts / union, then wording)",
                             columns: [Column("aspect", "観点"), Column("municipality", "自治体"), Column("rank", "順位", .integer),
-                                      Column("neighbour", "近い自治体"), Column("concepts", "概念の類似度"), Column("text", "文言の類似度")],
+                                      Column("neighbour", "近い自治体"), Column("concepts", "概念の類似度", .decimal), Column("text", "文言の類似度", .decimal)],
                             textGroupBy: ["aspect"])
         for matrix in c.similarity {
             let order = matrix.municipalities.indices.sorted { matrix.municipalities[$0] < matrix.municipalities[$1] }
@@ -235,7 +235,7 @@ public enum CompareReport {
                 }
                 for (rank, n) in best.enumerated() {
                     t.rows.append([.text(matrix.aspect.rawValue), .text(matrix.municipalities[i]), .integer(rank + 1),
-                                   .text(matrix.municipalities[n.j]), .text(score(n.concepts)), .text(score(n.text))])
+                                   .text(matrix.municipalities[n.j]), .decimal(n.concepts), .decimal(n.text)])
                 }
             }
         }
@@ -252,14 +252,14 @@ public enum CompareReport {
     static func similarity(_ c: Comparison) -> ReportTable {
         var t = ReportTable(name: "similarity", title: "類似度 Similarity of every pair: shared concepts / union, and character-bigram Dice of the wording (NA: aspect not stated)",
                             columns: [Column("aspect", "観点"), Column("municipality_a", "自治体A"), Column("municipality_b", "自治体B"),
-                                      Column("concepts", "概念の類似度"), Column("text", "文言の類似度")])
+                                      Column("concepts", "概念の類似度", .decimal), Column("text", "文言の類似度", .decimal)])
         for matrix in c.similarity {
             let n = matrix.count
             t.rows.reserveCapacity(t.rows.count + n * (n - 1) / 2)
             for i in 0..<n {
                 for j in (i + 1)..<max(i + 1, n) {
                     t.rows.append([.text(matrix.aspect.rawValue), .text(matrix.municipalities[i]), .text(matrix.municipalities[j]),
-                                   matrix.concepts(i, j).map { .text(score($0)) } ?? .text("NA"), matrix.text(i, j).map { .text(score($0)) } ?? .text("NA")])
+                                   matrix.concepts(i, j).map { .decimal($0) } ?? .missing, matrix.text(i, j).map { .decimal($0) } ?? .missing])
                 }
             }
         }

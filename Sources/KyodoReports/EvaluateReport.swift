@@ -7,11 +7,11 @@ public enum EvaluateReport {
     /// Builds the report.
     public static func make(_ e: Evaluation, sheets: [String]) -> Report {
         let scoreColumns = [Column("document", "文書"), Column("aspect", "観点"), Column("expected", "正解数", .integer), Column("found", "抽出数", .integer),
-                            Column("matched", "一致数", .integer), Column("precision", "適合率"), Column("recall", "再現率"), Column("f1", "F1")]
+                            Column("matched", "一致数", .integer), Column("precision", "適合率", .decimal), Column("recall", "再現率", .decimal), Column("f1", "F1", .decimal)]
         var scores = ReportTable(name: "scores", title: "評価 Precision, recall and F1 against the coding", columns: scoreColumns)
         func row(_ document: String, _ aspect: String, _ s: Evaluation.Score) -> [Value] {
             [.text(document), .text(aspect), .integer(s.expected), .integer(s.found), .integer(s.matched),
-             .text(decimal(s.precision)), .text(decimal(s.recall)), .text(decimal(s.f1))]
+             .decimal(s.precision), .decimal(s.recall), .decimal(s.f1)]
         }
         for aspect in e.aspects { scores.rows.append(row("all", aspect.rawValue, e.total(aspect))) }
         scores.rows.append(row("all", "all", e.total))
@@ -37,23 +37,16 @@ public enum EvaluateReport {
         if !e.concepts.isEmpty {
             var concepts = ReportTable(name: "concepts", title: "概念 Agreement on concepts (matched items)",
                                        columns: [Column("aspect", "観点"), Column("items", "項目数", .integer), Column("agreeing", "一致", .integer),
-                                                 Column("kappa", "κ"), Column("pair_precision", "適合率"), Column("pair_recall", "再現率"), Column("pair_f1", "F1")])
+                                                 Column("kappa", "κ", .decimal), Column("pair_precision", "適合率", .decimal), Column("pair_recall", "再現率", .decimal), Column("pair_f1", "F1", .decimal)])
             for aspect in e.aspects {
                 guard let c = e.concepts[aspect] else { continue }
-                concepts.rows.append([.text(aspect.rawValue), .integer(c.items), .integer(c.agreeing), .text(c.kappa.map(decimal) ?? "NA"),
-                                      .text(decimal(c.pairs.precision)), .text(decimal(c.pairs.recall)), .text(decimal(c.pairs.f1))])
+                concepts.rows.append([.text(aspect.rawValue), .integer(c.items), .integer(c.agreeing), .decimal(c.kappa ?? .nan),
+                                      .decimal(c.pairs.precision), .decimal(c.pairs.recall), .decimal(c.pairs.f1)])
             }
             tables.append(concepts)
         }
         let metadata = [MetadataEntry("generator", "kyodo")] + sheets.map { MetadataEntry("coding", $0) }
             + [MetadataEntry("documents", String(e.documents.count))]
         return Report(title: "抽出の評価 Kyodo: extraction scored against a hand coding", metadata: metadata, tables: tables)
-    }
-
-    /// `0.950`: three decimals, without Foundation.
-    static func decimal(_ value: Double) -> String {
-        let thousandths = Int((max(0, value) * 1000).rounded())
-        let fraction = String(thousandths % 1000)
-        return "\(thousandths / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
     }
 }

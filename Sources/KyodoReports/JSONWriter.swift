@@ -1,5 +1,8 @@
 /// JSON for pandas, R and jq: `{title, metadata, tables: [{name, title, columns, rows}]}`,
-/// rows as objects keyed by column name, keys in a stable order.
+/// rows as objects keyed by column name, keys in a stable order and never repeated: a metadata
+/// key given more than once (`document`) holds an array of its values. Integers and decimals
+/// are numbers; a missing value (NA: what it is computed from is not stated) and an empty
+/// cell are `null`.
 public struct JSONWriter: ReportWriter {
     public let name = "json"
     public let fileExtension = "json"
@@ -8,7 +11,11 @@ public struct JSONWriter: ReportWriter {
 
     public func render(_ report: Report) throws -> [UInt8] {
         var out = "{\n  \"title\": \(Self.string(report.title)),\n  \"metadata\": {"
-        out += report.metadata.map { "\n    \(Self.string($0.key)): \(Self.string($0.value))" }.joined(separator: ",")
+        out += Self.grouped(report.metadata).map { key, values in
+            let value = values.count == 1 && !Self.listKeys.contains(key)
+                ? Self.string(values[0]) : "[" + values.map(Self.string).joined(separator: ", ") + "]"
+            return "\n    \(Self.string(key)): \(value)"
+        }.joined(separator: ",")
         out += report.metadata.isEmpty ? "},\n" : "\n  },\n"
         out += "  \"tables\": ["
         out += report.tables.map { table in
@@ -29,9 +36,25 @@ public struct JSONWriter: ReportWriter {
     private static func value(_ v: Value) -> String {
         switch v {
         case .integer(let n): String(n)
+        case .decimal(let x): x.isFinite ? Value.decimalText(x) : "null"
         case .text(let s): string(s)
-        case .empty: "null"
+        case .empty, .missing: "null"
         }
+    }
+
+    /// Metadata keys that are lists whatever their number of values (a report of one
+    /// document still has an array of documents).
+    static let listKeys: Set<String> = ["document"]
+
+    /// The metadata's keys in the order they first appear, each with its values in order.
+    static func grouped(_ metadata: [MetadataEntry]) -> [(String, [String])] {
+        var order: [String] = []
+        var values: [String: [String]] = [:]
+        for m in metadata {
+            if values[m.key] == nil { order.append(m.key) }
+            values[m.key, default: []].append(m.value)
+        }
+        return order.map { ($0, values[$0] ?? []) }
     }
 
     /// A JSON string literal: `"`, `\`, control characters and U+2028/2029 escaped, everything

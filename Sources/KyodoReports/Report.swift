@@ -81,7 +81,7 @@ public struct ReportTable: Sendable, Hashable {
 /// A column: a stable ASCII name, a label for people, a type.
 public struct Column: Sendable, Hashable {
     /// The kind of values a column holds.
-    public enum Kind: String, Sendable { case text, integer }
+    public enum Kind: String, Sendable { case text, integer, decimal }
     /// Stable name (`line_start`).
     public var name: String
     /// Label for people (`開始行`).
@@ -106,14 +106,33 @@ public struct Column: Sendable, Hashable {
 public enum Value: Sendable, Hashable {
     case text(String)
     case integer(Int)
+    /// A score or share (0…1 and the like), written with three decimals.
+    case decimal(Double)
+    /// Nothing to say: the cell has no content (a municipality states the aspect but not this
+    /// concept, a column that does not apply to the row).
     case empty
+    /// Not available: the value cannot be had, because what it is computed from is not stated
+    /// (a similarity with a municipality that states nothing on the aspect). `NA` in text and
+    /// CSV, `null` in JSON, `<missing/>` in XML.
+    case missing
 
-    /// The value as text (empty for `.empty`).
+    /// The value as text: decimals with three places, `NA` for a missing value, empty for `.empty`.
     public var text: String {
         switch self {
         case .text(let s): s
         case .integer(let n): String(n)
+        case .decimal(let x): Value.decimalText(x)
         case .empty: ""
+        case .missing: "NA"
         }
+    }
+
+    /// A decimal as written in every format: three places (halves rounded away from zero),
+    /// `-` for negatives, no exponent.
+    public static func decimalText(_ x: Double) -> String {
+        guard x.isFinite, abs(x) < 1e12 else { return "NA" }
+        let thousandths = Int((abs(x) * 1000).rounded())
+        let fraction = String(thousandths % 1000)
+        return (x < 0 && thousandths > 0 ? "-" : "") + "\(thousandths / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
     }
 }

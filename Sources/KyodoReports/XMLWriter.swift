@@ -47,9 +47,14 @@ public struct XMLWriter: ReportWriter {
             for row in table.rows {
                 try check(xmlTextWriterStartElement(writer, "row"))
                 for (c, v) in zip(table.columns, row) {
-                    try check(xmlTextWriterStartElement(writer, "cell"))
+                    // One element per kind of value, so that the schema checks each: `<text>`,
+                    // `<integer>`, `<decimal>`, `<empty/>`, `<missing/>` (NA).
+                    try check(xmlTextWriterStartElement(writer, Self.element(v)))
                     try attribute(writer, "column", c.name)
-                    try check(xmlTextWriterWriteString(writer, Self.clean(v.text)))
+                    switch v {
+                    case .text, .integer, .decimal: try check(xmlTextWriterWriteString(writer, Self.clean(v.text)))
+                    case .empty, .missing: break
+                    }
                     try check(xmlTextWriterEndElement(writer))
                 }
                 try check(xmlTextWriterEndElement(writer))
@@ -62,6 +67,17 @@ public struct XMLWriter: ReportWriter {
         freed = true
         guard let content = xmlBufferContent(buffer) else { return [] }
         return Array(UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(buffer))))
+    }
+
+    /// The element a value is written as.
+    static func element(_ v: Value) -> String {
+        switch v {
+        case .text: "text"
+        case .integer: "integer"
+        case .decimal(let x): x.isFinite ? "decimal" : "missing"
+        case .empty: "empty"
+        case .missing: "missing"
+        }
     }
 
     private func attribute(_ writer: xmlTextWriterPtr, _ name: String, _ value: String) throws {

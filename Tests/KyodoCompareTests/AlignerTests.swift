@@ -34,7 +34,7 @@ import Testing
         #expect(c.items("hino", .processes).count == 4 && c.items("hino", .processes).allSatisfy { $0.matches.isEmpty })
         let presence = CompareReport.make(c, layout: .presence).tables[0]
         let row = try #require(presence.rows.first { $0[1] == .text("purpose") })
-        #expect(row[3] == .text("NA"))    // kodaira: aspect not stated
+        #expect(row[3] == .missing)        // kodaira: aspect not stated (NA)
         #expect(row[4] == .integer(1))    // hino: stated
         let phase = try #require(presence.rows.first { $0[1] == .text("evaluation") && $0[0] == .text("processes") })
         #expect(phase[4] == .integer(0))  // hino states processes, not this phase

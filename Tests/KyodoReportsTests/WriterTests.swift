@@ -71,6 +71,34 @@ import Testing
         #expect(text.split(separator: "\n").count == 2 + 20 && !text.contains(" \n"))
     }
 
+    /// Decimals and missing values keep their kind in every format: three places in text and
+    /// CSV, numbers and null in JSON, `<decimal>` and `<missing/>` in XML (valid against the
+    /// schema); a metadata key given twice is one JSON key holding an array.
+    @Test func decimalsAndMissingValuesAreTypedInEveryFormat() throws {
+        let typed = Report(title: "t", metadata: [MetadataEntry("document", "a"), MetadataEntry("layout", "wide"), MetadataEntry("document", "b")], tables: [
+            ReportTable(name: "s", title: "s", columns: [Column("m", "m"), Column("score", "score", .decimal), Column("n", "n", .integer)],
+                        rows: [[.text("x"), .decimal(0.8125), .integer(1)], [.text("y"), .missing, .missing], [.text("z"), .decimal(-0.0004), .empty]]),
+        ])
+        var plain = WriterOptions()
+        plain.csvDialect = .plain
+        #expect(String(decoding: try CSVWriter(options: plain).render(typed), as: UTF8.self) == "m,score,n\nx,0.813,1\ny,NA,NA\nz,0.000,\n")
+        let json = String(decoding: try JSONWriter().render(typed), as: UTF8.self)
+        #expect(json.contains("\"document\": [\"a\", \"b\"]") && json.components(separatedBy: "\"document\"").count == 2)
+        #expect(json.contains("{\"m\": \"x\", \"score\": 0.813, \"n\": 1}") && json.contains("{\"m\": \"y\", \"score\": null, \"n\": null}"))
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect((parsed["metadata"] as? [String: Any])?["document"] as? [String] == ["a", "b"])
+        let xml = try XMLWriter().render(typed)
+        #expect(try XMLValidator.validate(xml) == [])
+        let text = String(decoding: xml, as: UTF8.self)
+        #expect(text.contains("<decimal column=\"score\">0.813</decimal>") && text.contains("<missing column=\"n\"/>") && text.contains("<empty column=\"n\"/>"))
+        // The schema ties every cell to a declared column and checks numbers.
+        let stray = text.replacingOccurrences(of: "<decimal column=\"score\">0.813", with: "<decimal column=\"nosuch\">0.813")
+        #expect(try !XMLValidator.validate(Array(stray.utf8)).isEmpty)
+        let notANumber = text.replacingOccurrences(of: ">0.813<", with: ">high<")
+        #expect(try !XMLValidator.validate(Array(notANumber.utf8)).isEmpty)
+        #expect(Value.decimalText(0.0005) == "0.001" && Value.decimalText(1) == "1.000" && Value.decimalText(-1.5) == "-1.500" && Value.decimal(.nan).text == "NA")
+    }
+
     @Test func jsonEscapesAndKeepsColumnOrder() throws {
         let json = String(decoding: try JSONWriter().render(sample), as: UTF8.self)
         #expect(json.contains("{\"label\": \"対等関係\", \"n\": 153}"))
