@@ -112,9 +112,12 @@ public struct CorpusReader: Sendable {
     /// Loads and reads documents, spread over the cores (documents are independent), and
     /// returns the guidelines in the order given. When some fail, the first failure in that
     /// order is thrown, so errors are as deterministic as the output.
-    public func readAll(_ documents: [(Document, String)], options: TextLoader.Options = .default) throws -> [Guideline] {
+    /// (`progress` is called once per document read, from whichever thread read it.)
+    public func readAll(_ documents: [(Document, String)], options: TextLoader.Options = .default,
+                        progress: (@Sendable () -> Void)? = nil) throws -> [Guideline] {
         let results = Parallel.map(documents.count) { i in
-            Result { try read(documents[i].0, path: documents[i].1, options: options) }
+            defer { progress?() }
+            return Result { try read(documents[i].0, path: documents[i].1, options: options) }
         }
         return try results.map { try $0.get() }
     }

@@ -28,6 +28,12 @@ struct CorpusOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Refuse files larger than this many megabytes.", valueName: "MB"))
     var maxSize: Int = 64
 
+    @Flag(name: .shortAndLong, help: "Print no warnings and no progress (errors still).")
+    var quiet = false
+
+    @Option(help: ArgumentHelp("Write every warning to this file (standard error shows the first \(Diagnostics.shownWarnings) and a summary).", valueName: "file"))
+    var warnings: String?
+
     func validate() throws {
         if let encoding, TextEncoding(userName: encoding) == nil {
             throw ValidationError("unknown encoding '\(encoding)'; known: \(TextEncoding.userNames)")
@@ -98,12 +104,14 @@ struct CorpusOptions: ParsableArguments {
             }
         }
         documents = corpus.distinct(documents, note: Diagnostics.write)
-        // Read on every core; diagnostics in document order afterwards.
-        result.guidelines = try corpus.readAll(documents, options: loadOptions)
+        // Read on every core, with a progress line on a terminal; diagnostics in document order afterwards.
+        let progress = Progress("reading documents", total: documents.count, enabled: !quiet && Progress.errorIsTerminal)
+        result.guidelines = try corpus.readAll(documents, options: loadOptions, progress: progress.advance)
+        progress.finish()
         result.paths = documents.map(\.1)
         result.inputs = dataFiles
         result.inputs.add(documents: result.paths)
-        for g in result.guidelines { Diagnostics.report(g) }
+        try Diagnostics.report(result.guidelines, quiet: quiet, file: warnings, protecting: result.inputs)
         return result
     }
 }
@@ -216,11 +224,37 @@ enum AspectChoice {
 /// Messages on standard error: warnings as `file:line: warning: message`, errors as
 /// `kyodo: error: message`.
 enum Diagnostics {
+    /// How many warnings standard error shows before it summarises the rest.
+    static let shownWarnings = 20
+
     static func report(_ g: Guideline) {
-        for f in g.findings where f.kind == .warning || f.kind == .lostInExtraction {
+        for line in warningLines(g) { write(line) }
+    }
+
+    /// A guideline's warnings as `file:line: warning: aspect: message` lines.
+    static func warningLines(_ g: Guideline) -> [String] {
+        g.findings.filter { $0.kind == .warning || $0.kind == .lostInExtraction }.map { f in
             let place = f.span.map { "\($0.source):\($0.firstLine)" } ?? g.document.file
-            write("\(place): warning: \(f.aspect.map { $0.rawValue + ": " } ?? "")\(f.message)")
+            return "\(place): warning: \(f.aspect.map { $0.rawValue + ": " } ?? "")\(f.message)"
         }
+    }
+
+    /// The warnings of many guidelines: the first `shownWarnings` on standard error, then one
+    /// line saying how many there were and where they all are; all of them to `file` when one
+    /// is named; none on standard error when `quiet`.
+    static func report(_ guidelines: [Guideline], quiet: Bool, file: String?, protecting inputs: InputFiles) throws {
+        let perDocument = guidelines.map(warningLines)
+        let all = perDocument.flatMap { $0 }
+        if let file {
+            try OutputFile.write(Array(all.map { VisibleText.escape($0, keeping: ["\t"]) + "\n" }.joined().utf8), to: file, protecting: inputs)
+        }
+        guard !quiet else { return }
+        for line in all.prefix(shownWarnings) { write(line) }
+        guard all.count > shownWarnings else { return }
+        let documents = perDocument.filter { !$0.isEmpty }.count
+        let whereAll = file.map { "all of them are in \($0)" } ?? "--warnings FILE writes them all"
+        write("kyodo: \(Progress.grouped(all.count)) warnings in \(Progress.grouped(documents)) documents, the first \(shownWarnings) shown; "
+              + "\(whereAll), and the findings table of `kyodo show` has them (--quiet: none)")
     }
 
     /// Writes one line to standard error, its controls (from file names, document text) made visible.

@@ -160,6 +160,31 @@ import Testing
         #expect(bad.status == 64 && bad.stderr.contains("neighbours") && bad.stderr.contains("similarity"))
     }
 
+    /// Many warnings: standard error shows the first twenty and one line saying how many there
+    /// were in how many documents; --warnings FILE gets every one; --quiet prints none.
+    @Test func manyWarningsAreSummarisedAndWrittenWholeOnRequest() throws {
+        let folder = NSTemporaryDirectory() + "kyodo-warnings-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var files: [String] = []
+        for k in 1...25 {
+            let path = folder + "/g\(k).txt"
+            // Announces three principles and lists two: one warning each.
+            try "架空市協働指針\n\n協働の原則\n次の3つの原則を大切にします。\n(1) 対等の原則\n(2) 自主性尊重の原則\n".write(toFile: path, atomically: true, encoding: .utf8)
+            files.append(path)
+        }
+        let all = folder + "/warnings.txt"
+        let r = try run(["show"] + files + ["--format", "csv", "--warnings", all])
+        #expect(r.status == 0)
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 21 && lines.prefix(20).allSatisfy { $0.contains(": warning: principles:") })
+        #expect(lines.last?.contains("25 warnings in 25 documents, the first 20 shown") == true && lines.last?.contains(all) == true)
+        let written = try String(contentsOfFile: all, encoding: .utf8).split(separator: "\n")
+        #expect(written.count == 25 && written.allSatisfy { $0.contains("announced 3 items, found 2") })
+        let quiet = try run(["show"] + files + ["--format", "csv", "--quiet"])
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty && !quiet.stdout.isEmpty)
+    }
+
     @Test func diffNamesASectionAndPutsNewTextFirst() throws {
         let r = try run(["diff", "kodaira-guideline", "kodaira-handbook#資料1", "--format", "csv", "--csv-dialect", "plain"])
         #expect(r.status == 0)
