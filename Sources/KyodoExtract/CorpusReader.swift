@@ -11,7 +11,9 @@ public enum CorpusError: Error, LocalizedError, Equatable {
     public var errorDescription: String? {
         switch self {
         case .unknownDocument(let name, let known):
-            "unknown document '\(name)': not a document id, a municipality id, a file or a folder; known ids: \(known.joined(separator: ", "))"
+            // (A national corpus has thousands of ids: the first ten are named, and the closest.)
+            "unknown document '\(name)'\(DidYouMean.suggestion(name, among: known)): not a document id, a municipality id, a file or a folder; known ids: "
+                + known.prefix(10).joined(separator: ", ") + (known.count > 10 ? ", … (\(known.count) in all; kyodo list shows the documents)" : "")
         case .noTextFiles(let folder): "\(folder): a folder with no .txt files in it"
         }
     }

@@ -2,9 +2,10 @@ import Foundation
 
 /// CSV for spreadsheets and scripts: RFC 4180 quoting; the `excel` dialect (default) writes
 /// UTF-8 with a byte-order mark and CRLF so Excel on a Japanese Windows machine reads it, the
-/// `plain` dialect no BOM and LF. A cell starting with `=`, `+`, `-`, `@`, tab or CR is
-/// prefixed with `'` so no spreadsheet runs it as a formula; controls other than tab and line
-/// ends are made visible (`VisibleText`).
+/// `plain` dialect no BOM and LF. In the Excel dialect a cell starting with `=`, `+`, `-`, `@`,
+/// tab or CR is prefixed with `'` so no spreadsheet runs it as a formula, and controls other
+/// than tab and line ends are made visible (`VisibleText`); the plain dialect, for scripts,
+/// leaves every cell as it is.
 public struct CSVWriter: ReportWriter {
     public let name = "csv"
     public let fileExtension = "csv"
@@ -35,6 +36,8 @@ public struct CSVWriter: ReportWriter {
                 case .integer, .decimal, .missing: return value.text
                 case .text, .empty: break
                 }
+                // The plain dialect, for scripts, leaves a cell as it is; the Excel one guards it.
+                guard options.csvDialect == .excel else { return Self.field(value.text) }
                 return Self.field(Self.neutralise(VisibleText.escape(value.text, keeping: ["\t", "\n", "\r"])))
             }.joined(separator: ",") + eol
         }

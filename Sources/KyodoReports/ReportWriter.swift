@@ -1,3 +1,5 @@
+import KyodoModel
+
 /// Renders any `Report` in one format.
 public protocol ReportWriter: Sendable {
     /// Format name used with `--format`.
@@ -17,8 +19,8 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case .unknownFormat(let f, let known): "unknown format '\(f)'; known formats: \(known.joined(separator: ", "))"
-        case .unknownTable(let t, let known): "unknown table '\(t)'; this report has: \(known.joined(separator: ", "))"
+        case .unknownFormat(let f, let known): "unknown format '\(f)'\(DidYouMean.suggestion(f, among: known)); known formats: \(known.joined(separator: ", "))"
+        case .unknownTable(let t, let known): "unknown table '\(t)'\(DidYouMean.suggestion(t, among: known)); this report has: \(known.joined(separator: ", "))"
         case .xml(let message): "XML: \(message)"
         case .invalid(let path, let errors): "\(path): does not validate against the Kyodo report schema:\n" + errors.joined(separator: "\n")
         }

@@ -10,8 +10,13 @@ struct Kyodo: ParsableCommand {
             DOC is a document id from the corpus manifest (kodaira-handbook), a municipality id \
             (kodaira: all its documents), or a path to a text file.
             """,
+        version: Kyodo.version,
         subcommands: [List.self, Show.self, Compare.self, Diff.self, Check.self, Evaluate.self, OutlineCommand.self, Add.self, Validate.self, ReportCommand.self]
     )
+
+    /// The tool's version (`kyodo --version`), raised with every release.
+    static let version = "0.9.0"
+
 
     /// Standard streams made safe and signal handlers installed before anything is read or written.
     static func main() {

@@ -147,8 +147,21 @@ struct AlignedAspectsOptions: ParsableArguments {
 
 /// Format and destination of a report.
 struct OutputOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Output format: \(WriterRegistry.formats.joined(separator: ", ")).", valueName: "format"))
-    var format: String = "text"
+    @Option(name: .customLong("format"), help: ArgumentHelp("Output format: \(WriterRegistry.formats.joined(separator: ", ")) (default: from the --output file's extension, else text).", valueName: "format"))
+    var formatName: String?
+
+    /// The format: the one named (any case), else the one the output file's extension names
+    /// (`cmp.csv`, `items.JSON`, `r.txt`), else text.
+    var format: String {
+        if let formatName { return formatName.lowercased() }
+        return output.flatMap(Self.format(ofFile:)) ?? "text"
+    }
+
+    /// The format a file's extension names, if any.
+    static func format(ofFile path: String) -> String? {
+        let ext = (path as NSString).pathExtension.lowercased()
+        return ext == "txt" ? "text" : WriterRegistry.formats.first { $0 == ext }
+    }
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (a regular file is replaced whole, atomically; - is standard output) instead of standard output.", valueName: "file"))
     var output: String?
@@ -161,16 +174,16 @@ struct OutputOptions: ParsableArguments {
 
     func validate() throws {
         guard WriterRegistry.formats.contains(format) else {
-            throw ValidationError("unknown format '\(format)'; known formats: \(WriterRegistry.formats.joined(separator: ", "))")
+            throw ValidationError("unknown format '\(format)'\(DidYouMean.suggestion(format, among: WriterRegistry.formats)); known formats: \(WriterRegistry.formats.joined(separator: ", "))")
         }
-        guard WriterOptions.CSVDialect(rawValue: csvDialect) != nil else {
+        guard WriterOptions.CSVDialect(rawValue: csvDialect.lowercased()) != nil else {
             throw ValidationError("unknown CSV dialect '\(csvDialect)'; known: excel, plain")
         }
     }
 
     var writerOptions: WriterOptions {
         var o = WriterOptions()
-        o.csvDialect = WriterOptions.CSVDialect(rawValue: csvDialect) ?? .excel
+        o.csvDialect = WriterOptions.CSVDialect(rawValue: csvDialect.lowercased()) ?? .excel
         o.csvTable = table
         return o
     }
@@ -209,11 +222,13 @@ enum AspectChoice {
 
     /// Parses `principles`, `all`, or a comma-separated list.
     static func parse(_ text: String) throws -> Set<Aspect>? {
-        if text == "all" { return nil }
+        if text.lowercased() == "all" { return nil }
         var result = Set<Aspect>()
         for part in text.split(separator: ",") {
-            guard let a = Aspect(rawValue: String(part).trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("unknown aspect '\(part)'; known: \(Aspect.allCases.map(\.rawValue).joined(separator: ", ")), all")
+            let name = String(part).trimmingCharacters(in: .whitespaces).lowercased()
+            guard let a = Aspect(rawValue: name) else {
+                let known = Aspect.allCases.map(\.rawValue)
+                throw ValidationError("unknown aspect '\(part)'\(DidYouMean.suggestion(name, among: known)); known: \(known.joined(separator: ", ")), all")
             }
             result.insert(a)
         }

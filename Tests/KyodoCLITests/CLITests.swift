@@ -185,6 +185,31 @@ import Testing
         #expect(quiet.status == 0 && quiet.stderr.isEmpty && !quiet.stdout.isEmpty)
     }
 
+    /// The habits of other command-line tools: --version; the format from -o's extension;
+    /// names in any case; a slip answered with the closest name; show --all; comma lists in
+    /// --against; the plain CSV dialect leaving cells as they are.
+    @Test func commandLineHabits() throws {
+        let version = try run(["--version"])
+        #expect(version.status == 0 && version.text.split(separator: ".").count == 3)
+        let path = NSTemporaryDirectory() + "kyodo-habits-\(UUID().uuidString).JSON"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try run(["show", "hino", "--aspect", "Principles", "-o", path]).status == 0)
+        let json = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(json.hasPrefix("{") && json.contains("\"name\": \"items\""))
+        let slip = try run(["compare", "--all", "--layout", "wdie"])
+        #expect(slip.status == 64 && slip.stderr.contains("did you mean 'wide'?"))
+        let aspect = try run(["show", "hino", "--aspect", "principls"])
+        #expect(aspect.status == 64 && aspect.stderr.contains("did you mean 'principles'?"))
+        let id = try run(["show", "kodaira-guidline"])
+        #expect(id.status != 0 && id.stderr.contains("did you mean 'kodaira-guideline'?"))
+        let all = try run(["show", "--all", "--format", "csv", "--csv-dialect", "plain"])
+        let named = try run(["show", "kodaira", "koganei", "higashikurume", "hino", "--format", "csv", "--csv-dialect", "plain"])
+        #expect(all.status == 0 && all.stdout == named.stdout)
+        let commas = try run(["check", "corpus/koganei-guideline.txt", "--against", "kodaira,hino", "--format", "csv", "--csv-dialect", "plain"])
+        let spaced = try run(["check", "corpus/koganei-guideline.txt", "--against", "kodaira", "hino", "--format", "csv", "--csv-dialect", "plain"])
+        #expect(commas.status == 0 && commas.stdout == spaced.stdout && !commas.stdout.isEmpty)
+    }
+
     @Test func diffNamesASectionAndPutsNewTextFirst() throws {
         let r = try run(["diff", "kodaira-guideline", "kodaira-handbook#資料1", "--format", "csv", "--csv-dialect", "plain"])
         #expect(r.status == 0)

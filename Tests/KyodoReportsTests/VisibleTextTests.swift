@@ -19,11 +19,14 @@ import Testing
         #expect(VisibleText.escape("協働の原則") == "協働の原則")
     }
 
-    @Test func textAndCSVShowControlsJSONKeepsThem() throws {
+    @Test func textAndExcelCSVShowControlsJSONAndPlainCSVKeepThem() throws {
         let text = String(decoding: try TextWriter().render(report), as: UTF8.self)
         #expect(text.contains("a␛[2Jb") && text.contains("対等␛]0;x␇\\u{202E}関係\\u{85}") && text.contains("二行 / 目 タブ"))
-        let csv = String(decoding: try CSVWriter(options: { var o = WriterOptions(); o.csvDialect = .plain; return o }()).render(report), as: UTF8.self)
+        // The Excel dialect shows them; the plain one, for scripts, keeps every byte as JSON does.
+        let csv = String(decoding: try CSVWriter().render(report), as: UTF8.self)
         #expect(csv.contains("対等␛]0;x␇\\u{202E}関係\\u{85}") && csv.contains("\"二行\n目\tタブ\""))
+        let plain = String(decoding: try CSVWriter(options: { var o = WriterOptions(); o.csvDialect = .plain; return o }()).render(report), as: UTF8.self)
+        #expect(plain.contains("対等\u{1B}]0;x\u{07}\u{202E}関係\u{85}"))
         let json = String(decoding: try JSONWriter().render(report), as: UTF8.self)
         #expect(json.contains("対等\\u001b]0;x\\u0007\u{202E}関係"))
     }

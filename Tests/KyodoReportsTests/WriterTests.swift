@@ -21,11 +21,14 @@ import Testing
         #expect(text == "label,n\r\n対等関係,153\r\n'=SUM(A1),2\r\n\"a,\"\"b\"\"\nc\",\r\n")
     }
 
-    @Test func plainCSVHasNoBOMAndLF() throws {
+    @Test func plainCSVHasNoBOMAndLFAndLeavesCellsAsTheyAre() throws {
         var options = WriterOptions()
         options.csvDialect = .plain
         let text = String(decoding: try CSVWriter(options: options).render(sample), as: UTF8.self)
-        #expect(text.hasPrefix("label,n\n対等関係,153\n"))
+        #expect(text == "label,n\n対等関係,153\n=SUM(A1),2\n\"a,\"\"b\"\"\nc\",\n")
+        let dash = Report(title: "t", tables: [ReportTable(name: "x", title: "x", columns: [Column("v", "v")], rows: [[.text("-dash")], [.text("a\u{1B}b")]])])
+        #expect(String(decoding: try CSVWriter(options: options).render(dash), as: UTF8.self) == "v\n-dash\na\u{1B}b\n")
+        #expect(String(decoding: try CSVWriter().render(dash).dropFirst(3), as: UTF8.self) == "v\r\n'-dash\r\na␛b\r\n")
     }
 
     @Test(arguments: ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "＝1"])

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import KyodoCompare
 import KyodoModel
@@ -19,6 +20,13 @@ struct Check: ParsableCommand {
     @OptionGroup var corpus: CorpusOptions
     @OptionGroup var output: OutputOptions
 
+    /// The peers named: `--against a,b c` is a, b and c (a file whose name holds a comma stays whole).
+    var peerNames: [String] {
+        against.flatMap { name in
+            FileManager.default.fileExists(atPath: name) ? [name] : name.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+    }
+
     func validate() throws {
         if against.isEmpty { throw ValidationError("name the peers to check against with --against DOC…") }
     }
@@ -26,7 +34,7 @@ struct Check: ParsableCommand {
     func run() throws {
         try ExitCodes.run {
             let draftRead = try corpus.read([draft])
-            let peers = try corpus.read(against)
+            let peers = try corpus.read(peerNames)
             guard let draftGuideline = draftRead.guidelines.first else { return }
             let chosen = try aspects.list()
             // The draft stands for itself even when its text is a copy of a peer's.

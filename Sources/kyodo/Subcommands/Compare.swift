@@ -34,8 +34,9 @@ struct Compare: ParsableCommand {
     func validate() throws {
         if documents.isEmpty && !all { throw ValidationError("name documents or municipalities to compare, or use --all") }
         if !documents.isEmpty && all { throw ValidationError("--all compares the whole corpus: name no documents with it") }
-        guard CompareReport.Layout(rawValue: layout) != nil else {
-            throw ValidationError("unknown layout '\(layout)'; known: \(CompareReport.Layout.allCases.map(\.rawValue).joined(separator: ", "))")
+        guard CompareReport.Layout(rawValue: layout.lowercased()) != nil else {
+            let known = CompareReport.Layout.allCases.map(\.rawValue)
+            throw ValidationError("unknown layout '\(layout)'\(DidYouMean.suggestion(layout, among: known)); known: \(known.joined(separator: ", "))")
         }
     }
 
@@ -45,7 +46,7 @@ struct Compare: ParsableCommand {
             var read = try corpus.read(names)
             let chosen = try aspects.list()
             let comparison = Aligner(vocabulary: try vocabulary.load(corpus: corpus, into: &read.inputs)).compare(read.guidelines, aspects: chosen)
-            let report = CompareReport.make(comparison, layout: CompareReport.Layout(rawValue: layout) ?? .wide, tables: output.tableSelection)
+            let report = CompareReport.make(comparison, layout: CompareReport.Layout(rawValue: layout.lowercased()) ?? .wide, tables: output.tableSelection)
             try output.emit(report, inputs: read.inputs)
         }
     }

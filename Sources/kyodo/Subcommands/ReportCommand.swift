@@ -16,7 +16,7 @@ struct ReportCommand: ParsableCommand {
             table in NAME.csv, the others in NAME.TABLE.csv.
             """)
 
-    @Option(name: .customLong("out"), help: ArgumentHelp("The folder to write into.", valueName: "folder"))
+    @Option(name: [.customLong("output"), .customShort("o"), .customLong("out")], help: ArgumentHelp("The folder to write into (--out is the older spelling).", valueName: "folder"))
     var out: String = "Reports"
 
     @OptionGroup var vocabulary: VocabularyOptions

@@ -8,7 +8,10 @@ struct Show: ParsableCommand {
         discussion: "CSV columns: document, municipality, aspect, aspect_ja, ordinal, label, normalized_label, description, attributes, line_start, line_end, source.")
 
     @Argument(help: ArgumentHelp("Document ids, municipality ids or text files.", valueName: "DOC"))
-    var documents: [String]
+    var documents: [String] = []
+
+    @Flag(help: "Show every document of the corpus.")
+    var all = false
 
     @Option(help: ArgumentHelp("definition, principles, forms, partners, processes, measures, activities, programmes, checks, projects, history, a comma-separated list, or all.", valueName: "aspect"))
     var aspect: String = "all"
@@ -17,13 +20,16 @@ struct Show: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if documents.isEmpty { throw ValidationError("name at least one document, municipality or file") }
+        if documents.isEmpty && !all { throw ValidationError("name at least one document, municipality or file, or use --all") }
+        if !documents.isEmpty && all { throw ValidationError("--all shows the whole corpus: name no documents with it") }
         _ = try AspectChoice.parse(aspect)
     }
 
     func run() throws {
         try ExitCodes.run {
-            let read = try corpus.read(documents)
+            let names = all ? try corpus.corpusReader().manifest?.documents.map(\.id) ?? [] : documents
+            if all && names.isEmpty { throw CommandError.missingCorpus(path: corpus.manifestPath, reason: "no such file: --all reads the corpus manifest (name the folder with --corpus)") }
+            let read = try corpus.read(names)
             let report = ShowReport.make(read.guidelines, aspects: try AspectChoice.parse(aspect))
             try output.emit(report, inputs: read.inputs)
         }
