@@ -13,6 +13,10 @@ public struct ItemRef: Codable, Sendable, Hashable {
     /// Where it stands.
     public var span: SourceSpan
 
+    /// The item's stable id, the same in every report (`koganei-guideline/principles/3`,
+    /// `hino-guideline/processes/4.2`): joins `compare --layout long` back to `show`.
+    public var id: String { Item.id(document: document, aspect: aspect, ordinal: ordinal) }
+
     public init(document: String, municipality: String, aspect: Aspect, ordinal: String, label: String, span: SourceSpan) {
         self.document = document
         self.municipality = municipality

@@ -29,6 +29,12 @@ public struct Item: Codable, Sendable, Hashable {
         self.span = span
     }
 
+    /// The stable id of an item: its document, aspect and ordinal path, which every report
+    /// gives the same (`koganei-guideline/principles/3`, `hino-guideline/processes/4.2`).
+    public static func id(document: String, aspect: Aspect, ordinal: String) -> String {
+        "\(document)/\(aspect.rawValue)/\(ordinal)"
+    }
+
     /// The value of the first attribute with this name.
     public func attribute(_ name: String) -> String? {
         attributes.first { $0.name == name }?.value

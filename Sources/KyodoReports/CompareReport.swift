@@ -108,11 +108,11 @@ public enum CompareReport {
                             columns: [Column("aspect", "観点"), Column("concept", "概念ID"), Column("concept_ja", "概念", hiddenInText: true),
                                       Column("municipality", "自治体"), Column("document", "文書"), Column("label", "項目", textWidth: 30),
                                       Column("score", "スコア", .decimal), Column("line_start", "開始行", .integer), Column("line_end", "終了行", .integer),
-                                      Column("reason", "理由", textWidth: 40)])
+                                      Column("reason", "理由", textWidth: 40), Column("item_id", "項目ID", hiddenInText: true)])
         for a in c.items {
             func row(_ concept: String, _ conceptJa: String, _ score: Double?, _ reason: String) -> [Value] {
                 [.text(a.item.aspect.rawValue), .text(concept), .text(conceptJa), .text(a.item.municipality), .text(a.item.document),
-                 .text(a.item.label), score.map { .decimal($0) } ?? .empty, .integer(a.item.span.firstLine), .integer(a.item.span.lastLine), .text(reason)]
+                 .text(a.item.label), score.map { .decimal($0) } ?? .empty, .integer(a.item.span.firstLine), .integer(a.item.span.lastLine), .text(reason), .text(a.item.id)]
             }
             if a.matches.isEmpty {
                 t.rows.append(row("", "", nil, reasonUnaligned(a)))
@@ -182,19 +182,20 @@ public enum CompareReport {
         let x = ComparisonIndex(c)
         var t = ReportTable(name: "unique", title: "独自項目 Items unique to one municipality",
                             columns: [Column("aspect", "観点"), Column("municipality", "自治体"), Column("label", "項目", textWidth: 36),
-                                      Column("concept", "概念"), Column("line_start", "行", .integer), Column("source", "出典"), Column("why", "理由", textWidth: 50)])
+                                      Column("concept", "概念"), Column("line_start", "行", .integer), Column("source", "出典"), Column("why", "理由", textWidth: 50),
+                                      Column("item_id", "項目ID", hiddenInText: true)])
         for a in c.items {
             if a.matches.isEmpty {
                 guard a.resembles.isEmpty else { continue }
                 t.rows.append([.text(a.item.aspect.rawValue), .text(a.item.municipality), .text(a.item.label), .empty, .integer(a.item.span.firstLine),
-                               .text(a.item.span.description), .text("fits no concept and resembles no item of another municipality")])
+                               .text(a.item.span.description), .text("fits no concept and resembles no item of another municipality"), .text(a.item.id)])
                 continue
             }
             let alone = a.matches.filter { m in x.holders(m.concept, a.item.aspect) == [a.item.municipality] }
             guard !alone.isEmpty, alone.count == a.matches.count else { continue }
             t.rows.append([.text(a.item.aspect.rawValue), .text(a.item.municipality), .text(a.item.label),
                            .text(alone.compactMap { c.vocabulary.concept(a.item.aspect, $0.concept)?.japanese }.joined(separator: "・")),
-                           .integer(a.item.span.firstLine), .text(a.item.span.description), .text("no other municipality compared states this concept")])
+                           .integer(a.item.span.firstLine), .text(a.item.span.description), .text("no other municipality compared states this concept"), .text(a.item.id)])
         }
         return t
     }
@@ -203,11 +204,11 @@ public enum CompareReport {
     static func combined(_ c: Comparison) -> ReportTable {
         var t = ReportTable(name: "combined", title: "複合項目 Items carrying several concepts",
                             columns: [Column("aspect", "観点"), Column("municipality", "自治体"), Column("label", "項目"), Column("concepts", "概念"),
-                                      Column("source", "出典")])
+                                      Column("source", "出典"), Column("item_id", "項目ID", hiddenInText: true)])
         for a in c.items where a.matches.count >= 2 {
             t.rows.append([.text(a.item.aspect.rawValue), .text(a.item.municipality), .text(a.item.label),
                            .text(a.matches.compactMap { c.vocabulary.concept(a.item.aspect, $0.concept)?.japanese }.joined(separator: " + ")),
-                           .text(a.item.span.description)])
+                           .text(a.item.span.description), .text(a.item.id)])
         }
         return t
     }

@@ -12,6 +12,7 @@ public enum ShowReport {
         Column("description", "内容", textWidth: 36), Column("attributes", "属性", textWidth: 36),
         Column("line_start", "開始行", .integer, hiddenInText: true), Column("line_end", "終了行", .integer, hiddenInText: true),
         Column("source", "出典"),
+        Column("item_id", "項目ID", hiddenInText: true),
     ]
 
     /// Builds the report.
@@ -50,6 +51,7 @@ public enum ShowReport {
             .text(g.document.id), .text(g.document.municipality.id), .text(item.aspect.rawValue), .text(item.aspect.japaneseLabel),
             .text(path), .text(item.label), .text(item.normalizedLabel), .text(item.description), .text(attributes),
             .integer(item.span.firstLine), .integer(item.span.lastLine), .text(item.span.description),
+            .text(Item.id(document: g.document.id, aspect: item.aspect, ordinal: path)),
         ])
         for child in item.children { append(child, path: path + "." + String(child.ordinal), guideline: g, into: &table) }
     }

@@ -89,8 +89,8 @@ import Testing
             for arguments in [["show", path], ["show", path, "--encoding", encoding]] {
                 let r = try cli.run(arguments + ["--aspect", "principles", "--format", "csv", "--csv-dialect", "plain"])
                 #expect(r.status == 0)
-                // The same principles on the same lines (document and source columns name the file).
-                let rows = { (t: String) in t.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).dropFirst(2).dropLast().joined(separator: ",") } }
+                // The same principles on the same lines (the document, source and item_id columns name the file).
+                let rows = { (t: String) in t.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).dropFirst(2).dropLast(2).joined(separator: ",") } }
                 #expect(rows(r.text) == rows(utf8.text))
             }
         }

@@ -210,6 +210,22 @@ import Testing
         #expect(commas.status == 0 && commas.stdout == spaced.stdout && !commas.stdout.isEmpty)
     }
 
+    /// Every item row carries a stable id, and the ids of `compare --layout long` are ids of
+    /// `show`: the two tables join.
+    @Test func itemIdsJoinCompareBackToShow() throws {
+        func column(_ csv: String, _ name: String) -> [String] {
+            let lines = csv.split(separator: "\n").map(String.init)
+            guard let header = lines.first?.split(separator: ",").map(String.init), let k = header.firstIndex(of: name) else { return [] }
+            // (The ids hold no comma or quote; they are the last column.)
+            return lines.dropFirst().compactMap { $0.split(separator: ",", omittingEmptySubsequences: false).last.map(String.init) }.filter { _ in k == header.count - 1 }
+        }
+        let long = try run(["compare", "--all", "--aspect", "all", "--layout", "long", "--format", "csv", "--csv-dialect", "plain"])
+        let show = try run(["show", "--all", "--format", "csv", "--csv-dialect", "plain"])
+        let aligned = Set(column(long.text, "item_id")), shown = Set(column(show.text, "item_id"))
+        #expect(aligned.contains("koganei-guideline/principles/3") && shown.contains("hino-guideline/processes/4.2"))
+        #expect(!aligned.isEmpty && aligned.isSubset(of: shown))
+    }
+
     @Test func diffNamesASectionAndPutsNewTextFirst() throws {
         let r = try run(["diff", "kodaira-guideline", "kodaira-handbook#資料1", "--format", "csv", "--csv-dialect", "plain"])
         #expect(r.status == 0)

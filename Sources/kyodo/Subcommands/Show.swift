@@ -5,7 +5,7 @@ import KyodoReports
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show what was read from documents: every item with its line span.",
-        discussion: "CSV columns: document, municipality, aspect, aspect_ja, ordinal, label, normalized_label, description, attributes, line_start, line_end, source.")
+        discussion: "CSV columns: document, municipality, aspect, aspect_ja, ordinal, label, normalized_label, description, attributes, line_start, line_end, source, item_id (document/aspect/ordinal: the id compare's long layout gives the same item).")
 
     @Argument(help: ArgumentHelp("Document ids, municipality ids or text files.", valueName: "DOC"))
     var documents: [String] = []
