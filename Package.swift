@@ -22,12 +22,17 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
         ),
+        .systemLibrary(
+            name: "CLibXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
+        ),
         .target(name: "KyodoModel"),
         .target(name: "KyodoText", dependencies: ["KyodoModel", "CLibXML2", "CLibCrypto"]),
         .target(name: "KyodoDocument", dependencies: ["KyodoModel", "KyodoText"]),
         .target(name: "KyodoExtract", dependencies: ["KyodoModel", "KyodoText", "KyodoDocument"], resources: [.copy("Data/sections.tsv")]),
         .target(name: "KyodoCompare", dependencies: ["KyodoModel", "KyodoText"]),
-        .target(name: "KyodoReports", dependencies: ["KyodoModel", "CLibXML2"], resources: [.copy("Schema/kyodo-report.xsd")]),
+        .target(name: "KyodoReports", dependencies: ["KyodoModel", "CLibXML2", "CLibXlsxWriter"], resources: [.copy("Schema/kyodo-report.xsd")]),
         .executableTarget(
             name: "kyodo",
             dependencies: [
@@ -43,7 +48,7 @@ let package = Package(
         .testTarget(name: "KyodoTextTests", dependencies: ["KyodoText", "KyodoTestSupport"]),
         .testTarget(name: "KyodoDocumentTests", dependencies: ["KyodoDocument", "KyodoTestSupport"]),
         .testTarget(name: "KyodoExtractTests", dependencies: ["KyodoExtract", "KyodoTestSupport"]),
-        .testTarget(name: "KyodoCompareTests", dependencies: ["KyodoCompare", "KyodoExtract", "KyodoTestSupport"]),
+        .testTarget(name: "KyodoCompareTests", dependencies: ["KyodoCompare", "KyodoExtract", "KyodoReports", "KyodoTestSupport"]),
         .testTarget(name: "KyodoReportsTests", dependencies: ["KyodoReports", "KyodoTestSupport"]),
         .testTarget(name: "KyodoCLITests", dependencies: ["KyodoTestSupport"]),
     ]

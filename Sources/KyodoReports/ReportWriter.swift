@@ -15,6 +15,7 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
     case unknownFormat(String, known: [String])
     case unknownTable(String, known: [String])
     case xml(String)
+    case xlsx(String)
     case invalid(path: String, errors: [String])
 
     public var description: String {
@@ -22,6 +23,7 @@ public enum ReportError: Error, CustomStringConvertible, Equatable {
         case .unknownFormat(let f, let known): "unknown format '\(f)'\(DidYouMean.suggestion(f, among: known)); known formats: \(known.joined(separator: ", "))"
         case .unknownTable(let t, let known): "unknown table '\(t)'\(DidYouMean.suggestion(t, among: known)); this report has: \(known.joined(separator: ", "))"
         case .xml(let message): "XML: \(message)"
+        case .xlsx(let message): "workbook: \(message)"
         case .invalid(let path, let errors): "\(path): does not validate against the Kyodo report schema:\n" + errors.joined(separator: "\n")
         }
     }
@@ -46,7 +48,7 @@ public struct WriterOptions: Sendable {
 /// Every writer, by format name.
 public enum WriterRegistry {
     /// The formats, in the order `--help` lists them.
-    public static let formats = ["text", "csv", "xml", "json"]
+    public static let formats = ["text", "csv", "xml", "json", "xlsx"]
 
     /// The writer for a format; an unknown name throws, listing the known ones.
     public static func writer(_ format: String, options: WriterOptions = .default) throws -> any ReportWriter {
@@ -55,6 +57,7 @@ public enum WriterRegistry {
         case "csv": CSVWriter(options: options)
         case "xml": XMLWriter()
         case "json": JSONWriter()
+        case "xlsx": XLSXWriter()
         default: throw ReportError.unknownFormat(format, known: formats)
         }
     }

@@ -24,7 +24,7 @@ enum ExitCodes {
             switch error {
             case .unknownFormat, .unknownTable: throw fail(error.description, 64)
             case .invalid: throw fail(error.description, 65)
-            case .xml: throw fail(error.description, 70)
+            case .xml, .xlsx: throw fail(error.description, 70)
             }
         } catch let error as CommandError {
             throw fail(error.errorDescription ?? "\(error)", error.exitCode)

@@ -201,6 +201,10 @@ struct OutputOptions: ParsableArguments {
             guard let only = report.table(named: table) else { throw ReportError.unknownTable(table, known: report.tableNames) }
             report.tables = [only]
         }
+        // A workbook is bytes for a file, not for a terminal.
+        if format == "xlsx", output == nil || output == "-", isatty(1) == 1 {
+            throw ValidationError("an Excel workbook is not for a terminal: name a file with -o FILE.xlsx")
+        }
         let bytes = try WriterRegistry.writer(format, options: writerOptions).render(report)
         if let output {
             try OutputFile.write(bytes, to: output, protecting: inputs)
