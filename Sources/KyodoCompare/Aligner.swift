@@ -55,6 +55,12 @@ public struct Aligner: Sendable {
         var comparison = Comparison(vocabulary: vocabulary, aspects: aspects, municipalities: municipalities, documents: guidelines.map(\.document),
                                     items: items, notStated: notStated, similarity: [])
         comparison.similarity = similarities(comparison)
+        comparison.caveats = guidelines.flatMap { g in
+            g.findings.compactMap { f -> CaveatNote? in
+                guard let caveat = f.caveat, let aspect = f.aspect, aspects.contains(aspect) else { return nil }
+                return CaveatNote(municipality: g.document.municipality.id, aspect: aspect, caveat: caveat, document: g.document.id, span: f.span, message: f.message)
+            }
+        }
         return comparison
     }
 

@@ -389,7 +389,7 @@ extension Extraction {
                 if !extra.isEmpty {
                     findings.append(Finding(.notExhaustive, aspect: aspect,
                                             "the prose also names \(aspect.rawValue) the \(found.source == .table ? "table" : "list") does not hold: " + extra.joined(separator: "、"),
-                                            span: tree.span(blocks[i].firstLine, blocks[i].lastLine)))
+                                            span: tree.span(blocks[i].firstLine, blocks[i].lastLine), caveat: .namedInProse))
                 }
             }
         }

@@ -76,6 +76,27 @@ public struct AlignedItem: Codable, Sendable, Hashable {
 }
 
 /// A municipality states nothing for an aspect (as opposed to stating items no concept fits).
+/// A caveat on one municipality's items of one aspect, with the finding it comes from.
+public struct CaveatNote: Codable, Sendable, Hashable {
+    public var municipality: String
+    public var aspect: Aspect
+    public var caveat: Finding.Caveat
+    /// The document whose reader said it, and where.
+    public var document: String
+    public var span: SourceSpan?
+    /// The reader's sentence.
+    public var message: String
+
+    public init(municipality: String, aspect: Aspect, caveat: Finding.Caveat, document: String, span: SourceSpan?, message: String) {
+        self.municipality = municipality
+        self.aspect = aspect
+        self.caveat = caveat
+        self.document = document
+        self.span = span
+        self.message = message
+    }
+}
+
 public struct NotStated: Codable, Sendable, Hashable {
     /// Municipality id.
     public var municipality: String
@@ -107,6 +128,9 @@ public struct Comparison: Codable, Sendable, Hashable {
     public var notStated: [NotStated]
     /// Municipality × municipality similarity, one matrix per aspect.
     public var similarity: [SimilarityMatrix]
+    /// What the readers said that qualifies a municipality's items of an aspect (an open list,
+    /// names in prose beyond the list, a figure lost in extraction), in document order.
+    public var caveats: [CaveatNote] = []
 
     public init(vocabulary: Vocabulary, aspects: [Aspect], municipalities: [Municipality], documents: [Document],
                 items: [AlignedItem], notStated: [NotStated], similarity: [SimilarityMatrix]) {
@@ -133,6 +157,11 @@ public struct Comparison: Codable, Sendable, Hashable {
     public func states(_ municipality: String, _ aspect: Aspect) -> Bool {
         !notStated.contains { $0.municipality == municipality && $0.aspect == aspect }
     }
+
+    /// The caveats on one municipality's items of an aspect.
+    public func caveats(_ municipality: String, _ aspect: Aspect) -> [CaveatNote] {
+        caveats.filter { $0.municipality == municipality && $0.aspect == aspect }
+    }
 }
 
 /// Lookups into a `Comparison` built once: its items, concepts and statedness per
@@ -143,11 +172,13 @@ public struct ComparisonIndex: Sendable {
     private var conceptsBy: [String: Set<String>] = [:]
     private var holders: [String: [String]] = [:]
     private var unstated: Set<String>
+    private var caveatsBy: [String: [CaveatNote]] = [:]
 
     private static func key(_ municipality: String, _ aspect: Aspect) -> String { aspect.rawValue + "\t" + municipality }
 
     public init(_ c: Comparison) {
         unstated = Set(c.notStated.map { Self.key($0.municipality, $0.aspect) })
+        for n in c.caveats { caveatsBy[Self.key(n.municipality, n.aspect), default: []].append(n) }
         for a in c.items {
             let k = Self.key(a.item.municipality, a.item.aspect)
             itemsBy[k, default: []].append(a)
@@ -160,6 +191,8 @@ public struct ComparisonIndex: Sendable {
         for (k, list) in holders { holders[k] = list.sorted { (order[$0] ?? 0) < (order[$1] ?? 0) } }
     }
 
+    /// The caveats on one municipality's items of an aspect.
+    public func caveats(_ municipality: String, _ aspect: Aspect) -> [CaveatNote] { caveatsBy[Self.key(municipality, aspect)] ?? [] }
     /// The items of one municipality and aspect, in order.
     public func items(_ municipality: String, _ aspect: Aspect) -> [AlignedItem] { itemsBy[Self.key(municipality, aspect)] ?? [] }
     /// The concepts a municipality states on an aspect.

@@ -21,11 +21,34 @@ public struct Finding: Codable, Sendable, Hashable {
     public var message: String
     /// The place in the file it concerns, if any.
     public var span: SourceSpan?
+    /// What the finding means for a comparison of the aspect's items, if anything: a count of
+    /// them is a lower bound, or the items are not in the text at all.
+    public var caveat: Caveat?
 
-    public init(_ kind: Kind, aspect: Aspect?, _ message: String, span: SourceSpan? = nil) {
+    /// What a comparison must say beside a municipality's items of an aspect (or their absence).
+    public enum Caveat: String, Codable, Sendable, CaseIterable {
+        /// The items are examples of an open list (…など), or were read from prose under no heading.
+        case openList = "open_list"
+        /// The prose names items the section's list or table does not hold.
+        case namedInProse = "named_in_prose"
+        /// The items were in a figure that did not survive extraction.
+        case lostInExtraction = "lost_in_extraction"
+
+        /// The caveat in Japanese, with English alongside.
+        public var label: String {
+            switch self {
+            case .openList: "例示（…など） open list"
+            case .namedInProse: "本文にも記載 also named in prose"
+            case .lostInExtraction: "図で記載（抽出不能） lost in extraction"
+            }
+        }
+    }
+
+    public init(_ kind: Kind, aspect: Aspect?, _ message: String, span: SourceSpan? = nil, caveat: Caveat? = nil) {
         self.kind = kind
         self.aspect = aspect
         self.message = message
         self.span = span
+        self.caveat = caveat ?? (kind == .lostInExtraction ? .lostInExtraction : kind == .notExhaustive ? .openList : nil)
     }
 }

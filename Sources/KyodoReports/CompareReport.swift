@@ -25,7 +25,7 @@ public enum CompareReport {
     }
 
     /// The companion tables every layout has.
-    public static let companionTables = ["summary", "unique", "combined", "neighbours", "not_stated"]
+    public static let companionTables = ["summary", "unique", "combined", "neighbours", "not_stated", "caveats"]
 
     /// Tables built only when asked for by name (`--table similarity`): every pair of
     /// municipalities, n(n−1)/2 rows per aspect, which a national comparison cannot hold in
@@ -52,6 +52,7 @@ public enum CompareReport {
             case "combined": tables.append(combined(c))
             case "neighbours": tables.append(neighbours(c))
             case "similarity": tables.append(similarity(c))
+            case "caveats": tables.append(caveats(c))
             default: tables.append(notStated(c))
             }
         }
@@ -87,7 +88,7 @@ public enum CompareReport {
             for concept in c.vocabulary.concepts(aspect) {
                 var row: [Value] = [.text(aspect.rawValue), .text(aspect.japaneseLabel), .text(concept.id), .text(concept.japanese), .text(concept.english)]
                 for m in c.municipalities {
-                    guard x.states(m.id, aspect) else { row.append(.text("（記載なし not stated）")); continue }
+                    guard x.states(m.id, aspect) else { row.append(.text(notStatedCell(x.caveats(m.id, aspect)))); continue }
                     let cited = x.items(m.id, aspect).filter { $0.matches.contains { $0.concept == concept.id } }.map { cite($0.item) }
                     row.append(cited.isEmpty ? .empty : .text(cited.joined(separator: "\n")))
                 }
@@ -108,11 +109,16 @@ public enum CompareReport {
                             columns: [Column("aspect", "観点"), Column("concept", "概念ID"), Column("concept_ja", "概念", hiddenInText: true),
                                       Column("municipality", "自治体"), Column("document", "文書"), Column("label", "項目", textWidth: 30),
                                       Column("score", "スコア", .decimal), Column("line_start", "開始行", .integer), Column("line_end", "終了行", .integer),
-                                      Column("reason", "理由", textWidth: 40), Column("item_id", "項目ID", hiddenInText: true)])
+                                      Column("reason", "理由", textWidth: 40), Column("caveat", "注意", textWidth: 24),
+                                      Column("item_id", "項目ID", hiddenInText: true)])
+        let x = ComparisonIndex(c)
         for a in c.items {
+            let caveat = Set(x.caveats(a.item.municipality, a.item.aspect).map(\.caveat))
+            let caveatText = Finding.Caveat.allCases.filter(caveat.contains).map(\.rawValue).joined(separator: "|")
             func row(_ concept: String, _ conceptJa: String, _ score: Double?, _ reason: String) -> [Value] {
                 [.text(a.item.aspect.rawValue), .text(concept), .text(conceptJa), .text(a.item.municipality), .text(a.item.document),
-                 .text(a.item.label), score.map { .decimal($0) } ?? .empty, .integer(a.item.span.firstLine), .integer(a.item.span.lastLine), .text(reason), .text(a.item.id)]
+                 .text(a.item.label), score.map { .decimal($0) } ?? .empty, .integer(a.item.span.firstLine), .integer(a.item.span.lastLine), .text(reason),
+                 caveatText.isEmpty ? .empty : .text(caveatText), .text(a.item.id)]
             }
             if a.matches.isEmpty {
                 t.rows.append(row("", "", nil, reasonUnaligned(a)))
@@ -171,7 +177,21 @@ public enum CompareReport {
                 t.rows.append([.text(aspect.rawValue), .text("\(a.item.municipality) folds \(concepts.map { "\($0.japanese) (\($0.english))" }.joined(separator: " and ")) into one item: \(cite(a.item))")])
             }
             for m in c.municipalities where !x.states(m.id, aspect) {
-                t.rows.append([.text(aspect.rawValue), .text("\(m.id) states no \(aspect.rawValue)")])
+                let lost = x.caveats(m.id, aspect).filter { $0.caveat == .lostInExtraction }
+                if let note = lost.first {
+                    t.rows.append([.text(aspect.rawValue), .text("\(m.id) lists no \(aspect.rawValue) in its text: they were in a figure lost in extraction (\(note.span.map(\.description) ?? note.document))")])
+                } else {
+                    t.rows.append([.text(aspect.rawValue), .text("\(m.id) states no \(aspect.rawValue)")])
+                }
+            }
+            for m in stating {
+                let notes = x.caveats(m.id, aspect)
+                if let open = notes.first(where: { $0.caveat == .openList }) {
+                    t.rows.append([.text(aspect.rawValue), .text("\(m.id)'s \(aspect.rawValue) are an open list (…など): its \(x.items(m.id, aspect).count) are examples, a lower bound (\(open.span.map(\.description) ?? open.document))")])
+                }
+                if let prose = notes.first(where: { $0.caveat == .namedInProse }) {
+                    t.rows.append([.text(aspect.rawValue), .text("\(m.id)'s prose names \(aspect.rawValue) beyond its list: \(prose.message) (\(prose.span.map(\.description) ?? prose.document))")])
+                }
             }
         }
         return t
@@ -263,6 +283,24 @@ public enum CompareReport {
                                    matrix.concepts(i, j).map { .decimal($0) } ?? .missing, matrix.text(i, j).map { .decimal($0) } ?? .missing])
                 }
             }
+        }
+        return t
+    }
+
+    /// The cell of a municipality that states nothing on the aspect: not stated, or a figure lost.
+    static func notStatedCell(_ notes: [CaveatNote]) -> String {
+        notes.contains { $0.caveat == .lostInExtraction } ? "（図で記載・抽出不能 lost in extraction）" : "（記載なし not stated）"
+    }
+
+    /// What qualifies each municipality's items of an aspect: beside the presence matrix, which
+    /// stays 1 / 0 / NA for statistics, and the other layouts.
+    static func caveats(_ c: Comparison) -> ReportTable {
+        var t = ReportTable(name: "caveats", title: "注意 Caveats: open lists, names in prose beyond the list, figures lost in extraction",
+                            columns: [Column("aspect", "観点"), Column("municipality", "自治体"), Column("caveat", "注意"), Column("caveat_ja", "注意(日本語)"),
+                                      Column("document", "文書"), Column("line_start", "行", .integer), Column("message", "内容", textWidth: 80)])
+        for n in c.caveats {
+            t.rows.append([.text(n.aspect.rawValue), .text(n.municipality), .text(n.caveat.rawValue), .text(n.caveat.label), .text(n.document),
+                           n.span.map { .integer($0.firstLine) } ?? .empty, .text(n.message)])
         }
         return t
     }

@@ -226,6 +226,25 @@ import Testing
         #expect(!aligned.isEmpty && aligned.isSubset(of: shown))
     }
 
+    /// What the readers found qualifies the comparison: Kodaira's prose names 協定 beyond its
+    /// table, Koganei's forms are an open …など list, Hino's forms were in a lost figure. The
+    /// presence matrix stays 1 / 0 / NA with the caveats beside it; long rows carry theirs.
+    @Test func caveatsStandBesideTheComparison() throws {
+        let caveats = try run(["compare", "--all", "--aspect", "forms", "--format", "csv", "--table", "caveats", "--csv-dialect", "plain"])
+        #expect(caveats.text.contains("forms,kodaira,named_in_prose,") && caveats.text.contains("協定"))
+        #expect(caveats.text.contains("forms,koganei,open_list,") && caveats.text.contains("forms,hino,lost_in_extraction,"))
+        let summary = try run(["compare", "--all", "--aspect", "forms", "--format", "csv", "--table", "summary", "--csv-dialect", "plain"])
+        #expect(summary.text.contains("hino lists no forms in its text: they were in a figure lost in extraction"))
+        #expect(summary.text.contains("koganei's forms are an open list") && !summary.text.contains("hino states no forms"))
+        let presence = try run(["compare", "--all", "--aspect", "forms", "--layout", "presence", "--format", "csv", "--csv-dialect", "plain"])
+        #expect(presence.text.split(separator: "\n").dropFirst().allSatisfy { row in row.split(separator: ",").suffix(4).allSatisfy { ["0", "1", "NA"].contains($0) } })
+        let long = try run(["compare", "--all", "--aspect", "forms", "--layout", "long", "--format", "csv", "--csv-dialect", "plain"])
+        #expect(long.text.hasPrefix("aspect,concept,concept_ja,municipality,document,label,score,line_start,line_end,reason,caveat,item_id\n"))
+        #expect(long.text.split(separator: "\n").contains { $0.contains(",koganei,") && $0.contains(",open_list,koganei-guideline/forms/") })
+        let wide = try run(["compare", "--all", "--aspect", "forms", "--format", "csv", "--csv-dialect", "plain"])
+        #expect(wide.text.contains("（図で記載・抽出不能 lost in extraction）"))
+    }
+
     @Test func diffNamesASectionAndPutsNewTextFirst() throws {
         let r = try run(["diff", "kodaira-guideline", "kodaira-handbook#資料1", "--format", "csv", "--csv-dialect", "plain"])
         #expect(r.status == 0)
