@@ -14,6 +14,14 @@ public struct Document: Codable, Sendable, Hashable {
     public var sha256: String
     /// Parts of this document that reprint another document (a version of it).
     public var reprints: [Reprint]
+    /// Findings a researcher has looked at and accepted (`forms:lostInExtraction`: the aspect and
+    /// the kind of finding, `-` for none): still in every findings table, no longer warned of.
+    public var acknowledged: [String] = []
+
+    /// Whether a finding is one the manifest acknowledges.
+    public func acknowledges(_ f: Finding) -> Bool {
+        acknowledged.contains("\(f.aspect?.rawValue ?? "-"):\(f.kind.rawValue)")
+    }
 
     public init(id: String, municipality: Municipality, title: String, kind: String, file: String, sha256: String = "", reprints: [Reprint] = []) {
         self.id = id

@@ -56,11 +56,22 @@ public struct Manifest: Sendable {
                 guard pair.count == 2, !pair[0].isEmpty, !pair[1].isEmpty else { throw row.error("reprints '\(part)' is not SECTION=DOCUMENT") }
                 reprints.append(Reprint(section: pair[0], document: pair[1]))
             }
+            // Findings acknowledged: `aspect:kind` pairs separated by `;`.
+            var acknowledged: [String] = []
+            for part in (row.optional("acknowledged") ?? "").split(separator: ";") {
+                let pair = part.split(separator: ":", maxSplits: 1).map { String($0).trimmedSpaces() }
+                let kinds = ["absent", "notExhaustive", "lostInExtraction", "warning"]
+                guard pair.count == 2, pair[0] == "-" || Aspect(rawValue: pair[0]) != nil, kinds.contains(pair[1]) else {
+                    throw row.error("acknowledged '\(part)' is not ASPECT:KIND (aspects: \(Aspect.allCases.map(\.rawValue).joined(separator: ", ")) or -; kinds: \(kinds.joined(separator: ", ")))")
+                }
+                acknowledged.append(pair.joined(separator: ":"))
+            }
             if let other = documents.first(where: { $0.municipality.id == municipality.id }), other.municipality != municipality {
                 throw row.error("municipality '\(municipality.id)' is \(describe(municipality)) here but \(describe(other.municipality)) for \(other.id)")
             }
             documents.append(Document(id: id, municipality: municipality, title: try row.required("title"), kind: try row.required("kind"),
                                       file: file, reprints: reprints))
+            documents[documents.count - 1].acknowledged = acknowledged
         }
         // A name on the command line is a document id or a municipality id: never both.
         for (d, row) in zip(documents, file.rows) {

@@ -252,7 +252,7 @@ enum Diagnostics {
 
     /// A guideline's warnings as `file:line: warning: aspect: message` lines.
     static func warningLines(_ g: Guideline) -> [String] {
-        g.findings.filter { $0.kind == .warning || $0.kind == .lostInExtraction }.map { f in
+        g.findings.filter { ($0.kind == .warning || $0.kind == .lostInExtraction) && !g.document.acknowledges($0) }.map { f in
             let place = f.span.map { "\($0.source):\($0.firstLine)" } ?? g.document.file
             return "\(place): warning: \(f.aspect.map { $0.rawValue + ": " } ?? "")\(f.message)"
         }

@@ -245,6 +245,15 @@ import Testing
         #expect(wide.text.contains("（図で記載・抽出不能 lost in extraction）"))
     }
 
+    /// The bundled corpus's lost figures are acknowledged in its manifest: no command warns of
+    /// them, and the findings table still has them.
+    @Test func acknowledgedFindingsAreNotReWarned() throws {
+        let compare = try run(["compare", "--all"])
+        #expect(compare.status == 0 && compare.stderr.isEmpty)
+        let findings = try run(["show", "hino", "--format", "csv", "--table", "findings", "--csv-dialect", "plain"])
+        #expect(findings.stderr.isEmpty && findings.text.contains("hino-guideline,forms,lostInExtraction,"))
+    }
+
     @Test func diffNamesASectionAndPutsNewTextFirst() throws {
         let r = try run(["diff", "kodaira-guideline", "kodaira-handbook#資料1", "--format", "csv", "--csv-dialect", "plain"])
         #expect(r.status == 0)

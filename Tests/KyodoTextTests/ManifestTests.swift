@@ -1,4 +1,5 @@
 import Testing
+import KyodoModel
 @testable import KyodoText
 import KyodoTestSupport
 
@@ -10,6 +11,20 @@ import KyodoTestSupport
         #expect(m.documents.map(\.id) == ["kodaira-guideline", "kodaira-handbook", "koganei-guideline", "higashikurume-pamphlet", "hino-guideline"])
         #expect(m.documents[0].municipality.code == "13211")
         #expect(m.documents[2].municipality.name == "小金井市")
+    }
+
+    /// Acknowledged findings are `aspect:kind` pairs; anything else is refused with its line.
+    @Test func readsAcknowledgedFindingsAndRefusesMalformedOnes() throws {
+        let head = header + "\tacknowledged"
+        let row = "a\tkodaira\t小平市\tKodaira\t東京都\t13211\tT\tguideline\ta.txt\t"
+        let m = try Manifest.parse([head, row + "forms:lostInExtraction; -:warning"], path: "m.tsv")
+        #expect(m.documents[0].acknowledged == ["forms:lostInExtraction", "-:warning"])
+        #expect(m.documents[0].acknowledges(Finding(.lostInExtraction, aspect: .forms, "x")) && !m.documents[0].acknowledges(Finding(.lostInExtraction, aspect: .processes, "x")))
+        for bad in ["forms", "form:lostInExtraction", "forms:lost"] {
+            #expect(throws: DataFileError.self) { try Manifest.parse([head, row + bad], path: "m.tsv") }
+        }
+        let bundled = try Manifest.load(path: Fixtures.corpusPath("manifest.tsv"))
+        #expect(bundled.documents.first { $0.id == "hino-guideline" }?.acknowledged == ["forms:lostInExtraction"])
     }
 
     @Test func namesTheFileAndLineOfAMissingValue() {
