@@ -136,8 +136,9 @@ public struct XLSXWriter: ReportWriter {
     /// A text cut to what a cell holds.
     static func clipped(_ s: String) -> String {
         guard s.utf8.count > maxCellBytes else { return s }
+        // Back to the start of a scalar: a continuation byte is 10xxxxxx.
         var end = s.utf8.index(s.utf8.startIndex, offsetBy: maxCellBytes)
-        while end > s.startIndex, !s.unicodeScalars.indices.contains(end) { end = s.utf8.index(before: end) }
+        while end > s.utf8.startIndex, s.utf8[end] & 0xC0 == 0x80 { end = s.utf8.index(before: end) }
         return String(s[..<end]) + "…"
     }
 
