@@ -22,6 +22,30 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var vocabulary: VocabularyOptions
     @OptionGroup var corpus: CorpusOptions
 
+    /// The files of one report, in the order they are written (every format, then the CSV of
+    /// each extra table after the main CSV), and its cells of the index.
+    static func files(_ entry: Entry) throws -> (files: [(String, [UInt8])], cells: [String]) {
+        var files: [(String, [UInt8])] = []
+        var cells: [String] = []
+        for format in WriterRegistry.formats {
+            let writer = try WriterRegistry.writer(format)
+            let file = "\(entry.name).\(writer.fileExtension)"
+            files.append((file, try writer.render(entry.report)))
+            var cell = "[\(writer.fileExtension)](\(file))"
+            if format == "csv" {
+                for table in entry.extraCSV {
+                    var options = WriterOptions()
+                    options.csvTable = table
+                    let extra = "\(entry.name).\(table).csv"
+                    files.append((extra, try CSVWriter(options: options).render(entry.csvTables ?? entry.report)))
+                    cell += " [\(table)](\(extra))"
+                }
+            }
+            cells.append(cell)
+        }
+        return (files, cells)
+    }
+
     /// The most pairs of municipalities (per aspect) whose similarity a report writes every
     /// one of: 100,000 is some 450 municipalities.
     static let maxPairs = 100_000
@@ -103,28 +127,26 @@ struct ReportCommand: ParsableCommand {
                 |---|---|---|---|---|---|---|
 
                 """
-            for entry in entries {
-                var cells: [String] = []
-                for format in WriterRegistry.formats {
-                    let writer = try WriterRegistry.writer(format)
-                    let file = "\(entry.name).\(writer.fileExtension)"
-                    try folder.write(try writer.render(entry.report), file)
-                    written += 1
-                    var cell = "[\(writer.fileExtension)](\(file))"
-                    if format == "csv" {
-                        for table in entry.extraCSV {
-                            var options = WriterOptions()
-                            options.csvTable = table
-                            let extra = "\(entry.name).\(table).csv"
-                            try folder.write(try CSVWriter(options: options).render(entry.csvTables ?? entry.report), extra)
-                            written += 1
-                            cell += " [\(table)](\(extra))"
-                        }
+            // Rendered on every core a few reports at a time (what is held stays a few reports'
+            // bytes), written in order: the folder is the same whatever the cores.
+            let progress = Progress("writing reports", total: entries.count, enabled: !corpus.quiet && Progress.errorIsTerminal)
+            let chunk = 2 * ProcessInfo.processInfo.activeProcessorCount
+            var start = 0
+            while start < entries.count {
+                let part = Array(entries[start..<min(entries.count, start + chunk)])
+                let rendered = Parallel.map(part.count) { k in Result { try Self.files(part[k]) } }
+                for (entry, result) in zip(part, rendered) {
+                    let (files, cells) = try result.get()
+                    for (name, bytes) in files {
+                        try folder.write(bytes, name)
+                        written += 1
                     }
-                    cells.append(cell)
+                    index += "| \(entry.name) | \(entry.what) | " + cells.joined(separator: " | ") + " |\n"
+                    progress.advance()
                 }
-                index += "| \(entry.name) | \(entry.what) | " + cells.joined(separator: " | ") + " |\n"
+                start += part.count
             }
+            progress.finish()
             try folder.write(Array(index.utf8), "README.md")
             try folder.commit()
             try StandardStreams.output(line: "wrote \(written + 1) files to \(out)/")
