@@ -40,15 +40,17 @@ public enum CompareReport {
         var tables: [ReportTable] = []
         var omitted: [String] = []
         let names = [mainTable(layout)] + companionTables + onRequestTables
+        // (The lookups by municipality and aspect, made once for every table that needs them.)
+        let x = ComparisonIndex(c)
         for (k, name) in names.enumerated() {
             let wanted = onRequestTables.contains(name) ? selection == .one(name) : selection.wants(name, isMain: k == 0)
             guard wanted else { omitted.append(name); continue }
             switch name {
-            case "matrix": tables.append(wide(c))
-            case "alignment": tables.append(long(c))
-            case "presence": tables.append(presence(c))
-            case "summary": tables.append(summary(c))
-            case "unique": tables.append(unique(c))
+            case "matrix": tables.append(wide(c, x))
+            case "alignment": tables.append(long(c, x))
+            case "presence": tables.append(presence(c, x))
+            case "summary": tables.append(summary(c, x))
+            case "unique": tables.append(unique(c, x))
             case "combined": tables.append(combined(c))
             case "neighbours": tables.append(neighbours(c))
             case "similarity": tables.append(similarity(c))
@@ -78,8 +80,7 @@ public enum CompareReport {
 
     // MARK: - Main tables
 
-    static func wide(_ c: Comparison) -> ReportTable {
-        let x = ComparisonIndex(c)
+    static func wide(_ c: Comparison, _ x: ComparisonIndex) -> ReportTable {
         var t = ReportTable(name: "matrix", title: "概念 × 自治体 Concepts × municipalities (wording as written, with its line)",
                             columns: [Column("aspect", "観点", hiddenInText: true), Column("aspect_ja", "観点(日本語)"), Column("concept", "概念ID"),
                                       Column("concept_ja", "概念"), Column("concept_en", "concept", hiddenInText: true)] + municipalityColumns(c),
@@ -104,14 +105,13 @@ public enum CompareReport {
         return t
     }
 
-    static func long(_ c: Comparison) -> ReportTable {
+    static func long(_ c: Comparison, _ x: ComparisonIndex) -> ReportTable {
         var t = ReportTable(name: "alignment", title: "整列 Alignment: one row per item per concept",
                             columns: [Column("aspect", "観点"), Column("concept", "概念ID"), Column("concept_ja", "概念", hiddenInText: true),
                                       Column("municipality", "自治体"), Column("document", "文書"), Column("label", "項目", textWidth: 30),
                                       Column("score", "スコア", .decimal), Column("line_start", "開始行", .integer), Column("line_end", "終了行", .integer),
                                       Column("reason", "理由", textWidth: 40), Column("caveat", "注意", textWidth: 24),
                                       Column("item_id", "項目ID", hiddenInText: true)])
-        let x = ComparisonIndex(c)
         for a in c.items {
             let caveat = Set(x.caveats(a.item.municipality, a.item.aspect).map(\.caveat))
             let caveatText = Finding.Caveat.allCases.filter(caveat.contains).map(\.rawValue).joined(separator: "|")
@@ -136,8 +136,7 @@ public enum CompareReport {
         return "no concept fits; resembles " + a.resembles.map { "\($0.item.municipality) 「\($0.item.label)」 (\(score($0.similarity)))" }.joined(separator: ", ")
     }
 
-    static func presence(_ c: Comparison) -> ReportTable {
-        let x = ComparisonIndex(c)
+    static func presence(_ c: Comparison, _ x: ComparisonIndex) -> ReportTable {
         var t = ReportTable(name: "presence", title: "有無 Presence: 1 stated, 0 not stated, NA the aspect is not stated at all",
                             columns: [Column("aspect", "観点"), Column("concept", "概念ID"), Column("concept_ja", "概念")] + municipalityColumns(c, kind: .integer))
         for aspect in c.aspects {
@@ -155,8 +154,7 @@ public enum CompareReport {
     // MARK: - Companion tables
 
     /// Sentences a researcher can quote: what all share, what one alone states.
-    static func summary(_ c: Comparison) -> ReportTable {
-        let x = ComparisonIndex(c)
+    static func summary(_ c: Comparison, _ x: ComparisonIndex) -> ReportTable {
         var t = ReportTable(name: "summary", title: "要約 Summary", columns: [Column("aspect", "観点"), Column("statement", "所見")])
         for aspect in c.aspects {
             let stating = c.municipalities.filter { x.states($0.id, aspect) }
@@ -198,8 +196,7 @@ public enum CompareReport {
     }
 
     /// Items whose concepts no other municipality states, and items that fit no concept and resemble nothing.
-    static func unique(_ c: Comparison) -> ReportTable {
-        let x = ComparisonIndex(c)
+    static func unique(_ c: Comparison, _ x: ComparisonIndex) -> ReportTable {
         var t = ReportTable(name: "unique", title: "独自項目 Items unique to one municipality",
                             columns: [Column("aspect", "観点"), Column("municipality", "自治体"), Column("label", "項目", textWidth: 36),
                                       Column("concept", "概念"), Column("line_start", "行", .integer), Column("source", "出典"), Column("why", "理由", textWidth: 50),

@@ -102,7 +102,7 @@ public struct XLSXWriter: ReportWriter {
         for (c, column) in columns.enumerated() {
             var width = Double(DisplayWidth.of(column.name))
             for row in rows.prefix(Self.sizingRows) where c < row.count {
-                width = max(width, Double(DisplayWidth.of(Self.cellText(row[c]).prefix(200).description)))
+                width = max(width, Double(DisplayWidth.of(String(row[c].text.prefix(200)))))
             }
             try check(worksheet_set_column(ws, lxw_col_t(c), lxw_col_t(c), min(Self.maxColumnWidth, max(6, width + 2)), nil), "column \(column.name)")
         }
@@ -129,9 +129,6 @@ public struct XLSXWriter: ReportWriter {
             try check(worksheet_autofilter(ws, 0, 0, lxw_row_t(rows.count), lxw_col_t(columns.count - 1)), "autofilter")
         }
     }
-
-    /// What a cell shows, for sizing its column.
-    static func cellText(_ v: Value) -> String { v.text }
 
     /// A text cut to what a cell holds.
     static func clipped(_ s: String) -> String {

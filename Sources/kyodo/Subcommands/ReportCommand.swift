@@ -82,19 +82,21 @@ struct ReportCommand: ParsableCommand {
             let aligner = Aligner(vocabulary: try vocabulary.load(corpus: corpus, into: &read.inputs))
             for aspect in AspectChoice.comparable {
                 let comparison = aligner.compare(guidelines, aspects: [aspect])
+                // The companion tables and the similarity of every pair are written once, with the
+                // wide layout; every pair only while they are few (a national comparison has
+                // millions: `compare --table similarity` writes them on request).
+                let everyPair = Self.pairs(comparison) <= Self.maxPairs
                 for layout in CompareReport.Layout.allCases {
-                    // The companion tables and the similarity of every pair are written once, with
-                    // the wide layout; every pair only while they are few (a national comparison
-                    // has millions: `compare --table similarity` writes them on request).
-                    let pairs = Self.pairs(comparison)
-                    let everyPair = layout == .wide && pairs <= Self.maxPairs
                     let report = CompareReport.make(comparison, layout: layout)
-                    var withPairs = report
-                    if everyPair { withPairs.tables += CompareReport.make(comparison, layout: layout, tables: .one("similarity")).tables }
+                    var withPairs: Report?
+                    if layout == .wide && everyPair {
+                        withPairs = report
+                        withPairs?.tables += CompareReport.make(comparison, layout: layout, tables: .one("similarity")).tables
+                    }
                     entries.append(Entry(name: "compare-\(aspect.rawValue)-\(layout.rawValue)",
                                          what: "\(aspect.rawValue.capitalized) of every municipality, \(layout.rawValue) layout, with summary, unique items and closest municipalities",
                                          report: report,
-                                         extraCSV: layout == .wide ? CompareReport.companionTables + (everyPair ? ["similarity"] : []) : [],
+                                         extraCSV: layout == .wide ? CompareReport.companionTables + (withPairs == nil ? [] : ["similarity"]) : [],
                                          csvTables: withPairs))
                 }
             }
