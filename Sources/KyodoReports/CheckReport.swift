@@ -3,8 +3,9 @@ import KyodoModel
 /// The `check` report: for a draft, the concepts its peers state that it lacks (with the
 /// peers' wording and lines), the draft's items no peer has, and a verdict per aspect.
 public enum CheckReport {
-    /// Builds the report; `draft` is the draft's municipality id in the comparison.
-    public static func make(_ c: Comparison, draft: String) -> Report {
+    /// Builds the report; `draft` is the draft's municipality id in the comparison. The tables
+    /// of an HTML view (`CompareReport.viewTables`) are added when `selection` requests them.
+    public static func make(_ c: Comparison, draft: String, tables selection: TableSelection = .all, passages: PassageLookup? = nil) -> Report {
         let x = ComparisonIndex(c)
         let peers = c.municipalities.filter { $0.id != draft }
         var missing = ReportTable(name: "missing", title: "不足 What the peers state and the draft lacks (with the peers' wording)",
@@ -66,6 +67,9 @@ public enum CheckReport {
         let metadata = [MetadataEntry("generator", "kyodo"), MetadataEntry("vocabulary", c.vocabulary.source), MetadataEntry("draft", draft),
                         MetadataEntry("peers", peers.map(\.id).joined(separator: ","))]
             + c.documents.map { MetadataEntry("document", "\($0.id) municipality=\($0.municipality.id) sha256=\($0.sha256)") }
-        return Report(title: "草案の点検 Kyodo: a draft checked against its peers", metadata: metadata, tables: [missing, draftOnly, verdicts])
+        var tables = [missing, draftOnly, verdicts]
+        if selection.requests("heatmap") { tables.append(CompareReport.heatmap(c, x)) }
+        if selection.requests("passages") { tables.append(CompareReport.passages(c, passages)) }
+        return Report(title: "草案の点検 Kyodo: a draft checked against its peers", metadata: metadata, tables: tables)
     }
 }

@@ -35,15 +35,30 @@ public enum CompareReport {
     /// How many neighbours of each municipality the `neighbours` table lists per aspect.
     public static let neighbourCount = 5
 
-    /// Builds the report: every table, or only those `selection` wants.
-    public static func make(_ c: Comparison, layout: Layout, tables selection: TableSelection = .all) -> Report {
+    /// The most pairs of municipalities (per aspect) for which a report holds the similarity of
+    /// every one, unless asked for by name: 100,000 is some 450 municipalities.
+    public static let everyPairLimit = 100_000
+
+    /// The pairs of municipalities a comparison has per aspect.
+    public static func pairs(_ c: Comparison) -> Int { c.municipalities.count * max(0, c.municipalities.count - 1) / 2 }
+
+    /// The tables an HTML view asks for besides every table: the heatmap's cells and the
+    /// passages, and the similarity of every pair while there are few enough pairs to draw.
+    public static func htmlTables(_ c: Comparison) -> TableSelection {
+        .allWith(Set(viewTables + (pairs(c) <= everyPairLimit ? ["similarity"] : [])))
+    }
+
+    /// Builds the report: every table, or only those `selection` wants; `passages` gives the
+    /// lines the `passages` table quotes.
+    public static func make(_ c: Comparison, layout: Layout, tables selection: TableSelection = .all, passages: PassageLookup? = nil) -> Report {
         var tables: [ReportTable] = []
         var omitted: [String] = []
-        let names = [mainTable(layout)] + companionTables + onRequestTables
+        let onRequest = onRequestTables + viewTables
+        let names = [mainTable(layout)] + companionTables + onRequest
         // (The lookups by municipality and aspect, made once for every table that needs them.)
         let x = ComparisonIndex(c)
         for (k, name) in names.enumerated() {
-            let wanted = onRequestTables.contains(name) ? selection == .one(name) : selection.wants(name, isMain: k == 0)
+            let wanted = onRequest.contains(name) ? selection.requests(name) : selection.wants(name, isMain: k == 0)
             guard wanted else { omitted.append(name); continue }
             switch name {
             case "matrix": tables.append(wide(c, x))
@@ -55,6 +70,8 @@ public enum CompareReport {
             case "neighbours": tables.append(neighbours(c))
             case "similarity": tables.append(similarity(c))
             case "caveats": tables.append(caveats(c))
+            case "heatmap": tables.append(heatmap(c, x))
+            case "passages": tables.append(CompareReport.passages(c, passages))
             default: tables.append(notStated(c))
             }
         }

@@ -38,8 +38,10 @@ public enum DiffReport {
             guard let r else { return .empty }
             return .text(r.lowerBound == r.upperBound ? "\(r.lowerBound)" : "\(r.lowerBound)-\(r.upperBound)")
         }
-        let newColumns = [Column("new_lines", "新 行"), Column("new_text", "改正後（新）", hiddenInText: true), Column("new_excerpt", "改正後（新） 抜粋")]
-        let oldColumns = [Column("old_lines", "旧 行"), Column("old_text", "改正前（旧）", hiddenInText: true), Column("old_excerpt", "改正前（旧） 抜粋")]
+        let newColumns = [Column("new_lines", "新 行"), Column("new_text", "改正後（新）", hiddenInText: true, marksChanges: true),
+                          Column("new_excerpt", "改正後（新） 抜粋", isExcerpt: true, marksChanges: true)]
+        let oldColumns = [Column("old_lines", "旧 行"), Column("old_text", "改正前（旧）", hiddenInText: true, marksChanges: true),
+                          Column("old_excerpt", "改正前（旧） 抜粋", isExcerpt: true, marksChanges: true)]
         var table = ReportTable(name: "comparison", title: "新旧対照表 Comparison of versions (changed passages in ［］)",
                                 columns: oldFirst ? oldColumns + newColumns : newColumns + oldColumns)
         for r in d.rows {

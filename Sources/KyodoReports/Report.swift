@@ -32,12 +32,24 @@ public enum TableSelection: Sendable, Hashable {
     case all
     /// One table by name; nil: the main (first) table.
     case one(String?)
+    /// Every table, and besides them these tables a report builds only on request (the
+    /// passages and heatmap cells an HTML view needs, the similarity of every pair).
+    case allWith(Set<String>)
 
     /// Whether the table named `name` is wanted; `isMain` says whether it is the report's first.
     public func wants(_ name: String, isMain: Bool) -> Bool {
         switch self {
-        case .all: true
+        case .all, .allWith: true
         case .one(let wanted): wanted.map { $0 == name } ?? isMain
+        }
+    }
+
+    /// Whether a table built only on request was requested: by name, or among the extras.
+    public func requests(_ name: String) -> Bool {
+        switch self {
+        case .all: false
+        case .one(let wanted): wanted == name
+        case .allWith(let extras): extras.contains(name)
         }
     }
 }
@@ -92,13 +104,21 @@ public struct Column: Sendable, Hashable {
     public var textWidth: Int?
     /// Whether the text writer leaves the column out (it repeats another one for people).
     public var hiddenInText: Bool
+    /// Whether the column is an excerpt of another for text output (the HTML view, which
+    /// shows the whole text, leaves it out).
+    public var isExcerpt: Bool
+    /// Whether ［］ in the column's text enclose changed passages (the HTML view underlines them).
+    public var marksChanges: Bool
 
-    public init(_ name: String, _ label: String, _ kind: Kind = .text, textWidth: Int? = nil, hiddenInText: Bool = false) {
+    public init(_ name: String, _ label: String, _ kind: Kind = .text, textWidth: Int? = nil, hiddenInText: Bool = false,
+                isExcerpt: Bool = false, marksChanges: Bool = false) {
         self.name = name
         self.label = label
         self.kind = kind
         self.textWidth = textWidth
         self.hiddenInText = hiddenInText
+        self.isExcerpt = isExcerpt
+        self.marksChanges = marksChanges
     }
 }
 

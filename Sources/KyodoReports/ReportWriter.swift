@@ -48,7 +48,7 @@ public struct WriterOptions: Sendable {
 /// Every writer, by format name.
 public enum WriterRegistry {
     /// The formats, in the order `--help` lists them.
-    public static let formats = ["text", "csv", "xml", "json", "xlsx"]
+    public static let formats = ["text", "csv", "xml", "json", "xlsx", "html"]
 
     /// The writer for a format; an unknown name throws, listing the known ones.
     public static func writer(_ format: String, options: WriterOptions = .default) throws -> any ReportWriter {
@@ -58,6 +58,7 @@ public enum WriterRegistry {
         case "xml": XMLWriter()
         case "json": JSONWriter()
         case "xlsx": XLSXWriter()
+        case "html": HTMLWriter()
         default: throw ReportError.unknownFormat(format, known: formats)
         }
     }

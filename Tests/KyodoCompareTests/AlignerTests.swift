@@ -120,8 +120,11 @@ import Testing
         let one = CompareReport.make(c, layout: .wide, tables: .one("neighbours"))
         #expect(one.tables.map(\.name) == ["neighbours"])
         #expect(try CSVWriter(options: options).render(one) == CSVWriter(options: options).render(full))
-        // Every pair is built only when asked for by name: the full report names it but has it not.
-        #expect(full.table(named: "similarity") == nil && full.omittedTables == ["similarity"])
+        // Every pair, the heatmap's cells and the passages are built only when asked for: the
+        // full report names them but has them not; an HTML view asks for them all.
+        #expect(full.table(named: "similarity") == nil && full.omittedTables == ["similarity", "heatmap", "passages"])
+        let html = CompareReport.make(c, layout: .wide, tables: CompareReport.htmlTables(c))
+        #expect(html.tables.map(\.name) == full.tables.map(\.name) + ["similarity", "heatmap", "passages"] && html.omittedTables.isEmpty)
         let pairs = try #require(CompareReport.make(c, layout: .wide, tables: .one("similarity")).table(named: "similarity"))
         let n = c.municipalities.count
         #expect(pairs.rows.count == 2 * n * (n - 1) / 2)

@@ -44,7 +44,15 @@ struct Check: ParsableCommand {
             var inputs = draftRead.inputs
             inputs.add(documents: peers.paths)
             let comparison = Aligner(vocabulary: try vocabulary.load(corpus: corpus, into: &inputs)).compare([own] + others, aspects: chosen)
-            try output.emit(CheckReport.make(comparison, draft: own.document.municipality.id), inputs: inputs)
+            // The HTML view adds the heatmap of the draft and its peers, with the passages behind it.
+            let html = output.format == "html" && output.table == nil
+            var both = draftRead
+            both.guidelines += peers.guidelines
+            both.paths += peers.paths
+            let report = CheckReport.make(comparison, draft: own.document.municipality.id,
+                                          tables: html ? .allWith(Set(CompareReport.viewTables)) : .all,
+                                          passages: html ? try PassageFiles.lookup(both, options: corpus.loadOptions) : nil)
+            try output.emit(report, inputs: inputs)
         }
     }
 }

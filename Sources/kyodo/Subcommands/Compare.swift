@@ -46,7 +46,13 @@ struct Compare: ParsableCommand {
             var read = try corpus.read(names)
             let chosen = try aspects.list()
             let comparison = Aligner(vocabulary: try vocabulary.load(corpus: corpus, into: &read.inputs)).compare(read.guidelines, aspects: chosen)
-            let report = CompareReport.make(comparison, layout: CompareReport.Layout(rawValue: layout.lowercased()) ?? .wide, tables: output.tableSelection)
+            // The HTML view draws the heatmap with the passages behind it, and the similarity of
+            // every pair while there are few enough to draw; a table asked for by name is that table.
+            let html = output.format == "html" && output.table == nil
+            let wantsPassages = html || output.table == "passages"
+            let report = CompareReport.make(comparison, layout: CompareReport.Layout(rawValue: layout.lowercased()) ?? .wide,
+                                            tables: html ? CompareReport.htmlTables(comparison) : output.tableSelection,
+                                            passages: wantsPassages ? try PassageFiles.lookup(read, options: corpus.loadOptions) : nil)
             try output.emit(report, inputs: read.inputs)
         }
     }

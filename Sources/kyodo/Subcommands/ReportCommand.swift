@@ -30,7 +30,7 @@ struct ReportCommand: ParsableCommand {
         for format in WriterRegistry.formats {
             let writer = try WriterRegistry.writer(format)
             let file = "\(entry.name).\(writer.fileExtension)"
-            files.append((file, try writer.render(entry.report)))
+            files.append((file, try writer.render(format == "html" ? entry.htmlReport ?? entry.report : entry.report)))
             var cell = "[\(writer.fileExtension)](\(file))"
             if format == "csv" {
                 for table in entry.extraCSV {
@@ -46,13 +46,6 @@ struct ReportCommand: ParsableCommand {
         return (files, cells)
     }
 
-    /// The most pairs of municipalities (per aspect) whose similarity a report writes every
-    /// one of: 100,000 is some 450 municipalities.
-    static let maxPairs = 100_000
-
-    /// The pairs of municipalities a comparison has per aspect.
-    static func pairs(_ c: Comparison) -> Int { c.municipalities.count * max(0, c.municipalities.count - 1) / 2 }
-
     /// One report to write: its file name, what it holds, and which of its tables get CSV files of their own.
     struct Entry {
         var name: String
@@ -62,7 +55,15 @@ struct ReportCommand: ParsableCommand {
         /// The report the extra CSV files are taken from, when it holds tables `report` does not
         /// (the similarity of every pair, written only as CSV).
         var csvTables: Report?
+        /// The report the HTML page is drawn from, when it holds the tables of a view (the
+        /// heatmap with its passages, the similarity of every pair).
+        var htmlReport: Report?
     }
+
+    /// What `index.html` says above its list.
+    static let indexIntro = "Every report on the corpus, by kyodo report. Each compare-ASPECT-wide page draws the concepts × municipalities heatmap "
+        + "(a click on a cell shows the items, their lines and the passage itself) and the municipalities' similarity, clustered; "
+        + "diff pages are 新旧対照表 with the changes underlined. Every page is one file and makes no network request."
 
     func run() throws {
         try ExitCodes.run {
@@ -80,24 +81,32 @@ struct ReportCommand: ParsableCommand {
                 entries.append(Entry(name: "show-\(g.document.id)", what: "Items of \(g.document.id) (\(g.document.title))", report: ShowReport.make([g])))
             }
             let aligner = Aligner(vocabulary: try vocabulary.load(corpus: corpus, into: &read.inputs))
+            let passages = try PassageFiles.lookup(read, options: corpus.loadOptions)
             for aspect in AspectChoice.comparable {
                 let comparison = aligner.compare(guidelines, aspects: [aspect])
                 // The companion tables and the similarity of every pair are written once, with the
                 // wide layout; every pair only while they are few (a national comparison has
                 // millions: `compare --table similarity` writes them on request).
-                let everyPair = Self.pairs(comparison) <= Self.maxPairs
+                // The HTML page of the wide layout draws the views (the heatmap with the passages
+                // behind it, the clustered similarity); the other layouts' pages are their tables.
+                let everyPair = CompareReport.pairs(comparison) <= CompareReport.everyPairLimit
                 for layout in CompareReport.Layout.allCases {
                     let report = CompareReport.make(comparison, layout: layout)
                     var withPairs: Report?
-                    if layout == .wide && everyPair {
-                        withPairs = report
-                        withPairs?.tables += CompareReport.make(comparison, layout: layout, tables: .one("similarity")).tables
+                    var html: Report?
+                    if layout == .wide {
+                        html = CompareReport.make(comparison, layout: layout, tables: CompareReport.htmlTables(comparison), passages: passages)
+                        if everyPair {
+                            withPairs = report
+                            withPairs?.tables += html?.table(named: "similarity").map { [$0] } ?? []
+                        }
                     }
                     entries.append(Entry(name: "compare-\(aspect.rawValue)-\(layout.rawValue)",
-                                         what: "\(aspect.rawValue.capitalized) of every municipality, \(layout.rawValue) layout, with summary, unique items and closest municipalities",
+                                         what: "\(aspect.rawValue.capitalized) of every municipality, \(layout.rawValue) layout, with summary, unique items and closest municipalities"
+                                             + (layout == .wide ? "; its HTML page draws the heatmap (a click shows the passage) and the clustered similarity" : ""),
                                          report: report,
                                          extraCSV: layout == .wide ? CompareReport.companionTables + (withPairs == nil ? [] : ["similarity"]) : [],
-                                         csvTables: withPairs))
+                                         csvTables: withPairs, htmlReport: html))
                 }
             }
             for document in manifest.documents {
@@ -117,16 +126,18 @@ struct ReportCommand: ParsableCommand {
             let folder = try ReportFolder(out, protecting: read.inputs)
             defer { folder.discard() }
             var written = 0
+            var pages: [(name: String, what: String, files: [(label: String, href: String)])] = []
             var index = """
                 \(ReportFolder.indexMark)
 
                 Generated by `kyodo report` from `corpus/`; do not edit by hand (CI regenerates them and fails on any \
                 difference). Every XML file validates against `Sources/KyodoReports/Schema/kyodo-report.xsd`. CSV files \
                 are UTF-8 with BOM and CRLF (Excel); `NAME.csv` holds a report's main table, `NAME.TABLE.csv` another; \
-                `NAME.xlsx` holds every table of a report, a sheet each, with a legend.
+                `NAME.xlsx` holds every table of a report, a sheet each, with a legend; `NAME.html` is a page for the \
+                browser (`index.html` lists them all).
 
-                | report | what it holds | text | CSV | XML | JSON | Excel |
-                |---|---|---|---|---|---|---|
+                | report | what it holds | text | CSV | XML | JSON | Excel | HTML |
+                |---|---|---|---|---|---|---|---|
 
                 """
             // Rendered on every core a few reports at a time (what is held stays a few reports'
@@ -144,14 +155,17 @@ struct ReportCommand: ParsableCommand {
                         written += 1
                     }
                     index += "| \(entry.name) | \(entry.what) | " + cells.joined(separator: " | ") + " |\n"
+                    // (Each file linked by what follows the report's name: `txt`, `summary.csv`, `html`.)
+                    pages.append((entry.name, entry.what, files.map { (label: String($0.0.dropFirst(entry.name.count + 1)), href: $0.0) }))
                     progress.advance()
                 }
                 start += part.count
             }
             progress.finish()
             try folder.write(Array(index.utf8), "README.md")
+            try folder.write(HTMLWriter.index(title: "協働指針の報告 Kyodo reports", intro: Self.indexIntro, rows: pages), "index.html")
             try folder.commit()
-            try StandardStreams.output(line: "wrote \(written + 1) files to \(out)/")
+            try StandardStreams.output(line: "wrote \(written + 2) files to \(out)/")
         }
     }
 }

@@ -1,0 +1,20 @@
+import KyodoModel
+import KyodoReports
+import KyodoText
+
+/// The lines of the documents a command read, for the passages an HTML view quotes: each file
+/// is loaded again (the readers keep no text), on every core.
+enum PassageFiles {
+    static func lookup(_ read: CorpusOptions.Read, options: TextLoader.Options) throws -> PassageLookup {
+        let loaded = Parallel.map(read.paths.count) { i in
+            Result { try TextLoader.load(path: read.paths[i], name: read.guidelines[i].document.file, options: options) }
+        }
+        var sources: [String: SourceText] = [:]
+        for (g, result) in zip(read.guidelines, loaded) { sources[g.document.id] = try result.get() }
+        let shared = sources
+        return PassageLookup { document, range in
+            guard let source = shared[document] else { return nil }
+            return range.clamped(to: 1...max(1, source.lineCount)).map { String(source.slice($0)) }
+        }
+    }
+}
