@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "KyodoText", dependencies: ["KyodoModel", "CLibXML2", "CLibCrypto"]),
         .target(name: "KyodoDocument", dependencies: ["KyodoModel", "KyodoText"]),
         .target(name: "KyodoExtract", dependencies: ["KyodoModel", "KyodoText", "KyodoDocument"], resources: [.copy("Data/sections.tsv")]),
-        .target(name: "KyodoCompare", dependencies: ["KyodoModel", "KyodoText"]),
+        .target(name: "KyodoCompare", dependencies: ["KyodoModel", "KyodoText"], resources: [.copy("Data/label-forms.tsv")]),
         .target(name: "KyodoReports", dependencies: ["KyodoModel", "CLibXML2", "CLibXlsxWriter"], resources: [.copy("Schema/kyodo-report.xsd")]),
         .executableTarget(
             name: "kyodo",

@@ -8,8 +8,12 @@ public struct AlignerOptions: Sendable {
     public var resemblanceThreshold: Double = 0.3
     /// How many resembling items to keep.
     public var maxResemblances: Int = 3
+    /// Score of a concept found only in the label's gloss in parentheses.
+    public var glossScore: Double = 0.8
     /// Score of a concept found only in the description's first sentence.
     public var descriptionScore: Double = 0.5
+    /// A researcher's alignments, applied over what the cues say.
+    public var overrides: [AlignmentOverride] = []
 
     public init() {}
     /// The defaults.
@@ -50,11 +54,14 @@ public struct Aligner: Sendable {
                               ordinal: String(item.ordinal), label: item.label, span: item.span)
             return AlignedItem(item: ref, description: item.description, matches: found[k], resembles: [])
         }
+        let unused = AlignmentOverrides(options.overrides, vocabulary: vocabulary).apply(to: &items, aspects: aspects)
         resemble(&items)
         let notStated = notStated(guidelines, municipalities: municipalities, aspects: aspects)
         var comparison = Comparison(vocabulary: vocabulary, aspects: aspects, municipalities: municipalities, documents: guidelines.map(\.document),
                                     items: items, notStated: notStated, similarity: [])
         comparison.similarity = similarities(comparison)
+        comparison.unusedOverrides = unused
+        comparison.suggestions = Suggestions(threshold: options.resemblanceThreshold).clusters(items)
         comparison.caveats = guidelines.flatMap { g in
             g.findings.compactMap { f -> CaveatNote? in
                 guard let caveat = f.caveat, let aspect = f.aspect, aspects.contains(aspect) else { return nil }
@@ -65,14 +72,15 @@ public struct Aligner: Sendable {
     }
 
     /// For each item that fits no concept, the items of other municipalities it resembles:
-    /// bigrams of label and the description's first sentence, candidates found through an
-    /// inverted index of bigrams (only items sharing one are compared).
+    /// bigrams of the label's core, and of it with the description's first sentence (the closer
+    /// counts), candidates found through an inverted index of bigrams (only items sharing one
+    /// are compared).
     func resemble(_ items: inout [AlignedItem]) {
         let unaligned = items.indices.filter { items[$0].matches.isEmpty }
         guard !unaligned.isEmpty else { return }
-        let bigrams = items.map { a in
-            TextSimilarity.packedBigrams(a.item.label + "\u{3000}" + Self.firstSentence(a.description))
-        }
+        let forms = LabelForms.shipped
+        let wording = items.map { a in ItemWording(core: forms.core(Normalizer.labelKey(a.item.label)), description: a.description) }
+        let bigrams = wording.map(\.both)
         // Aspect and municipality as small integers, so the candidate test compares no strings.
         var groups: [String: Int] = [:]
         let municipality = items.map { a in groups[a.item.municipality] ?? { groups[a.item.municipality] = groups.count; return groups.count - 1 }() }
@@ -86,7 +94,7 @@ public struct Aligner: Sendable {
             var candidates: [(index: Int, similarity: Double)] = []
             for b in bigrams[i] {
                 for j in index[b] ?? [] where aspect[j] == aspect[i] && municipality[j] != municipality[i] && seen.insert(j).inserted {
-                    let s = TextSimilarity.dice(bigrams[i], bigrams[j])
+                    let s = wording[i].similarity(wording[j])
                     if s >= threshold { candidates.append((j, s)) }
                 }
             }
@@ -98,14 +106,26 @@ public struct Aligner: Sendable {
         }
     }
 
-    /// The concepts of one item: from its label; failing that, from its description's first sentence.
+    /// The concepts of one item: from its label (every concept it joins, 目的共有・役割分担 giving
+    /// two); failing that, from the gloss in parentheses after it; failing that, from its
+    /// description's first sentence, at a lower score.
     func matches(_ item: Item, matcher: CueMatcher) -> [ConceptMatch] {
-        let fromLabel = matcher.match(Normalizer.labelKey(item.label))
+        let (label, gloss) = matcher.forms.splitGloss(Normalizer.labelKey(item.label))
+        let fromLabel = matcher.match(label)
         if !fromLabel.isEmpty {
-            return fromLabel.map { ConceptMatch(concept: $0.concept, score: 1, reason: "label contains 「\($0.cue)」") }
+            return fromLabel.map { ConceptMatch(concept: $0.concept, score: 1, reason: "label contains 「\($0.cue)」", source: .label) }
+        }
+        if let gloss {
+            let fromGloss = matcher.match(gloss)
+            if !fromGloss.isEmpty {
+                return fromGloss.map {
+                    ConceptMatch(concept: $0.concept, score: options.glossScore, reason: "the label names no concept; its gloss contains 「\($0.cue)」", source: .gloss)
+                }
+            }
         }
         return matcher.match(Normalizer.labelKey(Self.firstSentence(item.description))).map {
-            ConceptMatch(concept: $0.concept, score: options.descriptionScore, reason: "description contains 「\($0.cue)」")
+            ConceptMatch(concept: $0.concept, score: options.descriptionScore, reason: "the label names no concept; its description contains 「\($0.cue)」",
+                         source: .description)
         }
     }
 

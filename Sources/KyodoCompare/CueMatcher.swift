@@ -12,12 +12,16 @@ public struct CueMatcher: Sendable {
     }
 
     let cues: [Cue]
+    /// The forms text and cues are read in (particles between kanji dropped).
+    let forms: LabelForms
 
-    /// A matcher for the concepts of one aspect.
-    public init(_ concepts: [Concept]) {
+    /// A matcher for the concepts of one aspect; cues and texts are compacted alike, so the
+    /// cue 情報共有 finds 情報を共有すること.
+    public init(_ concepts: [Concept], forms: LabelForms = .shipped) {
+        self.forms = forms
         var cues: [Cue] = []
         for c in concepts {
-            for cue in c.cues { cues.append(Cue(text: Array(Normalizer.labelKey(cue)), original: cue, concept: c.id)) }
+            for cue in c.cues { cues.append(Cue(text: Array(forms.compact(Normalizer.labelKey(cue))), original: cue, concept: c.id)) }
         }
         // Longest first; ties keep codebook order.
         self.cues = cues.enumerated().sorted { a, b in
@@ -27,7 +31,7 @@ public struct CueMatcher: Sendable {
 
     /// The concepts found in `text` (already folded), in order of first occurrence, each with the cue that found it.
     public func match(_ text: String) -> [(concept: String, cue: String)] {
-        let chars = Array(text)
+        let chars = Array(forms.compact(text))
         var consumed = [Bool](repeating: false, count: chars.count)
         var found: [(position: Int, concept: String, cue: String)] = []
         for cue in cues where !cue.text.isEmpty && cue.text.count <= chars.count {

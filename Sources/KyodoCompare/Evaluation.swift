@@ -10,6 +10,7 @@ extension Evaluation {
         var results: [DocumentResult] = []
         var pairs: [Aspect: Score] = [:]
         var sets: [Aspect: [(String, String)]] = [:]
+        var linked: [Aspect: [(document: Int, wanted: Set<String>, got: Set<String>)]] = [:]
         for (k, entry) in coding.enumerated() {
             let g = guidelines[k]
             var scores: [Aspect: Score] = [:]
@@ -30,7 +31,8 @@ extension Evaluation {
                     }) else { missed.append(e); continue }
                     taken.insert(j)
                     score.matched += 1
-                    guard let wanted = e.concepts, let aligned else { continue }
+                    // Concepts are scored on the aspects the codebook has concepts for.
+                    guard let wanted = e.concepts, let aligned, !aligned.vocabulary.concepts(aspect).isEmpty else { continue }
                     let got = Set(aligned.items.filter { a in
                         a.item.document == g.document.id && a.item.aspect == aspect && a.item.span == have[j].span && a.item.label == have[j].label
                     }.flatMap { $0.matches.map(\.concept) })
@@ -40,6 +42,7 @@ extension Evaluation {
                     p.matched += got.intersection(wanted).count
                     pairs[aspect] = p
                     sets[aspect, default: []].append((Set(wanted).sorted().joined(separator: "|"), got.sorted().joined(separator: "|")))
+                    linked[aspect, default: []].append((k, Set(wanted), got))
                 }
                 extra += have.indices.filter { !taken.contains($0) }.map { have[$0] }
                 scores[aspect] = score
@@ -50,13 +53,30 @@ extension Evaluation {
         for (aspect, p) in pairs {
             let s = sets[aspect] ?? []
             var c = ConceptScore()
-            c.pairs = p
+            c.assignments = p
+            c.links = Self.links(linked[aspect] ?? [])
             c.items = s.count
             c.agreeing = s.filter { $0.0 == $0.1 }.count
             c.kappa = Self.kappa(s)
             concepts[aspect] = c
         }
         self.init(documents: results, concepts: concepts, aspects: aspects)
+    }
+
+    /// Pairs of matched items of different documents that share a concept, by the coding and by
+    /// the aligner: how alignment links items across cities, whatever the concepts are called.
+    static func links(_ items: [(document: Int, wanted: Set<String>, got: Set<String>)]) -> Score {
+        var s = Score()
+        for i in items.indices {
+            for j in items.indices where j > i && items[j].document != items[i].document {
+                let coded = !items[i].wanted.isDisjoint(with: items[j].wanted)
+                let found = !items[i].got.isDisjoint(with: items[j].got)
+                if coded { s.expected += 1 }
+                if found { s.found += 1 }
+                if coded && found { s.matched += 1 }
+            }
+        }
+        return s
     }
 
     /// Cohen's κ of two raters' categories; nil when chance agreement is total.

@@ -29,17 +29,32 @@ public struct ItemRef: Codable, Sendable, Hashable {
 
 /// One concept an item was aligned to, with a reason a person can read.
 public struct ConceptMatch: Codable, Sendable, Hashable {
+    /// What an assignment was read from.
+    public enum Source: String, Codable, Sendable, CaseIterable {
+        /// A cue in the label.
+        case label
+        /// A cue in the label's gloss in parentheses, the label itself naming no concept.
+        case gloss
+        /// A cue in the description's first sentence, the label naming no concept.
+        case description
+        /// A researcher's alignment file said so.
+        case manual
+    }
+
     /// The concept's id.
     public var concept: String
-    /// 1.0 when the label states it, less when only the description does.
+    /// 1.0 when the label states it, less when only its gloss or description does.
     public var score: Double
     /// Why (`label contains 「対等」`).
     public var reason: String
+    /// Where it was read.
+    public var source: Source
 
-    public init(concept: String, score: Double, reason: String) {
+    public init(concept: String, score: Double, reason: String, source: Source = .label) {
         self.concept = concept
         self.score = score
         self.reason = reason
+        self.source = source
     }
 }
 
@@ -66,6 +81,8 @@ public struct AlignedItem: Codable, Sendable, Hashable {
     public var matches: [ConceptMatch]
     /// For an item that fits no concept: the most similar items of other municipalities.
     public var resembles: [Resemblance]
+    /// The alignment-file row that set its concepts (`alignments.tsv:4`), if one did.
+    public var manual: String?
 
     public init(item: ItemRef, description: String, matches: [ConceptMatch], resembles: [Resemblance]) {
         self.item = item
@@ -131,6 +148,11 @@ public struct Comparison: Codable, Sendable, Hashable {
     /// What the readers said that qualifies a municipality's items of an aspect (an open list,
     /// names in prose beyond the list, a figure lost in extraction), in document order.
     public var caveats: [CaveatNote] = []
+    /// Groups of items no concept fits that resemble each other across municipalities:
+    /// candidates for the codebook.
+    public var suggestions: [SuggestedConcept] = []
+    /// Rows of the alignment file that matched no item compared.
+    public var unusedOverrides: [AlignmentOverride] = []
 
     public init(vocabulary: Vocabulary, aspects: [Aspect], municipalities: [Municipality], documents: [Document],
                 items: [AlignedItem], notStated: [NotStated], similarity: [SimilarityMatrix]) {

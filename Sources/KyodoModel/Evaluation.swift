@@ -47,7 +47,10 @@ public struct Evaluation: Sendable {
 
     /// Agreement on concepts for one aspect.
     public struct ConceptScore: Sendable, Hashable {
-        public var pairs = Score()
+        /// Item–concept assignments: coded, assigned, both.
+        public var assignments = Score()
+        /// Pairs of items of different documents sharing a concept: coded, assigned, both.
+        public var links = Score()
         /// Matched items whose concept sets are equal.
         public var agreeing = 0
         public var items = 0

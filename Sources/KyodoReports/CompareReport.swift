@@ -25,7 +25,7 @@ public enum CompareReport {
     }
 
     /// The companion tables every layout has.
-    public static let companionTables = ["summary", "unique", "combined", "neighbours", "not_stated", "caveats"]
+    public static let companionTables = ["summary", "unique", "combined", "neighbours", "not_stated", "caveats", "suggested_concepts", "manual"]
 
     /// Tables built only when asked for by name (`--table similarity`): every pair of
     /// municipalities, n(n−1)/2 rows per aspect, which a national comparison cannot hold in
@@ -59,6 +59,8 @@ public enum CompareReport {
         let x = ComparisonIndex(c)
         for (k, name) in names.enumerated() {
             let wanted = onRequest.contains(name) ? selection.requests(name) : selection.wants(name, isMain: k == 0)
+            // The alignment file's table only where one was given.
+            if name == "manual", !c.items.contains(where: { $0.manual != nil }), c.unusedOverrides.isEmpty { continue }
             guard wanted else { omitted.append(name); continue }
             switch name {
             case "matrix": tables.append(wide(c, x))
@@ -70,6 +72,8 @@ public enum CompareReport {
             case "neighbours": tables.append(neighbours(c))
             case "similarity": tables.append(similarity(c))
             case "caveats": tables.append(caveats(c))
+            case "suggested_concepts": tables.append(suggestedConcepts(c))
+            case "manual": tables.append(manual(c))
             case "heatmap": tables.append(heatmap(c, x))
             case "passages": tables.append(CompareReport.passages(c, passages))
             default: tables.append(notStated(c))
@@ -93,6 +97,9 @@ public enum CompareReport {
 
     static func cite(_ r: ItemRef) -> String { "\(r.label) (\(r.span))" }
 
+    /// An aligned item cited, marked when a researcher's alignment file set its concepts.
+    static func cite(_ a: AlignedItem) -> String { cite(a.item) + (a.manual == nil ? "" : " 〔手動 manual〕") }
+
     static func score(_ x: Double) -> String { Value.decimalText(x) }
 
     // MARK: - Main tables
@@ -107,14 +114,14 @@ public enum CompareReport {
                 var row: [Value] = [.text(aspect.rawValue), .text(aspect.japaneseLabel), .text(concept.id), .text(concept.japanese), .text(concept.english)]
                 for m in c.municipalities {
                     guard x.states(m.id, aspect) else { row.append(.text(notStatedCell(x.caveats(m.id, aspect)))); continue }
-                    let cited = x.items(m.id, aspect).filter { $0.matches.contains { $0.concept == concept.id } }.map { cite($0.item) }
+                    let cited = x.items(m.id, aspect).filter { $0.matches.contains { $0.concept == concept.id } }.map { cite($0) }
                     row.append(cited.isEmpty ? .empty : .text(cited.joined(separator: "\n")))
                 }
                 t.rows.append(row)
             }
             var row: [Value] = [.text(aspect.rawValue), .text(aspect.japaneseLabel), .empty, .text(noConcept), .text("no concept")]
             for m in c.municipalities {
-                let loose = x.items(m.id, aspect).filter { $0.matches.isEmpty }.map { cite($0.item) }
+                let loose = x.items(m.id, aspect).filter { $0.matches.isEmpty }.map { cite($0) }
                 row.append(loose.isEmpty ? .empty : .text(loose.joined(separator: "\n")))
             }
             if row.dropFirst(5).contains(where: { $0 != .empty }) { t.rows.append(row) }
@@ -126,22 +133,24 @@ public enum CompareReport {
         var t = ReportTable(name: "alignment", title: "整列 Alignment: one row per item per concept",
                             columns: [Column("aspect", "観点"), Column("concept", "概念ID"), Column("concept_ja", "概念", hiddenInText: true),
                                       Column("municipality", "自治体"), Column("document", "文書"), Column("label", "項目", textWidth: 30),
-                                      Column("score", "スコア", .decimal), Column("line_start", "開始行", .integer), Column("line_end", "終了行", .integer),
+                                      Column("score", "スコア", .decimal), Column("source", "根拠", hiddenInText: true),
+                                      Column("line_start", "開始行", .integer), Column("line_end", "終了行", .integer),
                                       Column("reason", "理由", textWidth: 40), Column("caveat", "注意", textWidth: 24),
                                       Column("item_id", "項目ID", hiddenInText: true)])
         for a in c.items {
             let caveat = Set(x.caveats(a.item.municipality, a.item.aspect).map(\.caveat))
             let caveatText = Finding.Caveat.allCases.filter(caveat.contains).map(\.rawValue).joined(separator: "|")
-            func row(_ concept: String, _ conceptJa: String, _ score: Double?, _ reason: String) -> [Value] {
+            func row(_ concept: String, _ conceptJa: String, _ score: Double?, _ source: String, _ reason: String) -> [Value] {
                 [.text(a.item.aspect.rawValue), .text(concept), .text(conceptJa), .text(a.item.municipality), .text(a.item.document),
-                 .text(a.item.label), score.map { .decimal($0) } ?? .empty, .integer(a.item.span.firstLine), .integer(a.item.span.lastLine), .text(reason),
+                 .text(a.item.label), score.map { .decimal($0) } ?? .empty, .text(source),
+                 .integer(a.item.span.firstLine), .integer(a.item.span.lastLine), .text(reason),
                  caveatText.isEmpty ? .empty : .text(caveatText), .text(a.item.id)]
             }
             if a.matches.isEmpty {
-                t.rows.append(row("", "", nil, reasonUnaligned(a)))
+                t.rows.append(row("", "", nil, a.manual == nil ? "" : ConceptMatch.Source.manual.rawValue, reasonUnaligned(a)))
             } else {
                 for m in a.matches {
-                    t.rows.append(row(m.concept, c.vocabulary.concept(a.item.aspect, m.concept)?.japanese ?? "", m.score, m.reason))
+                    t.rows.append(row(m.concept, c.vocabulary.concept(a.item.aspect, m.concept)?.japanese ?? "", m.score, m.source.rawValue, m.reason))
                 }
             }
         }
@@ -149,6 +158,7 @@ public enum CompareReport {
     }
 
     static func reasonUnaligned(_ a: AlignedItem) -> String {
+        if let place = a.manual { return "no concept: manual, \(place)" }
         if a.resembles.isEmpty { return "no concept fits; resembles no item of another municipality: unique to \(a.item.municipality)" }
         return "no concept fits; resembles " + a.resembles.map { "\($0.item.municipality) 「\($0.item.label)」 (\(score($0.similarity)))" }.joined(separator: ", ")
     }
@@ -323,6 +333,55 @@ public enum CompareReport {
         var t = ReportTable(name: "not_stated", title: "記載なし Aspects a municipality does not state (as opposed to items no concept fits)",
                             columns: [Column("aspect", "観点"), Column("municipality", "自治体"), Column("reason", "理由", textWidth: 90)])
         for n in c.notStated { t.rows.append([.text(n.aspect.rawValue), .text(n.municipality), .text(n.reason)]) }
+        return t
+    }
+}
+
+extension CompareReport {
+    /// Items no concept fits, grouped across municipalities: a row per member, with the group's
+    /// proposed cue and the codebook line a researcher can paste (tab-separated, English label
+    /// left to fill in).
+    static func suggestedConcepts(_ c: Comparison) -> ReportTable {
+        var t = ReportTable(name: "suggested_concepts", title: "概念の候補 Suggested concepts: items no concept fits, alike across municipalities",
+                            columns: [Column("candidate", "候補ID"), Column("aspect", "観点"), Column("cue", "手がかり語"),
+                                      Column("municipalities", "自治体数", .integer), Column("members", "項目数", .integer),
+                                      Column("municipality", "自治体"), Column("label", "項目", textWidth: 36), Column("source", "出典"),
+                                      Column("line_start", "開始行", .integer), Column("line_end", "終了行", .integer),
+                                      Column("item_id", "項目ID", hiddenInText: true), Column("codebook_line", "コードブック行", hiddenInText: true)],
+                            textGroupBy: ["candidate"])
+        for s in c.suggestions {
+            let line = [s.aspect.rawValue, s.id, s.cue, "", s.cue].joined(separator: "\t")
+            for m in s.members {
+                t.rows.append([.text(s.id), .text(s.aspect.rawValue), .text(s.cue), .integer(s.municipalities), .integer(s.members.count),
+                               .text(m.municipality), .text(m.label), .text(m.span.description),
+                               .integer(m.span.firstLine), .integer(m.span.lastLine), .text(m.id), .text(line)])
+            }
+        }
+        return t
+    }
+
+    /// What the researcher's alignment file did: every row, the items it set and their
+    /// concepts, or that it named no item compared.
+    static func manual(_ c: Comparison) -> ReportTable {
+        var t = ReportTable(name: "manual", title: "手動の整列 Manual alignments (the alignment file)",
+                            columns: [Column("place", "行"), Column("item_id", "項目ID"), Column("label", "項目", textWidth: 36),
+                                      Column("concepts", "概念"), Column("status", "状態")])
+        var rows: [(place: String, values: [Value])] = []
+        for a in c.items {
+            guard let place = a.manual else { continue }
+            let concepts = a.matches.map(\.concept).joined(separator: "|")
+            rows.append((place, [.text(place), .text(a.item.id), .text(a.item.label), .text(concepts.isEmpty ? "-" : concepts), .text("applied")]))
+        }
+        for o in c.unusedOverrides {
+            rows.append((o.place, [.text(o.place), .text(o.itemID ?? ""), .text(o.label ?? ""), .text(o.concepts.isEmpty ? "-" : o.concepts.joined(separator: "|")),
+                                   .text("matched no item compared")]))
+        }
+        // In file order (line numbers compared as numbers), then item order.
+        func line(_ place: String) -> Int { Int(place.split(separator: ":").last ?? "") ?? 0 }
+        let ordered = rows.enumerated().sorted { a, b in
+            line(a.element.place) != line(b.element.place) ? line(a.element.place) < line(b.element.place) : a.offset < b.offset
+        }
+        t.rows = ordered.map(\.element.values)
         return t
     }
 }

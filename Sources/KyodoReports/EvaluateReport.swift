@@ -37,11 +37,15 @@ public enum EvaluateReport {
         if !e.concepts.isEmpty {
             var concepts = ReportTable(name: "concepts", title: "概念 Agreement on concepts (matched items)",
                                        columns: [Column("aspect", "観点"), Column("items", "項目数", .integer), Column("agreeing", "一致", .integer),
-                                                 Column("kappa", "κ", .decimal), Column("pair_precision", "適合率", .decimal), Column("pair_recall", "再現率", .decimal), Column("pair_f1", "F1", .decimal)])
+                                                 Column("kappa", "κ", .decimal),
+                                                 Column("concept_precision", "概念の適合率", .decimal), Column("concept_recall", "概念の再現率", .decimal), Column("concept_f1", "概念のF1", .decimal),
+                                                 Column("pairs", "対の数", .integer), Column("pair_precision", "対の適合率", .decimal),
+                                                 Column("pair_recall", "対の再現率", .decimal), Column("pair_f1", "対のF1", .decimal)])
             for aspect in e.aspects {
                 guard let c = e.concepts[aspect] else { continue }
-                concepts.rows.append([.text(aspect.rawValue), .integer(c.items), .integer(c.agreeing), .decimal(c.kappa ?? .nan),
-                                      .decimal(c.pairs.precision), .decimal(c.pairs.recall), .decimal(c.pairs.f1)])
+                concepts.rows.append([.text(aspect.rawValue), .integer(c.items), .integer(c.agreeing), c.kappa.map { .decimal($0) } ?? .missing,
+                                      .decimal(c.assignments.precision), .decimal(c.assignments.recall), .decimal(c.assignments.f1),
+                                      .integer(c.links.expected), .decimal(c.links.precision), .decimal(c.links.recall), .decimal(c.links.f1)])
             }
             tables.append(concepts)
         }

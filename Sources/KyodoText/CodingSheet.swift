@@ -1,7 +1,7 @@
 import KyodoModel
 
 /// Reads a coding sheet: TSV with `document, aspect, ordinal, label, line_start, line_end` and
-/// optionally `concept` (ids joined by `|`); errors name the file and line.
+/// optionally `concept` (ids joined by `|`; `-` or empty for none); errors name the file and line.
 public enum CodingSheet {
     /// The columns a sheet must have.
     public static let columns = ["document", "aspect", "label"]
@@ -38,7 +38,7 @@ public enum CodingSheet {
                 span = start...end
             }
             let concepts = file.hasColumn("concept")
-                ? (row.optional("concept") ?? "").split(separator: "|").map { String($0).trimmedSpaces() }.filter { !$0.isEmpty } : nil
+                ? (row.optional("concept") ?? "").split(separator: "|").map { String($0).trimmedSpaces() }.filter { !$0.isEmpty && $0 != "-" } : nil
             items.append(CodedItem(document: document, aspect: aspect, ordinal: ordinal, label: label, lines: span, concepts: concepts,
                                    origin: "\(path):\(row.line)"))
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KyodoModel
+import KyodoCompare
 import KyodoExtract
 import KyodoReports
 import KyodoText
@@ -131,6 +132,45 @@ struct VocabularyOptions: ParsableArguments {
         let path = path(corpus: corpus)
         inputs.add(path, role: "the codebook \(path)")
         return try VocabularyFile.load(path: path)
+    }
+}
+
+/// A researcher's alignment file (compare, check, report).
+struct AlignmentOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Alignments a researcher keeps (TSV: item_id or document and label, concepts, note); they replace what the cues say, shown as source = manual. Default: alignments.tsv in the corpus folder, when there is one.", valueName: "file"))
+    var alignments: String?
+
+    /// The file named, or the corpus's when it has one.
+    func path(corpus: CorpusOptions) -> String? {
+        if let alignments { return alignments }
+        let own = (corpus.corpus as NSString).appendingPathComponent("alignments.tsv")
+        return FileManager.default.fileExists(atPath: own) ? own : nil
+    }
+
+    /// An aligner for the codebook with the alignment file's rows, the file noted among the inputs.
+    func aligner(_ vocabulary: Vocabulary, corpus: CorpusOptions, into inputs: inout InputFiles) throws -> Aligner {
+        var options = AlignerOptions()
+        if let path = path(corpus: corpus) {
+            inputs.add(path, role: "the alignment file \(path)")
+            options.overrides = try AlignmentFile.load(path: path, vocabulary: vocabulary)
+        }
+        return Aligner(vocabulary: vocabulary, options: options)
+    }
+
+    /// The rows that named no item compared: a warning each when the file was named; with the
+    /// corpus's own file, which covers documents not compared, only rows about documents
+    /// compared are kept (a label or ordinal that no longer matches), the rest dropped.
+    func review(_ comparison: inout Comparison, quiet: Bool) {
+        if alignments == nil {
+            let compared = Set(comparison.documents.map(\.id))
+            comparison.unusedOverrides = comparison.unusedOverrides.filter { o in
+                compared.contains(o.document ?? o.itemID.map { String($0.split(separator: "/")[0]) } ?? "")
+            }
+        }
+        guard !quiet else { return }
+        for o in comparison.unusedOverrides {
+            Diagnostics.write("\(o.place): warning: alignment: \(o.target) names no item compared\(o.concepts.isEmpty ? "" : " (its concepts must be of the item's aspect)")")
+        }
     }
 }
 

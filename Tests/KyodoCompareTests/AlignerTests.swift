@@ -42,20 +42,20 @@ import Testing
 
     @Test func anUnalignedItemResemblesSimilarItemsOrIsUnique() throws {
         let mine = Guideline(document: Fixtures.document("a", municipality: "a"), reader: "test", items: [
-            Item(aspect: .principles, ordinal: 1, label: "協働の継続性の原則", normalizedLabel: "協働の継続性の原則", span: SourceSpan(source: "a", firstLine: 3, lastLine: 3)),
+            Item(aspect: .principles, ordinal: 1, label: "協働の時宜性の原則", normalizedLabel: "協働の時宜性の原則", span: SourceSpan(source: "a", firstLine: 3, lastLine: 3)),
             Item(aspect: .principles, ordinal: 2, label: "地域の絆", normalizedLabel: "地域の絆", span: SourceSpan(source: "a", firstLine: 4, lastLine: 4)),
         ])
         let theirs = Guideline(document: Fixtures.document("b", municipality: "b"), reader: "test", items: [
-            Item(aspect: .principles, ordinal: 1, label: "継続性の原則", normalizedLabel: "継続性の原則", span: SourceSpan(source: "b", firstLine: 9, lastLine: 9)),
+            Item(aspect: .principles, ordinal: 1, label: "時宜性の原則", normalizedLabel: "時宜性の原則", span: SourceSpan(source: "b", firstLine: 9, lastLine: 9)),
         ])
         let c = Aligner(vocabulary: Self.vocabulary).compare([mine, theirs], aspects: [.principles])
-        let continuity = try #require(c.items.first { $0.item.label == "協働の継続性の原則" })
-        #expect(continuity.matches.isEmpty)
-        #expect(continuity.resembles.first?.item.label == "継続性の原則")
+        let timeliness = try #require(c.items.first { $0.item.label == "協働の時宜性の原則" })
+        #expect(timeliness.matches.isEmpty)
+        #expect(timeliness.resembles.first?.item.label == "時宜性の原則")
         #expect(try #require(c.items.first { $0.item.label == "地域の絆" }).resembles.isEmpty)
         let unique = CompareReport.make(c, layout: .long).table(named: "unique")!
         #expect(unique.rows.contains { $0[2] == .text("地域の絆") })
-        #expect(!unique.rows.contains { $0[2] == .text("協働の継続性の原則") })
+        #expect(!unique.rows.contains { $0[2] == .text("協働の時宜性の原則") })
     }
 
     @Test func resemblanceReadsTheDescriptionToo() throws {
@@ -93,7 +93,7 @@ import Testing
         #expect(c.items.filter { !$0.matches.isEmpty }.map(\.item.label) == ["相互信頼を醸成する～対等な関係の構築", "地域課題を共有する～目標の共有", "相互理解"])
         // A label without a cue falls back to the description's first sentence, at a lower score.
         let fallback = try #require(c.items.first { $0.item.label == "地域課題を共有する～目標の共有" }?.matches.first)
-        #expect(fallback.score == 0.5 && fallback.reason == "description contains 「理解」")
+        #expect(fallback.score == 0.5 && fallback.reason == "the label names no concept; its description contains 「理解」" && fallback.source == .description)
         #expect(c.vocabulary.source == "own.tsv")
     }
 

@@ -17,6 +17,7 @@ struct Check: ParsableCommand {
 
     @OptionGroup var aspects: AlignedAspectsOptions
     @OptionGroup var vocabulary: VocabularyOptions
+    @OptionGroup var alignments: AlignmentOptions
     @OptionGroup var corpus: CorpusOptions
     @OptionGroup var output: OutputOptions
 
@@ -43,7 +44,9 @@ struct Check: ParsableCommand {
             let others = peers.guidelines.filter { $0.document.municipality.id != own.document.municipality.id }
             var inputs = draftRead.inputs
             inputs.add(documents: peers.paths)
-            let comparison = Aligner(vocabulary: try vocabulary.load(corpus: corpus, into: &inputs)).compare([own] + others, aspects: chosen)
+            let aligner = try alignments.aligner(try vocabulary.load(corpus: corpus, into: &inputs), corpus: corpus, into: &inputs)
+            var comparison = aligner.compare([own] + others, aspects: chosen)
+            alignments.review(&comparison, quiet: corpus.quiet)
             // The HTML view adds the heatmap of the draft and its peers, with the passages behind it.
             let html = output.format == "html" && output.table == nil
             var both = draftRead

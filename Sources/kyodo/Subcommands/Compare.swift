@@ -28,6 +28,7 @@ struct Compare: ParsableCommand {
 
     @OptionGroup var aspects: AlignedAspectsOptions
     @OptionGroup var vocabulary: VocabularyOptions
+    @OptionGroup var alignments: AlignmentOptions
     @OptionGroup var corpus: CorpusOptions
     @OptionGroup var output: OutputOptions
 
@@ -45,7 +46,9 @@ struct Compare: ParsableCommand {
             let names = all ? try corpus.corpusReader().manifest?.documents.map(\.id) ?? [] : documents
             var read = try corpus.read(names)
             let chosen = try aspects.list()
-            let comparison = Aligner(vocabulary: try vocabulary.load(corpus: corpus, into: &read.inputs)).compare(read.guidelines, aspects: chosen)
+            let aligner = try alignments.aligner(try vocabulary.load(corpus: corpus, into: &read.inputs), corpus: corpus, into: &read.inputs)
+            var comparison = aligner.compare(read.guidelines, aspects: chosen)
+            alignments.review(&comparison, quiet: corpus.quiet)
             // The HTML view draws the heatmap with the passages behind it, and the similarity of
             // every pair while there are few enough to draw; a table asked for by name is that table.
             let html = output.format == "html" && output.table == nil

@@ -20,6 +20,7 @@ struct ReportCommand: ParsableCommand {
     var out: String = "Reports"
 
     @OptionGroup var vocabulary: VocabularyOptions
+    @OptionGroup var alignments: AlignmentOptions
     @OptionGroup var corpus: CorpusOptions
 
     /// The files of one report, in the order they are written (every format, then the CSV of
@@ -80,10 +81,11 @@ struct ReportCommand: ParsableCommand {
             for g in guidelines {
                 entries.append(Entry(name: "show-\(g.document.id)", what: "Items of \(g.document.id) (\(g.document.title))", report: ShowReport.make([g])))
             }
-            let aligner = Aligner(vocabulary: try vocabulary.load(corpus: corpus, into: &read.inputs))
+            let aligner = try alignments.aligner(try vocabulary.load(corpus: corpus, into: &read.inputs), corpus: corpus, into: &read.inputs)
             let passages = try PassageFiles.lookup(read, options: corpus.loadOptions)
             for aspect in AspectChoice.comparable {
-                let comparison = aligner.compare(guidelines, aspects: [aspect])
+                var comparison = aligner.compare(guidelines, aspects: [aspect])
+                alignments.review(&comparison, quiet: corpus.quiet)
                 // The companion tables and the similarity of every pair are written once, with the
                 // wide layout; every pair only while they are few (a national comparison has
                 // millions: `compare --table similarity` writes them on request).
@@ -105,7 +107,7 @@ struct ReportCommand: ParsableCommand {
                                          what: "\(aspect.rawValue.capitalized) of every municipality, \(layout.rawValue) layout, with summary, unique items and closest municipalities"
                                              + (layout == .wide ? "; its HTML page draws the heatmap (a click shows the passage) and the clustered similarity" : ""),
                                          report: report,
-                                         extraCSV: layout == .wide ? CompareReport.companionTables + (withPairs == nil ? [] : ["similarity"]) : [],
+                                         extraCSV: layout == .wide ? CompareReport.companionTables.filter { report.table(named: $0) != nil } + (withPairs == nil ? [] : ["similarity"]) : [],
                                          csvTables: withPairs, htmlReport: html))
                 }
             }
