@@ -3,15 +3,28 @@ import KyodoText
 
 /// Finds the concepts whose cue words occur in a text: longest cue first, each match consuming
 /// its characters, so 情報公開 counts for disclosure and not also for 情報 (information).
+///
+/// Three kinds of cue, as the codebook writes them:
+/// - `対等`: the cue anywhere in the text;
+/// - `情報…共有`: the parts in this order, each within `maxGap` characters of the one before
+///   and no sentence stop between (協働で得た情報を、相手と速やかに共有すること);
+/// - `=市`: the whole text and nothing else (a bare 市 as a partner is the city; 市 inside a
+///   word is not).
 public struct CueMatcher: Sendable {
     /// A cue, folded, and its concept.
     struct Cue: Sendable {
-        var text: [Character]
+        /// The parts, in order (one for a plain cue).
+        var parts: [[Character]]
         var original: String
         var concept: String
+        var length: Int { parts.reduce(0) { $0 + $1.count } }
     }
 
+    /// How far apart the parts of a split cue may stand, in characters.
+    public static let maxGap = 16
+
     let cues: [Cue]
+    let wholeCues: [String: Cue]
     /// The forms text and cues are read in (particles between kanji dropped).
     let forms: LabelForms
 
@@ -20,37 +33,71 @@ public struct CueMatcher: Sendable {
     public init(_ concepts: [Concept], forms: LabelForms = .shipped) {
         self.forms = forms
         var cues: [Cue] = []
+        var whole: [String: Cue] = [:]
         for c in concepts {
-            for cue in c.cues { cues.append(Cue(text: Array(forms.compact(Normalizer.labelKey(cue))), original: cue, concept: c.id)) }
+            for cue in c.cues {
+                let fold = { (s: Substring) in forms.compact(Normalizer.labelKey(String(s))) }
+                if cue.hasPrefix("="), cue.count > 1 {
+                    let text = fold(cue.dropFirst())
+                    if whole[text] == nil { whole[text] = Cue(parts: [Array(text)], original: String(cue.dropFirst()), concept: c.id) }
+                } else {
+                    let parts = cue.split(separator: "…").map { Array(fold($0)) }.filter { !$0.isEmpty }
+                    if !parts.isEmpty { cues.append(Cue(parts: parts, original: cue, concept: c.id)) }
+                }
+            }
         }
+        self.wholeCues = whole
         // Longest first; ties keep codebook order.
         self.cues = cues.enumerated().sorted { a, b in
-            a.element.text.count != b.element.text.count ? a.element.text.count > b.element.text.count : a.offset < b.offset
+            a.element.length != b.element.length ? a.element.length > b.element.length : a.offset < b.offset
         }.map(\.element)
     }
 
     /// The concepts found in `text` (already folded), in order of first occurrence, each with the cue that found it.
     public func match(_ text: String) -> [(concept: String, cue: String)] {
-        let chars = Array(forms.compact(text))
+        let compacted = forms.compact(text)
+        if let cue = wholeCues[compacted] { return [(cue.concept, cue.original)] }
+        let chars = Array(compacted)
         var consumed = [Bool](repeating: false, count: chars.count)
         var found: [(position: Int, concept: String, cue: String)] = []
-        for cue in cues where !cue.text.isEmpty && cue.text.count <= chars.count {
+        func free(_ part: [Character], at i: Int) -> Bool {
+            i + part.count <= chars.count && chars[i] == part[0] && chars[i..<(i + part.count)].elementsEqual(part)
+                && !consumed[i..<(i + part.count)].contains(true)
+        }
+        for cue in cues where cue.length <= chars.count {
+            let first = cue.parts[0]
             var i = 0
-            while i + cue.text.count <= chars.count {
-                if chars[i] == cue.text[0], !consumed[i], chars[i..<(i + cue.text.count)].elementsEqual(cue.text),
-                   !consumed[i..<(i + cue.text.count)].contains(true) {
-                    for k in i..<(i + cue.text.count) { consumed[k] = true }
-                    if let existing = found.firstIndex(where: { $0.concept == cue.concept }) {
-                        if i < found[existing].position { found[existing].position = i }
-                    } else {
-                        found.append((i, cue.concept, cue.original))
-                    }
-                    i += cue.text.count
+            while i + first.count <= chars.count {
+                guard free(first, at: i), let places = rest(of: cue, after: i + first.count, in: chars, free: free) else { i += 1; continue }
+                for (start, part) in zip([i] + places, cue.parts) { for k in start..<(start + part.count) { consumed[k] = true } }
+                if let existing = found.firstIndex(where: { $0.concept == cue.concept }) {
+                    if i < found[existing].position { found[existing].position = i }
                 } else {
-                    i += 1
+                    found.append((i, cue.concept, cue.original))
                 }
+                i += first.count
             }
         }
         return found.sorted { $0.position < $1.position }.map { ($0.concept, $0.cue) }
+    }
+
+    /// Where the parts after the first stand (each the nearest free one within `maxGap` of the
+    /// one before, no 。 between), or nil when one is missing.
+    private func rest(of cue: Cue, after start: Int, in chars: [Character], free: ([Character], Int) -> Bool) -> [Int]? {
+        var places: [Int] = []
+        var from = start
+        for part in cue.parts.dropFirst() {
+            var found: Int?
+            var j = from
+            while j <= min(chars.count - part.count, from + Self.maxGap) {
+                if chars[j] == "。" { break }
+                if free(part, j) { found = j; break }
+                j += 1
+            }
+            guard let at = found else { return nil }
+            places.append(at)
+            from = at + part.count
+        }
+        return places
     }
 }

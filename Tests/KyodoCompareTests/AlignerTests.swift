@@ -60,11 +60,11 @@ import Testing
 
     @Test func resemblanceReadsTheDescriptionToo() throws {
         let mine = Guideline(document: Fixtures.document("a", municipality: "a"), reader: "test", items: [
-            Item(aspect: .processes, ordinal: 1, label: "第一段階", normalizedLabel: "第1段階", description: "地域の困りごとを住民と一緒に探します。",
+            Item(aspect: .processes, ordinal: 1, label: "第一段階", normalizedLabel: "第1段階", description: "地域の心配事を住民と一緒に探します。",
                  span: SourceSpan(source: "a", firstLine: 1, lastLine: 1)),
         ])
         let theirs = Guideline(document: Fixtures.document("b", municipality: "b"), reader: "test", items: [
-            Item(aspect: .processes, ordinal: 1, label: "はじめに", normalizedLabel: "はじめに", description: "地域の困りごとを住民と探します。",
+            Item(aspect: .processes, ordinal: 1, label: "はじめに", normalizedLabel: "はじめに", description: "地域の心配事を住民と探します。",
                  span: SourceSpan(source: "b", firstLine: 5, lastLine: 5)),
         ])
         let c = Aligner(vocabulary: Self.vocabulary).compare([mine, theirs], aspects: [.processes])

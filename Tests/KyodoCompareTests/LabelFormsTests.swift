@@ -84,6 +84,25 @@ import Testing
         #expect(c.items[1].matches.map(\.concept) == ["equality"])
     }
 
+    @Test func splitCuesWantTheirPartsCloseAndInOneSentenceAndWholeCuesTheWholeLabel() throws {
+        let codebook = try VocabularyFile.parse([
+            "aspect\tid\tja\ten\tcues",
+            "principles\tinformation\t情報の共有\tinformation\t情報…共有",
+            "partners\tgovernment\t行政\tgovernment\t行政|=市",
+            "partners\tcitizens\t市民\tcitizens\t市民",
+        ], path: "c.tsv")
+        let principles = CueMatcher(codebook.concepts(.principles))
+        #expect(principles.match(Normalizer.labelKey("協働の過程で得た情報を、相手と速やかに共有すること")).map(\.concept) == ["information"])
+        // Not across a sentence stop, not too far apart, not in the other order.
+        #expect(principles.match(Normalizer.labelKey("情報を集めます。成果を共有します")).isEmpty)
+        #expect(principles.match(Normalizer.labelKey("情報については、時間をかけて関係する全ての人々と最後には共有する")).isEmpty)
+        #expect(principles.match(Normalizer.labelKey("共有された情報")).isEmpty)
+        let partners = CueMatcher(codebook.concepts(.partners))
+        #expect(partners.match("市").map(\.concept) == ["government"])
+        #expect(partners.match("市民").map(\.concept) == ["citizens"])
+        #expect(partners.match("都市計画の団体").isEmpty)
+    }
+
     @Test func aMalformedFormsFileNamesFileAndLine() {
         #expect(throws: DataFileError.malformed(path: "f.tsv", line: 3, message: "unknown kind 'suffix'; known: particle, ending, gloss")) {
             try LabelForms(lines: ["kind\ttext", "particle\tの", "suffix\tこと"], path: "f.tsv")
