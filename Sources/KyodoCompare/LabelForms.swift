@@ -12,10 +12,12 @@ public struct LabelForms: Sendable {
     let endings: [String]
     /// Gloss marks: opening → closing.
     let glossMarks: [Character: Character]
+    /// Words nearly every item holds: no suggested cue on their own.
+    public let fillers: Set<String>
 
     /// Reads the rows of a label-forms file; errors name the file and line.
     public init(lines: [String], path: String) throws {
-        var particles = Set<Character>(), endings: [String] = [], marks: [Character: Character] = [:]
+        var particles = Set<Character>(), endings: [String] = [], marks: [Character: Character] = [:], fillers = Set<String>()
         for row in try DataFile(lines, path: path, required: ["kind", "text"]).rows {
             let text = Normalizer.fold(try row.required("text"))
             switch try row.required("kind") {
@@ -23,15 +25,17 @@ public struct LabelForms: Sendable {
                 guard text.count == 1, let c = text.first else { throw row.error("a particle is one character, not '\(text)'") }
                 particles.insert(c)
             case "ending": endings.append(text)
+            case "filler": fillers.insert(text)
             case "gloss":
                 guard text.count == 2, let open = text.first, let close = text.last else { throw row.error("a gloss is an opening and a closing mark, not '\(text)'") }
                 marks[open] = close
-            case let kind: throw row.error("unknown kind '\(kind)'; known: particle, ending, gloss")
+            case let kind: throw row.error("unknown kind '\(kind)'; known: particle, ending, filler, gloss")
             }
         }
         self.particles = particles
         self.endings = endings.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
         self.glossMarks = marks
+        self.fillers = fillers
     }
 
     /// The shipped forms.

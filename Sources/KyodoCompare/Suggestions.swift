@@ -59,7 +59,7 @@ struct Suggestions {
         }
         return found.enumerated().map { n, g in
             let members = g.members.map { items[loose[$0]].item }
-            return SuggestedConcept(id: "candidate_\(n + 1)", aspect: members[0].aspect, cue: Self.sharedWording(g.members.map { cores[$0] }),
+            return SuggestedConcept(id: "candidate_\(n + 1)", aspect: members[0].aspect, cue: Self.sharedWording(g.members.map { cores[$0] }, fillers: forms.fillers),
                                     members: members, municipalities: g.municipalities)
         }
     }
@@ -75,7 +75,7 @@ struct Suggestions {
 
     /// The wording the most cores contain (two characters or more), the longest among those,
     /// the first found among equals; the shortest core when no two share one.
-    static func sharedWording(_ cores: [String]) -> String {
+    static func sharedWording(_ cores: [String], fillers: Set<String> = []) -> String {
         let distinct = Array(Set(cores)).sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }
         guard let shortest = distinct.first else { return "" }
         guard distinct.count >= 2 else { return shortest }
@@ -87,7 +87,7 @@ struct Suggestions {
             for length in stride(from: min(chars.count, 12), through: 2, by: -1) {
                 for start in 0...(chars.count - length) {
                     let piece = String(chars[start..<(start + length)])
-                    guard Self.isWording(piece) else { continue }
+                    guard Self.isWording(piece), !fillers.contains(piece) else { continue }
                     let count = cores.filter { $0.contains(piece) }.count
                     if count > best.count || (count == best.count && count >= 2 && piece.count > best.text.count) { best = (piece, count) }
                 }

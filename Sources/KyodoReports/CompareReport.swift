@@ -112,12 +112,16 @@ public enum CompareReport {
         for aspect in c.aspects {
             for concept in c.vocabulary.concepts(aspect) {
                 var row: [Value] = [.text(aspect.rawValue), .text(aspect.japaneseLabel), .text(concept.id), .text(concept.japanese), .text(concept.english)]
+                var stated = false
                 for m in c.municipalities {
                     guard x.states(m.id, aspect) else { row.append(.text(notStatedCell(x.caveats(m.id, aspect)))); continue }
                     let cited = x.items(m.id, aspect).filter { $0.matches.contains { $0.concept == concept.id } }.map { cite($0) }
+                    stated = stated || !cited.isEmpty
                     row.append(cited.isEmpty ? .empty : .text(cited.joined(separator: "\n")))
                 }
-                t.rows.append(row)
+                // A concept no municipality compared states is a row of nothing: the summary names
+                // them, the presence layout keeps their zeros.
+                if stated { t.rows.append(row) }
             }
             var row: [Value] = [.text(aspect.rawValue), .text(aspect.japaneseLabel), .empty, .text(noConcept), .text("no concept")]
             for m in c.municipalities {
@@ -196,6 +200,10 @@ public enum CompareReport {
                 guard holders.count == 1, let only = holders.first else { continue }
                 let wording = x.items(only.id, aspect).filter { $0.matches.contains { $0.concept == concept.id } }.map { cite($0.item) }
                 t.rows.append([.text(aspect.rawValue), .text("only \(only.id) states \(concept.japanese) (\(concept.english)): " + wording.joined(separator: "; "))])
+            }
+            let none = c.vocabulary.concepts(aspect).filter { concept in !stating.contains { x.concepts($0.id, aspect).contains(concept.id) } }
+            if !none.isEmpty {
+                t.rows.append([.text(aspect.rawValue), .text("none of \(names) states: " + none.map { "\($0.japanese) (\($0.english))" }.joined(separator: ", "))])
             }
             for a in c.items where a.item.aspect == aspect && a.matches.count >= 2 {
                 let concepts = a.matches.compactMap { c.vocabulary.concept(aspect, $0.concept) }

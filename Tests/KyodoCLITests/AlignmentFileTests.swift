@@ -51,3 +51,31 @@ import Testing
         #expect(manual.contains("alignments.tsv:2,hino-guideline/principles/3,相互信頼を醸成する～対等な関係の構築,understanding,applied"))
     }
 }
+
+/// `compare --table suggested_concepts`: candidates whose codebook lines, pasted into a copy of
+/// the codebook, make their members align.
+@Suite struct SuggestedConceptsCLITests {
+    let cli = CLITests()
+
+    @Test func aSuggestedLinePastedIntoTheCodebookAlignsItsMembers() throws {
+        let r = try cli.run(["compare", "Tests/Fixtures/suggest", "--aspect", "principles", "--table", "suggested_concepts", "--format", "csv",
+                             "--csv-dialect", "plain", "-q"])
+        #expect(r.status == 0)
+        let rows = r.text.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.map { "\($0[0]) \($0[2]) \($0[5])" } == ["candidate_1 地域資源 higashiyama", "candidate_1 地域資源 kitakawa", "candidate_1 地域資源 minamino",
+                                                             "candidate_2 楽しみながら higashiyama", "candidate_2 楽しみながら kitakawa"])
+        let line = try #require(rows.first?.last)
+        #expect(line == "principles\tcandidate_1\t地域資源\t\t地域資源")
+        // Pasted (with its English label filled in) into a copy of the codebook: the three items align to it.
+        let scratch = Scratch()
+        let codebook = try String(contentsOfFile: Fixtures.corpusPath("vocabulary.tsv"), encoding: .utf8)
+            + line.replacingOccurrences(of: "\t\t", with: "\tlocal resources\t") + "\n"
+        let path = scratch.file("vocabulary.tsv", codebook)
+        let long = try cli.run(["compare", "Tests/Fixtures/suggest", "--aspect", "principles", "--vocabulary", path, "--layout", "long", "--format", "csv",
+                                "--csv-dialect", "plain", "-q"])
+        #expect(long.text.split(separator: "\n").filter { $0.hasPrefix("principles,candidate_1,地域資源,") }.count == 3)
+        let again = try cli.run(["compare", "Tests/Fixtures/suggest", "--aspect", "principles", "--vocabulary", path, "--table", "suggested_concepts",
+                                 "--format", "csv", "--csv-dialect", "plain", "-q"])
+        #expect(!again.text.contains("地域資源"))
+    }
+}

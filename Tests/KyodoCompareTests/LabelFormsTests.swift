@@ -104,7 +104,7 @@ import Testing
     }
 
     @Test func aMalformedFormsFileNamesFileAndLine() {
-        #expect(throws: DataFileError.malformed(path: "f.tsv", line: 3, message: "unknown kind 'suffix'; known: particle, ending, gloss")) {
+        #expect(throws: DataFileError.malformed(path: "f.tsv", line: 3, message: "unknown kind 'suffix'; known: particle, ending, filler, gloss")) {
             try LabelForms(lines: ["kind\ttext", "particle\tの", "suffix\tこと"], path: "f.tsv")
         }
         #expect(throws: DataFileError.malformed(path: "f.tsv", line: 2, message: "a particle is one character, not 'のを'")) {
