@@ -137,7 +137,7 @@ public enum CompareReport {
         var t = ReportTable(name: "alignment", title: "整列 Alignment: one row per item per concept",
                             columns: [Column("aspect", "観点"), Column("concept", "概念ID"), Column("concept_ja", "概念", hiddenInText: true),
                                       Column("municipality", "自治体"), Column("document", "文書"), Column("label", "項目", textWidth: 30),
-                                      Column("score", "スコア", .decimal), Column("source", "根拠", hiddenInText: true),
+                                      Column("score", "スコア", .decimal), Column("source", "根拠"),
                                       Column("line_start", "開始行", .integer), Column("line_end", "終了行", .integer),
                                       Column("reason", "理由", textWidth: 40), Column("caveat", "注意", textWidth: 24),
                                       Column("item_id", "項目ID", hiddenInText: true)])
