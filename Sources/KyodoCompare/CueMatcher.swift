@@ -9,7 +9,7 @@ import KyodoText
 /// - `情報…共有`: the parts in this order, each within `maxGap` characters of the one before
 ///   and no sentence stop between (協働で得た情報を、相手と速やかに共有すること);
 /// - `=市`: the whole text and nothing else (a bare 市 as a partner is the city; 市 inside a
-///   word is not).
+///   word is not); `=…市`: a short whole text ending so (つくば市, 緑川町).
 public struct CueMatcher: Sendable {
     /// A cue, folded, and its concept.
     struct Cue: Sendable {
@@ -22,9 +22,13 @@ public struct CueMatcher: Sendable {
 
     /// How far apart the parts of a split cue may stand, in characters.
     public static let maxGap = 16
+    /// The longest label an ending cue (`=…市`) takes for a name.
+    public static let nameLength = 8
 
     let cues: [Cue]
     let wholeCues: [String: Cue]
+    /// Cues written `=…市`: a whole label ending so (つくば市 as a partner is the city).
+    let endingCues: [Cue]
     /// The forms text and cues are read in (particles between kanji dropped).
     let forms: LabelForms
 
@@ -34,10 +38,13 @@ public struct CueMatcher: Sendable {
         self.forms = forms
         var cues: [Cue] = []
         var whole: [String: Cue] = [:]
+        var endings: [Cue] = []
         for c in concepts {
             for cue in c.cues {
                 let fold = { (s: Substring) in forms.compact(Normalizer.labelKey(String(s))) }
-                if cue.hasPrefix("="), cue.count > 1 {
+                if cue.hasPrefix("=…"), cue.count > 2 {
+                    endings.append(Cue(parts: [Array(fold(cue.dropFirst(2)))], original: String(cue.dropFirst(2)), concept: c.id))
+                } else if cue.hasPrefix("="), cue.count > 1 {
                     let text = fold(cue.dropFirst())
                     if whole[text] == nil { whole[text] = Cue(parts: [Array(text)], original: String(cue.dropFirst()), concept: c.id) }
                 } else {
@@ -47,6 +54,7 @@ public struct CueMatcher: Sendable {
             }
         }
         self.wholeCues = whole
+        self.endingCues = endings
         // Longest first; ties keep codebook order.
         self.cues = cues.enumerated().sorted { a, b in
             a.element.length != b.element.length ? a.element.length > b.element.length : a.offset < b.offset
@@ -57,6 +65,10 @@ public struct CueMatcher: Sendable {
     public func match(_ text: String) -> [(concept: String, cue: String)] {
         let compacted = forms.compact(text)
         if let cue = wholeCues[compacted] { return [(cue.concept, cue.original)] }
+        // A whole label ending in the cue, and a short one (a name, not a phrase about it).
+        if compacted.count <= Self.nameLength, let cue = endingCues.first(where: { compacted.count > $0.length && compacted.hasSuffix(String($0.parts[0])) }) {
+            return [(cue.concept, "…" + cue.original)]
+        }
         let chars = Array(compacted)
         var consumed = [Bool](repeating: false, count: chars.count)
         var found: [(position: Int, concept: String, cue: String)] = []

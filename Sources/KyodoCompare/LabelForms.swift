@@ -67,10 +67,16 @@ public struct LabelForms: Sendable {
     }
 
     /// A trailing gloss split off: `対等性(互いの立場を尊重)` → (`対等性`, `互いの立場を尊重`). A
-    /// label that is all gloss, or whose marks do not close at its end, is left whole.
+    /// label wrapped whole in the marks is what they hold; one whose marks do not close at its
+    /// end is left whole.
     public func splitGloss(_ key: String) -> (label: String, gloss: String?) {
         guard let last = key.last, let open = glossMarks.first(where: { $0.value == last })?.key,
-              let start = key.lastIndex(of: open), start > key.startIndex else { return (key, nil) }
+              let start = key.lastIndex(of: open) else { return (key, nil) }
+        // A label wrapped whole, `(住民主体の原則)`, is the label inside.
+        if start == key.startIndex {
+            let inner = String(key.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+            return (inner.isEmpty ? key : inner, nil)
+        }
         let label = String(key[..<start]).trimmingCharacters(in: .whitespaces)
         let gloss = String(key[key.index(after: start)..<key.index(before: key.endIndex)])
         guard !label.isEmpty, !gloss.isEmpty else { return (key, nil) }

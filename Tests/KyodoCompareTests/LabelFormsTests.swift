@@ -52,7 +52,7 @@ import Testing
     @Test func aGlossInParenthesesIsReadOnlyWhenTheLabelNamesNoConcept() throws {
         #expect(forms.splitGloss(Normalizer.labelKey("対等性（互いの立場を尊重）")) == ("対等性", "互いの立場を尊重"))
         #expect(forms.splitGloss(Normalizer.labelKey("〔協働の心構え〕")).gloss == nil)
-        #expect(forms.splitGloss("(全部が注記)").gloss == nil)
+        #expect(forms.splitGloss("(全部が注記)") == ("全部が注記", nil))
         let c = Aligner(vocabulary: Self.vocabulary).compare(
             [Self.guideline("a", [("対等性（互いの自主性を尊重する）", ""), ("心構え（お互いの自立を大切に）", "")])], aspects: [.principles])
         // The label's own concept; the gloss does not add autonomy.
@@ -101,6 +101,10 @@ import Testing
         #expect(partners.match("市").map(\.concept) == ["government"])
         #expect(partners.match("市民").map(\.concept) == ["citizens"])
         #expect(partners.match("都市計画の団体").isEmpty)
+        let names = CueMatcher(try VocabularyFile.parse(["aspect\tid\tja\ten\tcues", "partners\tgovernment\t行政\tgovernment\t=…市"], path: "n.tsv").concepts(.partners))
+        #expect(names.match("つくば市").map(\.concept) == ["government"])
+        // Not the cue alone, not a long phrase ending so, not 市 inside.
+        #expect(names.match("市").isEmpty && names.match("市民活動を支える全ての人と市").isEmpty && names.match("市民").isEmpty)
     }
 
     @Test func aMalformedFormsFileNamesFileAndLine() {
