@@ -12,7 +12,9 @@ struct Compare: ParsableCommand {
             long (one row per item per concept: aspect, concept, municipality, document, label, score, line_start, line_end), \
             presence (1 / 0 / NA). Every layout adds a summary, the items unique to one municipality, items carrying \
             several concepts, each municipality's closest municipalities per aspect (neighbours), and the aspects a \
-            municipality does not state; pick one with --table (summary, unique, combined, neighbours, not_stated). \
+            municipality does not state, caveats, and suggested_concepts (items no concept fits, grouped across \
+            municipalities with a proposed cue and the codebook line to paste); with an alignment file, a manual table. \
+            Pick one with --table (summary, unique, combined, neighbours, not_stated, caveats, suggested_concepts, manual). \
             --table similarity gives the similarity of every pair of municipalities (n(n-1)/2 rows per aspect), \
             built only when asked for.
             """)

@@ -12,10 +12,11 @@ struct Evaluate: ParsableCommand {
         abstract: "Score what the tool reads against a hand coding: precision, recall and F1 per aspect and document.",
         discussion: """
             A coding sheet is TSV with the columns document, aspect, label and optionally ordinal, line_start, line_end \
-            and concept (codebook ids joined by |). document is a text file (relative to the sheet's folder) or a corpus \
+            and concept (codebook ids joined by |, - for none). document is a text file (relative to the sheet's folder) or a corpus \
             document id. An item counts as found when the tool has one of the same aspect whose label is equal after \
             folding and whose lines overlap the coded ones. Tables: scores (main), missed, extra, and concepts when the \
-            sheet codes concepts (Cohen's κ over the concept sets of matched items, precision and recall per item and concept).
+            sheet codes concepts (Cohen's κ over the concept sets of matched items; precision, recall and F1 per item and \
+            concept, and of pairs: two items of different documents linked when they share a concept).
             """)
 
     @Argument(help: ArgumentHelp("Coding sheets (TSV).", valueName: "CODING.tsv"))
