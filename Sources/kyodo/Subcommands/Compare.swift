@@ -9,7 +9,7 @@ struct Compare: ParsableCommand {
         abstract: "Align municipalities' guidelines to the codebook's concepts and compare them.",
         discussion: """
             Layouts: wide (concepts × municipalities, each cell the wording as written with its line), \
-            long (one row per item per concept: aspect, concept, municipality, document, label, score, line_start, line_end), \
+            long (one row per item per concept: aspect, concept, municipality, document, label, score, source (label, gloss, description or manual), line_start, line_end), \
             presence (1 / 0 / NA). Every layout adds a summary, the items unique to one municipality, items carrying \
             several concepts, each municipality's closest municipalities per aspect (neighbours), and the aspects a \
             municipality does not state, caveats, and suggested_concepts (items no concept fits, grouped across \
