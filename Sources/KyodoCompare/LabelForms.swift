@@ -2,9 +2,10 @@ import Foundation
 import KyodoText
 
 /// The forms a folded label takes before its concepts are looked up, read from
-/// `label-forms.tsv`: particles between kanji dropped (目的を共有すること → 目的共有すること),
-/// a gloss in parentheses split off (対等性(互いの立場を尊重) → 対等性 + 互いの立場を尊重), and
-/// the core a label has without its predicate or frame (相互補完の原則 → 相互補完).
+/// `label-forms.tsv` (whose comments, and the tests, give real-looking examples): particles
+/// between kanji dropped (XをYすること → XYすること, X and Y kanji), a gloss in parentheses
+/// split off (X(G) → X + G), and the core a label has without its predicate or frame
+/// (Xの原則 → X, Xであること → X).
 public struct LabelForms: Sendable {
     /// Characters dropped between two kanji.
     let particles: Set<Character>
@@ -53,7 +54,7 @@ public struct LabelForms: Sendable {
         return (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value) || s.value == 0x3005
     }
 
-    /// `key` with each particle between two kanji dropped: 情報を共有 → 情報共有, 目的の共有 → 目的共有.
+    /// `key` with each particle between two kanji dropped (XをY → XY).
     public func compact(_ key: String) -> String {
         let chars = Array(key)
         guard chars.count >= 3 else { return key }
@@ -66,13 +67,13 @@ public struct LabelForms: Sendable {
         return out
     }
 
-    /// A trailing gloss split off: `対等性(互いの立場を尊重)` → (`対等性`, `互いの立場を尊重`). A
+    /// A trailing gloss split off: `X(G)` → (`X`, `G`). A
     /// label wrapped whole in the marks is what they hold; one whose marks do not close at its
     /// end is left whole.
     public func splitGloss(_ key: String) -> (label: String, gloss: String?) {
         guard let last = key.last, let open = glossMarks.first(where: { $0.value == last })?.key,
               let start = key.lastIndex(of: open) else { return (key, nil) }
-        // A label wrapped whole, `(住民主体の原則)`, is the label inside.
+        // A label wrapped whole, `(X)`, is the label inside.
         if start == key.startIndex {
             let inner = String(key.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
             return (inner.isEmpty ? key : inner, nil)
@@ -84,10 +85,10 @@ public struct LabelForms: Sendable {
     }
 
     /// The core of a folded label: without its gloss, its particles between kanji, and its
-    /// endings (repeatedly; never below two characters): 相互補完の原則 → 相互補完,
-    /// 対等であること → 対等, 目的を共有すること → 目的共有.
+    /// endings (repeatedly; never below two characters): Xの原則 → X, Xであること → X,
+    /// XをYすること → XY.
     public func core(_ key: String) -> String {
-        // Endings come off before and after compaction (自主性の尊重 → 自主性, 目的を共有すること → 目的共有).
+        // Endings come off before and after compaction (Xの尊重 → X; XをYすること → XYすること → XY).
         withoutEndings(compact(withoutEndings(splitGloss(key).label)))
     }
 
