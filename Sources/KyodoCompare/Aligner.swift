@@ -55,13 +55,18 @@ public struct Aligner: Sendable {
             return AlignedItem(item: ref, description: item.description, matches: found[k], resembles: [])
         }
         let unused = AlignmentOverrides(options.overrides, vocabulary: vocabulary).apply(to: &items, aspects: aspects)
-        resemble(&items)
+        // Each item's wording for resemblance and suggestions, read once.
+        let forms = LabelForms.shipped
+        let wording = Parallel.map(items.count) { k in
+            ItemWording(core: forms.core(Normalizer.labelKey(items[k].item.label)), description: items[k].description)
+        }
+        resemble(&items, wording: wording)
         let notStated = notStated(guidelines, municipalities: municipalities, aspects: aspects)
         var comparison = Comparison(vocabulary: vocabulary, aspects: aspects, municipalities: municipalities, documents: guidelines.map(\.document),
                                     items: items, notStated: notStated, similarity: [])
         comparison.similarity = similarities(comparison)
         comparison.unusedOverrides = unused
-        comparison.suggestions = Suggestions(threshold: options.resemblanceThreshold).clusters(items)
+        comparison.suggestions = Suggestions(threshold: options.resemblanceThreshold, forms: forms).clusters(items, wording: wording)
         comparison.caveats = guidelines.flatMap { g in
             g.findings.compactMap { f -> CaveatNote? in
                 guard let caveat = f.caveat, let aspect = f.aspect, aspects.contains(aspect) else { return nil }
@@ -75,11 +80,9 @@ public struct Aligner: Sendable {
     /// bigrams of the label's core, and of it with the description's first sentence (the closer
     /// counts), candidates found through an inverted index of bigrams (only items sharing one
     /// are compared).
-    func resemble(_ items: inout [AlignedItem]) {
+    func resemble(_ items: inout [AlignedItem], wording: [ItemWording]) {
         let unaligned = items.indices.filter { items[$0].matches.isEmpty }
         guard !unaligned.isEmpty else { return }
-        let forms = LabelForms.shipped
-        let wording = items.map { a in ItemWording(core: forms.core(Normalizer.labelKey(a.item.label)), description: a.description) }
         let bigrams = wording.map(\.both)
         // Aspect and municipality as small integers, so the candidate test compares no strings.
         var groups: [String: Int] = [:]

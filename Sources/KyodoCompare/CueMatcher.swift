@@ -13,8 +13,9 @@ import KyodoText
 public struct CueMatcher: Sendable {
     /// A cue, folded, and its concept.
     struct Cue: Sendable {
-        /// The parts, in order (one for a plain cue).
-        var parts: [[Character]]
+        /// The parts, in order (one for a plain cue), as Unicode scalar values: comparing them is
+        /// an integer compare, where comparing `Character`s is a string comparison.
+        var parts: [[UInt32]]
         var original: String
         var concept: String
         var length: Int { parts.reduce(0) { $0 + $1.count } }
@@ -43,12 +44,12 @@ public struct CueMatcher: Sendable {
             for cue in c.cues {
                 let fold = { (s: Substring) in forms.compact(Normalizer.labelKey(String(s))) }
                 if cue.hasPrefix("=…"), cue.count > 2 {
-                    endings.append(Cue(parts: [Array(fold(cue.dropFirst(2)))], original: String(cue.dropFirst(2)), concept: c.id))
+                    endings.append(Cue(parts: [Self.scalars(fold(cue.dropFirst(2)))], original: String(cue.dropFirst(2)), concept: c.id))
                 } else if cue.hasPrefix("="), cue.count > 1 {
                     let text = fold(cue.dropFirst())
-                    if whole[text] == nil { whole[text] = Cue(parts: [Array(text)], original: String(cue.dropFirst()), concept: c.id) }
+                    if whole[text] == nil { whole[text] = Cue(parts: [Self.scalars(text)], original: String(cue.dropFirst()), concept: c.id) }
                 } else {
-                    let parts = cue.split(separator: "…").map { Array(fold($0)) }.filter { !$0.isEmpty }
+                    let parts = cue.split(separator: "…").map { Self.scalars(fold($0)) }.filter { !$0.isEmpty }
                     if !parts.isEmpty { cues.append(Cue(parts: parts, original: cue, concept: c.id)) }
                 }
             }
@@ -66,13 +67,13 @@ public struct CueMatcher: Sendable {
         let compacted = forms.compact(text)
         if let cue = wholeCues[compacted] { return [(cue.concept, cue.original)] }
         // A whole label ending in the cue, and a short one (a name, not a phrase about it).
-        if compacted.count <= Self.nameLength, let cue = endingCues.first(where: { compacted.count > $0.length && compacted.hasSuffix(String($0.parts[0])) }) {
+        let chars = Self.scalars(compacted)
+        if chars.count <= Self.nameLength, let cue = endingCues.first(where: { chars.count > $0.length && chars.suffix($0.length).elementsEqual($0.parts[0]) }) {
             return [(cue.concept, "…" + cue.original)]
         }
-        let chars = Array(compacted)
         var consumed = [Bool](repeating: false, count: chars.count)
         var found: [(position: Int, concept: String, cue: String)] = []
-        func free(_ part: [Character], at i: Int) -> Bool {
+        func free(_ part: [UInt32], at i: Int) -> Bool {
             i + part.count <= chars.count && chars[i] == part[0] && chars[i..<(i + part.count)].elementsEqual(part)
                 && !consumed[i..<(i + part.count)].contains(true)
         }
@@ -93,16 +94,19 @@ public struct CueMatcher: Sendable {
         return found.sorted { $0.position < $1.position }.map { ($0.concept, $0.cue) }
     }
 
+    /// A text's Unicode scalar values.
+    static func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
+
     /// Where the parts after the first stand (each the nearest free one within `maxGap` of the
     /// one before, no 。 between), or nil when one is missing.
-    private func rest(of cue: Cue, after start: Int, in chars: [Character], free: ([Character], Int) -> Bool) -> [Int]? {
+    private func rest(of cue: Cue, after start: Int, in chars: [UInt32], free: ([UInt32], Int) -> Bool) -> [Int]? {
         var places: [Int] = []
         var from = start
         for part in cue.parts.dropFirst() {
             var found: Int?
             var j = from
             while j <= min(chars.count - part.count, from + Self.maxGap) {
-                if chars[j] == "。" { break }
+                if chars[j] == 0x3002 { break }  // 。
                 if free(part, j) { found = j; break }
                 j += 1
             }

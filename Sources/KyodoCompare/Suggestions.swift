@@ -16,25 +16,29 @@ struct Suggestions {
         self.forms = forms
     }
 
-    func clusters(_ items: [AlignedItem]) -> [SuggestedConcept] {
+    /// The candidates among `items`, `wording[k]` being item k's (as the aligner read it).
+    func clusters(_ items: [AlignedItem], wording all: [ItemWording]) -> [SuggestedConcept] {
         let loose = items.indices.filter { items[$0].matches.isEmpty && items[$0].manual == nil }
         guard loose.count >= 2 else { return [] }
-        let cores = loose.map { forms.core(Normalizer.labelKey(items[$0].item.label)) }
-        let wording = loose.indices.map { u in ItemWording(core: cores[u], description: items[loose[u]].description) }
+        let cores = loose.map { all[$0].coreText }
+        let wording = loose.map { all[$0] }
         let bigrams = wording.map(\.both)
+        // Aspect and municipality as small integers, so the candidate test compares no strings.
+        var ids: [String: Int] = [:]
+        let group = loose.map { k in
+            let key = items[k].item.aspect.rawValue + "\t" + items[k].item.municipality
+            return ids[key] ?? { ids[key] = ids.count; return ids.count - 1 }()
+        }
+        let aspect = loose.map { items[$0].item.aspect }
         var index: [UInt64: [Int]] = [:]
         for (u, set) in bigrams.enumerated() { for b in set { index[b, default: []].append(u) } }
         // Each item's links to later items of other municipalities, found on every core.
         let links = Parallel.map(loose.count) { u -> [Int] in
-            let a = items[loose[u]].item
             var seen = Set<Int>()
             var found: [Int] = []
             for b in bigrams[u] {
-                for v in index[b] ?? [] where v > u && seen.insert(v).inserted {
-                    let other = items[loose[v]].item
-                    if other.aspect == a.aspect, other.municipality != a.municipality, wording[u].similarity(wording[v]) >= threshold {
-                        found.append(v)
-                    }
+                for v in index[b] ?? [] where v > u && aspect[v] == aspect[u] && group[v] != group[u] && seen.insert(v).inserted {
+                    if wording[u].similarity(wording[v]) >= threshold { found.append(v) }
                 }
             }
             return found
@@ -101,11 +105,14 @@ struct Suggestions {
 /// label's core, and of the core with the description's first sentence. Two short labels alike
 /// in themselves (補完性 / 補完性の原則) resemble each other whatever their descriptions say, and
 /// two labels that say nothing (第一段階 / はじめに) resemble each other by their descriptions.
-struct ItemWording {
+struct ItemWording: Sendable {
+    /// The label's core as text (the suggestions' cue is taken from it).
+    let coreText: String
     let core: [UInt64]
     let both: [UInt64]
 
     init(core: String, description: String) {
+        self.coreText = core
         self.core = TextSimilarity.packedBigrams(core)
         self.both = TextSimilarity.packedBigrams(core + "\u{3000}" + Aligner.firstSentence(description))
     }
