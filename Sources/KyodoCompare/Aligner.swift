@@ -54,7 +54,8 @@ public struct Aligner: Sendable {
                               ordinal: String(item.ordinal), label: item.label, span: item.span)
             return AlignedItem(item: ref, description: item.description, matches: found[k], resembles: [])
         }
-        let unused = AlignmentOverrides(options.overrides, vocabulary: vocabulary).apply(to: &items, aspects: aspects)
+        let unused = options.overrides.isEmpty ? []
+            : AlignmentOverrides(options.overrides, vocabulary: vocabulary).apply(to: &items, aspects: aspects, everyItem: AlignmentOverrides.keys(guidelines))
         // Each item's wording for resemblance and suggestions, read once.
         let forms = LabelForms.shipped
         let wording = Parallel.map(items.count) { k in

@@ -14,10 +14,11 @@ struct AlignmentOverrides {
         self.vocabulary = vocabulary
     }
 
-    /// Applies every row; returns the rows about the aspects compared that named no item. A row
-    /// of another aspect (its item id's, its own, or the aspects its concepts belong to) is not
-    /// about this comparison.
-    func apply(to items: inout [AlignedItem], aspects: [Aspect]) -> [AlignmentOverride] {
+    /// Applies every row; returns the rows that named no item compared and no item of the
+    /// documents at all, or whose concepts are not of their item's aspect. A row naming an item
+    /// of an aspect not compared (`kyodo report` compares one at a time) is not about this
+    /// comparison. `everyItem` holds the keys of every item of the documents, of every aspect.
+    func apply(to items: inout [AlignedItem], aspects: [Aspect], everyItem: Set<String>) -> [AlignmentOverride] {
         guard !rows.isEmpty else { return [] }
         var byID: [String: [Int]] = [:]
         var byLabel: [String: [Int]] = [:]
@@ -37,8 +38,8 @@ struct AlignmentOverrides {
             // A concept must belong to the item's aspect (the file was checked against the codebook).
             let fitting = candidates.filter { k in row.concepts.allSatisfy { vocabulary.concept(items[k].item.aspect, $0) != nil } }
             if fitting.isEmpty {
-                let about = row.aspect.map { [$0] } ?? aspects.filter { a in row.concepts.allSatisfy { vocabulary.concept(a, $0) != nil } }
-                if about.contains(where: aspects.contains) { unused.append(row) }
+                let elsewhere = everyItem.contains(Self.key(row)) && candidates.isEmpty
+                if !elsewhere { unused.append(row) }
                 continue
             }
             let note = row.note.map { ": " + $0 } ?? ""
@@ -53,4 +54,21 @@ struct AlignmentOverrides {
     }
 
     static func labelKey(_ document: String, _ label: String) -> String { document + "\t" + label }
+
+    /// The key a row names its item by: its id, or its document and folded label.
+    static func key(_ row: AlignmentOverride) -> String {
+        row.itemID ?? labelKey(row.document ?? "", Normalizer.labelKey(row.label ?? ""))
+    }
+
+    /// The keys of every item of some guidelines, by id and by document and folded label.
+    static func keys(_ guidelines: [Guideline]) -> Set<String> {
+        var keys = Set<String>()
+        for g in guidelines {
+            for item in g.items {
+                keys.insert(Item.id(document: g.document.id, aspect: item.aspect, ordinal: String(item.ordinal)))
+                keys.insert(labelKey(g.document.id, Normalizer.labelKey(item.label)))
+            }
+        }
+        return keys
+    }
 }

@@ -28,7 +28,9 @@ public struct LabelForms: Sendable {
             case "ending": endings.append(text)
             case "filler": fillers.insert(text)
             case "gloss":
-                guard text.count == 2, let open = text.first, let close = text.last else { throw row.error("a gloss is an opening and a closing mark, not '\(text)'") }
+                guard text.count == 2, let open = text.first, let close = text.last, open != close else {
+                    throw row.error("a gloss is an opening and a different closing mark, not '\(text)'")
+                }
                 marks[open] = close
             case let kind: throw row.error("unknown kind '\(kind)'; known: particle, ending, filler, gloss")
             }

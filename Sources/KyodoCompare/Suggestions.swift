@@ -68,11 +68,14 @@ struct Suggestions {
         }
     }
 
+    /// Particles and separators a cue neither starts nor ends with (a wider set than the
+    /// label forms' particles, which are only those dropped between kanji).
+    static let edgeCharacters: Set<Character> = ["を", "が", "の", "に", "は", "と", "も", "で", "や", "へ", "・", "、"]
+
     /// Whether a piece of a label can be a cue: it neither starts nor ends with a particle, and
     /// holds a kanji or katakana or is four kana long (ふりかえ), not a fragment like いを.
     static func isWording(_ piece: String) -> Bool {
-        let particles: Set<Character> = ["を", "が", "の", "に", "は", "と", "も", "で", "や", "へ", "・", "、"]
-        guard let first = piece.first, let last = piece.last, !particles.contains(first), !particles.contains(last) else { return false }
+        guard let first = piece.first, let last = piece.last, !edgeCharacters.contains(first), !edgeCharacters.contains(last) else { return false }
         let strong = piece.contains { c in LabelForms.isKanji(c) || ("ァ"..."ヺ").contains(c) || c.isASCII && c.isLetter }
         return strong || piece.count >= 4
     }

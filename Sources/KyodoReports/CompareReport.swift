@@ -60,7 +60,8 @@ public enum CompareReport {
         for (k, name) in names.enumerated() {
             let wanted = onRequest.contains(name) ? selection.requests(name) : selection.wants(name, isMain: k == 0)
             // The alignment file's table only where one was given.
-            if name == "manual", !c.items.contains(where: { $0.manual != nil }), c.unusedOverrides.isEmpty { continue }
+            // (Asked for by name without one, it is there, empty.)
+            if name == "manual", !c.items.contains(where: { $0.manual != nil }), c.unusedOverrides.isEmpty, !selection.requests(name) { continue }
             guard wanted else { omitted.append(name); continue }
             switch name {
             case "matrix": tables.append(wide(c, x))

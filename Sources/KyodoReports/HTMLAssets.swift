@@ -241,7 +241,12 @@ enum HTMLAssets {
           function openHash() {
             var m = /^#cell=(.*)$/.exec(location.hash);
             if (!m) return;
-            var parts = decodeURIComponent(m[1]).split('/');
+            var text;
+            try { text = decodeURIComponent(m[1]); } catch (e) { return; }
+            // aspect/concept/municipality; a municipality id may hold '/' (a draft named by its path).
+            var first = text.indexOf('/'), second = text.indexOf('/', first + 1);
+            if (first < 0 || second < 0) return;
+            var parts = [text.slice(0, first), text.slice(first + 1, second), text.slice(second + 1)];
             var tables = document.querySelectorAll('table.heatmap');
             for (var t = 0; t < tables.length; t++) {
               if (tables[t].dataset.aspect !== parts[0]) continue;

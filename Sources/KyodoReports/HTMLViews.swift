@@ -134,6 +134,23 @@ enum HTMLViews {
     /// Per aspect, the similarity of every pair as a matrix in the order average-linkage
     /// clustering lays the municipalities out (alike ones together), drawn on a canvas by the
     /// page's script; municipalities with no similarity to any (the aspect not stated) are left out.
+    /// The most municipalities an aspect's similarity view draws: the clustering is cubic and the
+    /// canvas a cell a pair; past this the pairs are a table.
+    static let drawnMunicipalities = 450
+
+    /// Whether every aspect of a similarity table has few enough municipalities to draw.
+    static func canDraw(similarity t: ReportTable) -> Bool {
+        let r = Rows(t)
+        var seen: [String: Set<String>] = [:]
+        for row in t.rows {
+            let a = r.text(row, "aspect")
+            seen[a, default: []].insert(r.text(row, "municipality_a"))
+            seen[a, default: []].insert(r.text(row, "municipality_b"))
+            if seen[a]!.count > drawnMunicipalities { return false }
+        }
+        return true
+    }
+
     static func similarity(_ t: ReportTable, into page: inout HTMLPage) {
         let r = Rows(t)
         page.views.insert(.similarity)

@@ -9,22 +9,24 @@ public struct HTMLWriter: ReportWriter {
 
     public init() {}
 
-    /// The tables a view draws; they are not repeated as tables.
-    static let drawnTables: Set<String> = ["heatmap", "passages", "similarity"]
-
     public func render(_ report: Report) throws -> [UInt8] {
         var page = HTMLPage(title: report.title)
-        let plain = report.tables.filter { !Self.drawnTables.contains($0.name) }
+        // The tables a view draws are not repeated as tables: the heatmap (with the passages
+        // behind its cells), and the similarity while there are few enough municipalities to
+        // draw. A table asked for alone (`--table passages`) is a table.
+        let heatmap = report.table(named: "heatmap")
+        let similarity = report.table(named: "similarity").flatMap { HTMLViews.canDraw(similarity: $0) ? $0 : nil }
+        let plain = report.tables.filter { t in
+            !(t.name == "heatmap" || (t.name == "passages" && heatmap != nil) || (t.name == "similarity" && similarity != nil))
+        }
         var contents: [(id: String, title: String)] = []
-        if report.table(named: "heatmap") != nil { contents.append(("heatmap", "ヒートマップ Heatmap")) }
-        if report.table(named: "similarity") != nil { contents.append(("similarity", "類似度 Similarity")) }
+        if heatmap != nil { contents.append(("heatmap", "ヒートマップ Heatmap")) }
+        if similarity != nil { contents.append(("similarity", "類似度 Similarity")) }
         contents += plain.map { ("t-" + $0.name, $0.title) }
         page.contents(contents)
         page.metadata(report.metadata)
-        if let cells = report.table(named: "heatmap") {
-            HTMLViews.heatmap(cells, passages: report.table(named: "passages"), into: &page)
-        }
-        if let pairs = report.table(named: "similarity") { HTMLViews.similarity(pairs, into: &page) }
+        if let heatmap { HTMLViews.heatmap(heatmap, passages: report.table(named: "passages"), into: &page) }
+        if let similarity { HTMLViews.similarity(similarity, into: &page) }
         for table in plain { page.table(table) }
         return page.finish()
     }

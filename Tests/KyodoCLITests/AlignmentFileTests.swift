@@ -24,6 +24,17 @@ import Testing
         #expect(table.stderr.isEmpty)
     }
 
+    @Test func theManualTableAskedForWithoutAFileIsThereAndEmpty() throws {
+        let r = try cli.run(["compare", "koganei", "--aspect", "principles", "--table", "manual", "--format", "csv", "--csv-dialect", "plain", "-q"])
+        #expect(r.status == 0 && r.text == "place,item_id,label,concepts,status\n")
+    }
+
+    @Test func thePassagesTableAloneIsAPageOfItsRows() throws {
+        let r = try cli.run(["compare", "koganei", "hino", "--aspect", "principles", "--table", "passages", "--format", "html", "-q"])
+        #expect(r.status == 0)
+        #expect(r.text.contains("id=\"t-passages\"") && r.text.contains("koganei-guideline/principles/1"))
+    }
+
     @Test func aBadRowIsAnErrorNamingFileAndLine() throws {
         let scratch = Scratch()
         let file = scratch.file("bad.tsv", "# mine\nitem_id\tconcepts\nkoganei-guideline/principles/4\tpurpse\n")

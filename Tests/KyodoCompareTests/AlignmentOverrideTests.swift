@@ -70,6 +70,13 @@ import Testing
         #expect(manual.rows.map { $0.last?.text } == ["matched no item compared"])
     }
 
+    @Test func aRowAboutAnAspectNotComparedIsNotStray() throws {
+        // Named by document and label, no aspect, concepts `-`: an item of principles, compared on forms.
+        let c = try compare(["document\tlabel\tconcepts", "hino-guideline.txt\t相互信頼を醸成する～対等な関係の構築\t-"], aspects: [.forms])
+        #expect(c.unusedOverrides.isEmpty)
+        #expect(try compare(["document\tlabel\tconcepts", "hino-guideline.txt\tない項目\t-"], aspects: [.forms]).unusedOverrides.count == 1)
+    }
+
     @Test func theSameFileGivesTheSameComparison() throws {
         let rows = ["item_id\tconcepts", "koganei-guideline.txt/principles/1\tequality|autonomy|roles"]
         #expect(try compare(rows) == compare(rows))

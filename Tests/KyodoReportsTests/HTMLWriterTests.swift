@@ -90,6 +90,17 @@ import Testing
         #expect(concepts.count == 16 && concepts[1] == 0.9 && concepts[2] == 0.1 && concepts[0] == 1)
     }
 
+    @Test func aSimilarityOfTooManyMunicipalitiesToDrawIsATable() throws {
+        // 452 municipalities in a chain of pairs: more than a view draws (its clustering is cubic).
+        let rows: [[Value]] = (0..<451).map { [.text("principles"), .text("m\($0)"), .text("m\($0 + 1)"), .decimal(0.5), .decimal(0.5)] }
+        let table = ReportTable(name: "similarity", title: "類似度", columns: [Column("aspect", "観点"), Column("municipality_a", "A"), Column("municipality_b", "B"),
+                                                                       Column("concepts", "概念", .decimal), Column("text", "文言", .decimal)], rows: rows)
+        let html = try page(Report(title: "t", tables: [table]))
+        #expect(!html.contains("kyodo-similarity-principles") && html.contains("id=\"t-similarity\"") && html.contains("m451"))
+        let small = try page(Report(title: "t", tables: [ReportTable(name: "similarity", title: "類似度", columns: table.columns, rows: Array(rows.prefix(10)))]))
+        #expect(small.contains("kyodo-similarity-principles") && !small.contains("id=\"t-similarity\""))
+    }
+
     @Test func theIndexLinksEveryFile() throws {
         let html = String(decoding: HTMLWriter.index(title: "索引", intro: "<intro>", rows: [
             (name: "list", what: "一覧", files: [(label: "txt", href: "list.txt"), (label: "html", href: "list.html")]),
