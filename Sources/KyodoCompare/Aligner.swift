@@ -84,26 +84,12 @@ public struct Aligner: Sendable {
     func resemble(_ items: inout [AlignedItem], wording: [ItemWording]) {
         let unaligned = items.indices.filter { items[$0].matches.isEmpty }
         guard !unaligned.isEmpty else { return }
-        let bigrams = wording.map(\.both)
-        // Aspect and municipality as small integers, so the candidate test compares no strings.
-        var groups: [String: Int] = [:]
-        let municipality = items.map { a in groups[a.item.municipality] ?? { groups[a.item.municipality] = groups.count; return groups.count - 1 }() }
-        let aspect = items.map(\.item.aspect)
-        var index: [UInt64: [Int]] = [:]
-        for (k, set) in bigrams.enumerated() { for b in set { index[b, default: []].append(k) } }
+        let index = WordingIndex(items.map(\.item), wording: wording)
         let threshold = options.resemblanceThreshold, keep = options.maxResemblances
         let found = Parallel.map(unaligned.count) { u -> [(index: Int, similarity: Double)] in
-            let i = unaligned[u]
-            var seen = Set<Int>()
-            var candidates: [(index: Int, similarity: Double)] = []
-            for b in bigrams[i] {
-                for j in index[b] ?? [] where aspect[j] == aspect[i] && municipality[j] != municipality[i] && seen.insert(j).inserted {
-                    let s = wording[i].similarity(wording[j])
-                    if s >= threshold { candidates.append((j, s)) }
-                }
-            }
             // Most similar first; among equals, document order.
-            return Array(candidates.sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.index < $1.index }.prefix(keep))
+            Array(index.similar(to: unaligned[u], threshold: threshold)
+                .sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.index < $1.index }.prefix(keep))
         }
         for (u, i) in unaligned.enumerated() {
             items[i].resembles = found[u].map { Resemblance(item: items[$0.index].item, similarity: $0.similarity) }

@@ -21,27 +21,10 @@ struct Suggestions {
         let loose = items.indices.filter { items[$0].matches.isEmpty && items[$0].manual == nil }
         guard loose.count >= 2 else { return [] }
         let cores = loose.map { all[$0].coreText }
-        let wording = loose.map { all[$0] }
-        let bigrams = wording.map(\.both)
-        // Aspect and municipality as small integers, so the candidate test compares no strings.
-        var ids: [String: Int] = [:]
-        let group = loose.map { k in
-            let key = items[k].item.aspect.rawValue + "\t" + items[k].item.municipality
-            return ids[key] ?? { ids[key] = ids.count; return ids.count - 1 }()
-        }
-        let aspect = loose.map { items[$0].item.aspect }
-        var index: [UInt64: [Int]] = [:]
-        for (u, set) in bigrams.enumerated() { for b in set { index[b, default: []].append(u) } }
+        let index = WordingIndex(loose.map { items[$0].item }, wording: loose.map { all[$0] })
         // Each item's links to later items of other municipalities, found on every core.
         let links = Parallel.map(loose.count) { u -> [Int] in
-            var seen = Set<Int>()
-            var found: [Int] = []
-            for b in bigrams[u] {
-                for v in index[b] ?? [] where v > u && aspect[v] == aspect[u] && group[v] != group[u] && seen.insert(v).inserted {
-                    if wording[u].similarity(wording[v]) >= threshold { found.append(v) }
-                }
-            }
-            return found
+            index.similar(to: u, threshold: threshold) { $0 > u }.map(\.index)
         }
         var parent = Array(loose.indices)
         func root(_ x: Int) -> Int {
