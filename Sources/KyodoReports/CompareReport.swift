@@ -48,6 +48,16 @@ public enum CompareReport {
         .allWith(Set(viewTables + (pairs(c) <= everyPairLimit ? ["similarity"] : [])))
     }
 
+    /// A report built with tables on request, as `make` with every table would have built it:
+    /// those tables left out and named as omitted (so one build serves the HTML page and the rest).
+    public static func withoutOnRequestTables(_ r: Report) -> Report {
+        let onRequest = onRequestTables + viewTables
+        var plain = r
+        plain.tables = r.tables.filter { !onRequest.contains($0.name) }
+        plain.omittedTables = onRequest
+        return plain
+    }
+
     /// Builds the report: every table, or only those `selection` wants; `passages` gives the
     /// lines the `passages` table quotes.
     public static func make(_ c: Comparison, layout: Layout, tables selection: TableSelection = .all, passages: PassageLookup? = nil) -> Report {

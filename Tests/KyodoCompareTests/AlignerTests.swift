@@ -125,6 +125,8 @@ import Testing
         #expect(full.table(named: "similarity") == nil && full.omittedTables == ["similarity", "heatmap", "passages"])
         let html = CompareReport.make(c, layout: .wide, tables: CompareReport.htmlTables(c))
         #expect(html.tables.map(\.name) == full.tables.map(\.name) + ["similarity", "heatmap", "passages"] && html.omittedTables.isEmpty)
+        // One build serves both: the HTML report without its on-request tables is the full one.
+        #expect(CompareReport.withoutOnRequestTables(html) == full)
         let pairs = try #require(CompareReport.make(c, layout: .wide, tables: .one("similarity")).table(named: "similarity"))
         let n = c.municipalities.count
         #expect(pairs.rows.count == 2 * n * (n - 1) / 2)

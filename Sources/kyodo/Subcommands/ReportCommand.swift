@@ -93,11 +93,14 @@ struct ReportCommand: ParsableCommand {
                 // behind it, the clustered similarity); the other layouts' pages are their tables.
                 let everyPair = CompareReport.pairs(comparison) <= CompareReport.everyPairLimit
                 for layout in CompareReport.Layout.allCases {
-                    let report = CompareReport.make(comparison, layout: layout)
-                    var withPairs: Report?
+                    // The wide layout is built once, with the views' tables, and the other formats take it without them.
                     var html: Report?
                     if layout == .wide {
                         html = CompareReport.make(comparison, layout: layout, tables: CompareReport.htmlTables(comparison), passages: passages)
+                    }
+                    let report = html.map(CompareReport.withoutOnRequestTables) ?? CompareReport.make(comparison, layout: layout)
+                    var withPairs: Report?
+                    if layout == .wide {
                         if everyPair {
                             withPairs = report
                             withPairs?.tables += html?.table(named: "similarity").map { [$0] } ?? []
