@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -27,9 +28,18 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
         ),
+        .systemLibrary(
+            name: "CPopplerCpp",
+            pkgConfig: "poppler-cpp",
+            providers: [.apt(["libpoppler-cpp-dev"]), .brew(["poppler"])]
+        ),
+        // The C interface to poppler-cpp that the PDF reader calls (C++ stays inside it).
+        .target(name: "CPDFText", dependencies: ["CPopplerCpp"]),
         .target(name: "KyodoModel"),
         .target(name: "KyodoText", dependencies: ["KyodoModel", "CLibXML2", "CLibCrypto"]),
-        .target(name: "KyodoDocument", dependencies: ["KyodoModel", "KyodoText"]),
+        .target(name: "KyodoDocument", dependencies: ["KyodoModel", "KyodoText", "CLibXML2", "CPDFText",
+                                                       .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                resources: [.copy("Data/html-layout.tsv")]),
         .target(name: "KyodoExtract", dependencies: ["KyodoModel", "KyodoText", "KyodoDocument"], resources: [.copy("Data/sections.tsv")]),
         .target(name: "KyodoCompare", dependencies: ["KyodoModel", "KyodoText"], resources: [.copy("Data/label-forms.tsv")]),
         .target(name: "KyodoReports", dependencies: ["KyodoModel", "CLibXML2", "CLibXlsxWriter"], resources: [.copy("Schema/kyodo-report.xsd")]),

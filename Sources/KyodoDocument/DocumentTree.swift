@@ -122,7 +122,9 @@ public struct MarkerStyle: Hashable, Sendable, CustomStringConvertible {
     /// The style of a marked block; nil for a paragraph or table.
     public init?(_ block: Block) {
         guard let m = block.marker else { return nil }
-        self.code = MarkerStyle.code(of: m) | (block.enclosedMarker ? 0x100 : 0) | (block.spacedNumber ? 0x200 : 0)
+        // (A list nested in markup is a style of its own at each depth: a web page's `<ol>` in
+        // an `<ol>` numbers both `1.`.)
+        self.code = MarkerStyle.code(of: m) | (block.enclosedMarker ? 0x100 : 0) | (block.spacedNumber ? 0x200 : 0) | UInt16(min(block.depth, 15)) << 10
         self.bulleted = block.bulleted && m != .bullet
     }
 
@@ -164,7 +166,8 @@ public struct MarkerStyle: Hashable, Sendable, CustomStringConvertible {
                                        15: "katakana", 16: "parenthesized-katakana", 17: "step", 18: "part", 19: "question", 20: "triangle", 21: "hollow-diamond", 22: "double-circle"]
         let base = code & 0xFF
         let name = base > 60 ? "step\(base - 60)" : base > 50 && base < 60 ? "letter\(base - 50)" : base == 50 ? "letter" : base > 40 ? "decimal\(base - 40)" : base > 30 ? "h\(base - 30)" : names[base] ?? "marker"
-        return (code & 0x100 != 0 ? name + "-enclosed" : name) + (code & 0x200 != 0 ? "-spaced" : "")
+        let depth = code >> 10
+        return (code & 0x100 != 0 ? name + "-enclosed" : name) + (code & 0x200 != 0 ? "-spaced" : "") + (depth > 0 ? "@\(depth)" : "")
     }
 
     public var description: String { bulleted ? "- " + kind : kind }

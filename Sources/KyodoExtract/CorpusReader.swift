@@ -14,7 +14,7 @@ public enum CorpusError: Error, LocalizedError, Equatable {
             // (A national corpus has thousands of ids: the first ten are named, and the closest.)
             "unknown document '\(name)'\(DidYouMean.suggestion(name, among: known)): not a document id, a municipality id, a file or a folder; known ids: "
                 + known.prefix(10).joined(separator: ", ") + (known.count > 10 ? ", … (\(known.count) in all; kyodo list shows the documents)" : "")
-        case .noTextFiles(let folder): "\(folder): a folder with no .txt files in it"
+        case .noTextFiles(let folder): "\(folder): a folder with no documents in it (files named .txt, .pdf, .html, .htm or .docx)"
         }
     }
 }
@@ -32,8 +32,8 @@ public struct CorpusReader: Sendable {
     }
 
     /// The documents a name stands for: a document id, every document of a municipality id,
-    /// a folder's `.txt` files, or a text file outside the manifest. Every command names
-    /// documents through here. In a folder, its `.txt` regular files are read in name order,
+    /// a folder's documents, or a text file outside the manifest. Every command names
+    /// documents through here. In a folder, its regular files named as documents (`.txt`, `.pdf`, `.html`, `.docx`) are read in name order,
     /// each a document of its own; what is not one (a hidden file, a sub-folder, a FIFO or
     /// device, a link to nothing) is skipped, each with a warning handed to `warn`
     /// (`path: warning: skipped: reason`), before any file is opened.
@@ -45,8 +45,9 @@ public struct CorpusReader: Sendable {
         }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: name, isDirectory: &isFolder), isFolder.boolValue {
-            // A folder: its .txt files, in name order, each a document of its own.
-            let entries = ((try? FileManager.default.contentsOfDirectory(atPath: name)) ?? []).filter { $0.hasByteSuffix(".txt") }.sorted()
+            // A folder: its documents, in name order, each a document of its own. (The name picks
+            // the files; their bytes tell how each is read.)
+            let entries = ((try? FileManager.default.contentsOfDirectory(atPath: name)) ?? []).filter(Self.isDocumentName).sorted()
             var found: [(Document, String)] = []
             for entry in entries {
                 let path = (name as NSString).appendingPathComponent(entry)
@@ -59,11 +60,20 @@ public struct CorpusReader: Sendable {
             guard !found.isEmpty else { throw CorpusError.noTextFiles(folder: name) }
             return found
         }
-        if FileManager.default.fileExists(atPath: name) || name.includes("/") || name.hasByteSuffix(".txt") {
+        if FileManager.default.fileExists(atPath: name) || name.includes("/") || Self.isDocumentName(name) {
             return [Self.file(name)]
         }
         let known = manifest.map { m in m.documents.map(\.id) + Array(Set(m.documents.map(\.municipality.id))).sorted() } ?? []
         throw CorpusError.unknownDocument(name, known: known)
+    }
+
+    /// The file name extensions of the documents a folder's listing takes.
+    public static let documentExtensions = ["txt", "pdf", "html", "htm", "docx"]
+
+    /// Whether a file name is a document's in a folder: `.txt`, `.pdf`, `.html`, `.htm`,
+    /// `.docx`, in any case.
+    static func isDocumentName(_ name: String) -> Bool {
+        documentExtensions.contains((name as NSString).pathExtension.lowercased())
     }
 
     /// Why a folder entry is not read as a document, or nil to read it: only regular files
@@ -94,7 +104,7 @@ public struct CorpusReader: Sendable {
             var (document, path) = entry
             let isFile = document.kind == "file" && document.file == path
             if isFile && (taken.contains(document.id) || manifestIds.contains(document.id)) {
-                let named = path.hasSuffix(".txt") ? String(path.dropLast(4)) : path
+                let named = Self.isDocumentName(path) ? (path as NSString).deletingPathExtension : path
                 note("kyodo: note: \(path) is read as '\(named)': another document is already '\(document.id)'")
                 if document.municipality.id == document.id { document.municipality.id = named }
                 document.id = named
@@ -124,11 +134,11 @@ public struct CorpusReader: Sendable {
         return try results.map { try $0.get() }
     }
 
-    /// Loads and reads one document.
+    /// Loads and reads one document, of whatever format its bytes are.
     public func read(_ document: Document, path: String, options: TextLoader.Options = .default) throws -> Guideline {
-        let source = try TextLoader.load(path: path, name: document.file, options: options)
+        let read = try DocumentReader.read(path: path, name: document.file, options: options)
         var document = document
-        document.sha256 = source.sha256
-        return extractor.read(DocumentTree(source), document: document)
+        document.sha256 = read.tree.source.sha256
+        return extractor.read(read.tree, document: document, notes: read.notes)
     }
 }

@@ -191,8 +191,22 @@ struct Extraction {
         let sorted = items.enumerated().sorted { a, b in
             a.element.aspect != b.element.aspect ? a.element.aspect < b.element.aspect : a.offset < b.offset
         }.map(\.element)
-        return Guideline(document: document, reader: format, title: title, dates: dates, items: sorted, findings: findings,
-                         confidence: confidence)
+        var guideline = Guideline(document: document, reader: format, title: title, dates: dates, items: sorted, findings: findings,
+                                  confidence: confidence)
+        // Every span of a paged source cites its pages, however a reader widened it.
+        let source = tree.source
+        if !source.pageStarts.isEmpty {
+            func locate(_ item: Item) -> Item {
+                var item = item
+                item.span = source.located(item.span)
+                item.children = item.children.map(locate)
+                return item
+            }
+            guideline.items = guideline.items.map(locate)
+            for k in guideline.findings.indices { guideline.findings[k].span = guideline.findings[k].span.map(source.located) }
+            for k in guideline.dates.indices { guideline.dates[k].span = source.located(guideline.dates[k].span) }
+        }
+        return guideline
     }
 }
 

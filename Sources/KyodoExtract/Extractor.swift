@@ -15,9 +15,11 @@ public struct Extractor: Sendable {
 
     public init(data: SectionData = .shipped) { self.data = data }
 
-    /// Reads a guideline from a document tree; `format` names the input format it was read from.
-    public func read(_ tree: DocumentTree, document: Document, format: String = "text") -> Guideline {
+    /// Reads a guideline from a document tree; what the file's reader noticed (`notes`: a PDF's
+    /// pages without text) becomes warnings among its findings.
+    public func read(_ tree: DocumentTree, document: Document, notes: [ReadNote] = []) -> Guideline {
         var x = Extraction(tree, document, data: data)
+        for note in notes { x.warn(nil, note.message, line: note.line) }
         x.readDates()
         x.confidence[.definition] = x.readDefinitions()
         let headings = x.headings()
@@ -29,7 +31,7 @@ public struct Extractor: Sendable {
         if !x.items.contains(where: { Aspect.core.contains($0.aspect) }) {
             x.warn(nil, "no structure of a collaboration guideline was recognised: no definition, principles, forms, partners or process")
         }
-        return x.guideline(title: x.title(), format: format)
+        return x.guideline(title: x.title(), format: tree.source.format.rawValue)
     }
 }
 

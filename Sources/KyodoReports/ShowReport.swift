@@ -17,7 +17,10 @@ public enum ShowReport {
 
     /// Builds the report.
     public static func make(_ guidelines: [Guideline], aspects: Set<Aspect>? = nil) -> Report {
-        var items = ReportTable(name: "items", title: "抽出項目 Extracted items", columns: itemColumns, textGroupBy: ["document", "aspect_ja"])
+        // A PDF's items cite their pages too: two columns more, after the others, when any does.
+        let paged = guidelines.contains { g in g.items.contains { $0.span.page != nil } }
+        var items = ReportTable(name: "items", title: "抽出項目 Extracted items", columns: itemColumns + (paged ? pageColumns : []),
+                                textGroupBy: ["document", "aspect_ja"])
         var findings = ReportTable(name: "findings", title: "所見 Findings (absent, open lists, lost figures, warnings)", columns: [
             Column("document", "文書"), Column("aspect", "観点"), Column("kind", "種別"), Column("message", "内容", textWidth: 100),
             Column("line_start", "行", .integer),
@@ -28,7 +31,7 @@ public enum ShowReport {
         ])
         for g in guidelines {
             for item in g.items where aspects?.contains(item.aspect) ?? true {
-                append(item, path: String(item.ordinal), guideline: g, into: &items)
+                append(item, path: String(item.ordinal), guideline: g, paged: paged, into: &items)
             }
             for f in g.findings where aspects == nil || f.aspect.map { aspects!.contains($0) } ?? true {
                 findings.rows.append([.text(g.document.id), .text(f.aspect?.rawValue ?? ""), .text(f.kind.rawValue), .text(f.message),
@@ -45,15 +48,20 @@ public enum ShowReport {
                       tables: [items, findings, dates])
     }
 
-    private static func append(_ item: Item, path: String, guideline g: Guideline, into table: inout ReportTable) {
+    /// The page columns of the items table of a paged document (a PDF).
+    public static let pageColumns: [Column] = [
+        Column("page_start", "開始ページ", .integer, hiddenInText: true), Column("page_end", "終了ページ", .integer, hiddenInText: true),
+    ]
+
+    private static func append(_ item: Item, path: String, guideline g: Guideline, paged: Bool, into table: inout ReportTable) {
         let attributes = item.attributes.map { "\($0.name)=\($0.value)" }.joined(separator: " | ")
         table.rows.append([
             .text(g.document.id), .text(g.document.municipality.id), .text(item.aspect.rawValue), .text(item.aspect.japaneseLabel),
             .text(path), .text(item.label), .text(item.normalizedLabel), .text(item.description), .text(attributes),
             .integer(item.span.firstLine), .integer(item.span.lastLine), .text(item.span.description),
             .text(Item.id(document: g.document.id, aspect: item.aspect, ordinal: path)),
-        ])
-        for child in item.children { append(child, path: path + "." + String(child.ordinal), guideline: g, into: &table) }
+        ] + (paged ? [item.span.page.map { .integer($0.firstPage) } ?? .empty, item.span.page.map { .integer($0.lastPage) } ?? .empty] : []))
+        for child in item.children { append(child, path: path + "." + String(child.ordinal), guideline: g, paged: paged, into: &table) }
     }
 
     /// Metadata naming the generator and each document with its reader and digest.

@@ -19,6 +19,11 @@ public struct Block: Sendable, Hashable {
         public var line: Int
         /// UTF-8 byte offset of the piece in `text`.
         public var offset: Int
+
+        public init(line: Int, offset: Int) {
+            self.line = line
+            self.offset = offset
+        }
     }
 
     /// What the block is.
@@ -43,6 +48,39 @@ public struct Block: Sendable, Hashable {
     /// Whether a horizontal rule (`━━━━`, `=====`) stands right above the block: a title so set
     /// off heads a part of the document.
     public var ruled: Bool = false
+    /// For a block read from markup, how deep the list it is an item of is nested (1 for a list
+    /// in no other); 0 for any other block and for every block of a text.
+    public var depth: Int = 0
+
+    public init(kind: Kind, text: String, bulleted: Bool, pieces: [Piece], firstLine: Int, lastLine: Int, indent: Int = 0,
+                enclosedMarker: Bool = false, spacedNumber: Bool = false, ruled: Bool = false, depth: Int = 0) {
+        self.kind = kind
+        self.text = text
+        self.bulleted = bulleted
+        self.pieces = pieces
+        self.firstLine = firstLine
+        self.lastLine = max(firstLine, lastLine)
+        self.indent = indent
+        self.enclosedMarker = enclosedMarker
+        self.spacedNumber = spacedNumber
+        self.ruled = ruled
+        self.depth = depth
+    }
+
+    /// A block of one line, read as a text's line is: opened by a marker when the line opens
+    /// with one (`（1）対等の原則`, `・市民`), running text when not.
+    public static func line(_ text: String, number: Int, indent: Int = 0, depth: Int = 0) -> Block {
+        let trimmed = text.trimmedSpaces()
+        let pieces = [Piece(line: number, offset: 0)]
+        guard let (marker, title, bulleted) = MarkerScanner.scan(trimmed) else {
+            return Block(kind: .paragraph, text: trimmed, bulleted: false, pieces: pieces, firstLine: number, lastLine: number, indent: indent, depth: depth)
+        }
+        let first = trimmed.unicodeScalars.first?.value ?? 0
+        var spaced = false
+        if case .numbered = marker { spaced = Array(trimmed.utf8).withUnsafeBufferPointer(OutlineBuilder.numberBeforeSpace) }
+        return Block(kind: .marked(marker), text: title, bulleted: bulleted, pieces: pieces, firstLine: number, lastLine: number, indent: indent,
+                     enclosedMarker: (0x2474...0x2487).contains(first), spacedNumber: spaced, depth: depth)
+    }
 
     /// The marker, for a marked block.
     public var marker: Marker? {

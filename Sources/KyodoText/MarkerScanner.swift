@@ -26,6 +26,16 @@ public enum MarkerScanner {
         }
     }
 
+    /// A heading of a depth that markup gives (`## …` in Markdown, `<h2>` in a web page, a
+    /// Word heading style), with the number its title carries (`1. 見出し`, `第2章 …`) kept
+    /// as the marker's and removed from the title.
+    public static func heading(depth: Int, title: String) -> (marker: Marker, title: String) {
+        var title = Substring(title)
+        var number: Int?
+        if let (m, t) = scanNumbered(title), let n = m.number { number = n; title = Substring(trim(t)) }
+        return (.hash(depth: depth, number: number), Self.unbolded(String(title)))
+    }
+
     /// The marker of a trimmed line and the title after it, or nil for plain text.
     public static func scan(_ line: String) -> (marker: Marker, title: String, bulleted: Bool)? {
         scan(Substring(line))
@@ -48,10 +58,8 @@ public enum MarkerScanner {
             let hashes = s.prefix { $0 == "#" }
             let rest = s.dropFirst(hashes.count)
             guard (1...6).contains(hashes.count), rest.first == " " else { return nil }
-            var title = Substring(trim(rest))
-            var number: Int?
-            if let (m, t) = scanNumbered(title), let n = m.number { number = n; title = Substring(trim(t)) }
-            return (.hash(depth: hashes.count, number: number), Self.unbolded(String(title)), false)
+            let (marker, title) = heading(depth: hashes.count, title: trim(rest))
+            return (marker, title, false)
         }
         // An arrow leading into a step (↓ステップ２) leads nowhere of its own.
         if first == 0x2193 || first == 0x21E9 || first == 0x2B07 || first == 0x21D3 {

@@ -32,6 +32,13 @@ public struct Outline: Sendable {
         self.blocks = OutlineBuilder(options: options).build(source)
     }
 
+    /// An outline whose blocks a reader of markup built itself (a web page's headings, lists
+    /// and tables, a Word file's styled paragraphs), over the text it wrote for them.
+    public init(source: SourceText, blocks: [Block]) {
+        self.source = source
+        self.blocks = blocks
+    }
+
     /// The index of the first block at or after `start` that matches.
     public func firstIndex(from start: Int = 0, where predicate: (Block) -> Bool) -> Int? {
         guard start < blocks.count else { return nil }
@@ -137,7 +144,10 @@ struct OutlineBuilder {
             openMayWrap = false
         }
 
-        let (pageNumbers, runningHeaders) = Self.pageFurniture(source, all)
+        let found = Self.pageFurniture(source, all)
+        // What the reader of a paged format knows to be page furniture (page numbers, running
+        // headers and footers) is read as page numbers are: a page break.
+        let pageNumbers = found.numbers.union(source.furniture), runningHeaders = found.headers
         // A page in two columns read row by row is read column by column.
         let columnRuns = ColumnPage.runs(source, all, pageNumbers: pageNumbers)
         for run in columnRuns { for n in run.lines { spaceRows[n] = nil } }

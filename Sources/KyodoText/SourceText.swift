@@ -21,6 +21,17 @@ public struct SourceText: Sendable {
     public var encoding: TextEncoding
     /// Lower-case hex SHA-256 of the bytes.
     public var sha256: String
+    /// The format of the file the text was read from.
+    public var format: SourceFormat = .text
+    /// For a paged source (a PDF's text), the line each page begins on, page 1 first; empty
+    /// for any other.
+    public var pageStarts: [Int] = []
+    /// For a paged source, each line's number among the printed (non-blank) lines of its page,
+    /// as a reader counts down the page; a blank line takes the number of the line above it.
+    public var pageLines: [Int] = []
+    /// Lines the reader knows are no part of the document's text (a PDF's running headers,
+    /// footers and page numbers): the outline reads them as blank.
+    public var furniture: Set<Int> = []
 
     /// Lines given one by one (they are joined with LF into `text`, each kept exactly as given).
     public init<S: StringProtocol>(name: String, lines: [S], encoding: TextEncoding = .utf8, sha256: String = "") {
@@ -78,9 +89,31 @@ public struct SourceText: Sendable {
         return number.map { String(slice($0).trimmedSpaces()) }
     }
 
-    /// A span of this text.
+    /// A span of this text (with its pages, for a paged source).
     public func span(_ first: Int, _ last: Int) -> SourceSpan {
-        SourceSpan(source: name, firstLine: first, lastLine: last)
+        located(SourceSpan(source: name, firstLine: first, lastLine: last))
+    }
+
+    /// The page a line stands on and its line on that page, both 1-based; nil for a source
+    /// without pages.
+    public func page(ofLine line: Int) -> (page: Int, line: Int)? {
+        guard !pageStarts.isEmpty else { return nil }
+        // The last page starting at or before the line.
+        var low = 0, high = pageStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if pageStarts[mid] <= line { low = mid } else { high = mid - 1 }
+        }
+        let printed = line >= 1 && line <= pageLines.count ? pageLines[line - 1] : line - pageStarts[low] + 1
+        return (low + 1, max(1, printed))
+    }
+
+    /// The span with its pages found from its lines (unchanged for a source without pages).
+    public func located(_ span: SourceSpan) -> SourceSpan {
+        guard let first = page(ofLine: span.firstLine), let last = page(ofLine: span.lastLine) else { return span }
+        var span = span
+        span.page = PageSpan(firstPage: first.page, firstLine: first.line, lastPage: last.page, lastLine: last.line)
+        return span
     }
 
     /// The byte ranges of the lines of UTF-8 text, line ends excluded (a CR or LF byte is never
@@ -102,6 +135,21 @@ public struct SourceText: Sendable {
             start = end + ((bytes[end] == 0x0D && end + 1 < bytes.count && bytes[end + 1] == 0x0A) ? 2 : 1)
         }
         return ranges
+    }
+}
+
+/// The formats Kyodo reads a document from.
+public enum SourceFormat: String, Sendable, CaseIterable {
+    case text, pdf, html, docx
+
+    /// The name in messages (`PDF`, `web page`…).
+    public var name: String {
+        switch self {
+        case .text: "text"
+        case .pdf: "PDF"
+        case .html: "web page (HTML)"
+        case .docx: "Word document (DOCX)"
+        }
     }
 }
 

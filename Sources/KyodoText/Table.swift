@@ -10,6 +10,11 @@ public struct Table: Sendable, Hashable {
         /// The cell at `index`, or an empty string.
         public subscript(_ index: Int) -> String { index < cells.count ? cells[index] : "" }
 
+        public init(line: Int, cells: [String]) {
+            self.line = line
+            self.cells = cells
+        }
+
         /// Whether every cell is empty.
         public var isEmpty: Bool { cells.allSatisfy(\.isEmpty) }
     }

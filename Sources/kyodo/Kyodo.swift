@@ -8,10 +8,10 @@ struct Kyodo: ParsableCommand {
         abstract: "Read Japanese municipalities' 協働 (collaboration) guidelines into one schema, and report on them.",
         discussion: """
             DOC is a document id from the corpus manifest (kodaira-handbook), a municipality id \
-            (kodaira: all its documents), or a path to a text file.
+            (kodaira: all its documents), or a path to a file: text, PDF, a saved web page (HTML) or a Word file (DOCX), told by its bytes.
             """,
         version: Kyodo.version,
-        subcommands: [List.self, Show.self, Compare.self, Diff.self, Check.self, Evaluate.self, OutlineCommand.self, Add.self, Validate.self, ReportCommand.self]
+        subcommands: [List.self, Show.self, Compare.self, Diff.self, Check.self, Evaluate.self, OutlineCommand.self, TextCommand.self, Add.self, Validate.self, ReportCommand.self]
     )
 
     /// The tool's version (`kyodo --version`), raised with every release.

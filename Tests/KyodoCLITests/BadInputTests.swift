@@ -99,7 +99,7 @@ import Testing
     @Test func aDirectoryAndAnUnreadableFile() throws {
         // A folder where documents are named: its .txt files; with none, a clear error.
         let d = try cli.run(["show", dir])
-        #expect(d.status == 66 && d.stderr.contains("a folder with no .txt files"))
+        #expect(d.status == 66 && d.stderr.contains("a folder with no documents in it"))
         // A folder where a file is required.
         let v = try cli.run(["compare", "hino", "koganei", "--vocabulary", dir])
         #expect(v.status == 66 && v.stderr.contains("is a directory"))

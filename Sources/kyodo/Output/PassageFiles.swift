@@ -1,13 +1,15 @@
+import KyodoDocument
 import KyodoModel
 import KyodoReports
 import KyodoText
 
 /// The lines of the documents a command read, for the passages an HTML view quotes: each file
-/// is loaded again (the readers keep no text), on every core.
+/// is read again (the readers keep no text; a PDF's or web page's is its extracted text), on
+/// every core.
 enum PassageFiles {
     static func lookup(_ read: CorpusOptions.Read, options: TextLoader.Options) throws -> PassageLookup {
         let loaded = Parallel.map(read.paths.count) { i in
-            Result { try TextLoader.load(path: read.paths[i], name: read.guidelines[i].document.file, options: options) }
+            Result { try DocumentReader.read(path: read.paths[i], name: read.guidelines[i].document.file, options: options).tree.source }
         }
         var sources: [String: SourceText] = [:]
         for (g, result) in zip(read.guidelines, loaded) { sources[g.document.id] = try result.get() }

@@ -10,7 +10,7 @@ struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Add a document to the corpus: copy the file in, byte for byte, and append a line to manifest.tsv.")
 
-    @Argument(help: ArgumentHelp("The guideline's text file.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("The guideline: a text file, a PDF, a saved web page (HTML) or a Word file (DOCX), told by its bytes.", valueName: "FILE"))
     var file: String
 
     @Option(help: ArgumentHelp("Municipality id (ASCII, e.g. kokubunji).", valueName: "id"))
@@ -62,16 +62,19 @@ struct Add: ParsableCommand {
             let documentId = id ?? "\(municipality)-\(kind)"
             let place = Municipality(id: municipality, name: name, nameEnglish: nameEn, prefecture: prefecture, code: String(code.prefix(5)))
             try checkIdentity(documentId, place, against: manifest)
-            let target = documentId + ".txt"
+            // Read once (a pipe or /dev/stdin could not be read twice); only a file a reader takes
+            // goes in, kept byte for byte, named for the format its bytes are.
+            let bytes = try TextLoader.readBytes(path: file, limit: corpus.loadOptions.maxBytes)
+            let format = corpus.loadOptions.encoding == nil ? SourceFormat.detect(bytes) : .text
+            let target = documentId + "." + (format == .text ? "txt" : format.rawValue)
             let targetPath = (corpus.corpus as NSString).appendingPathComponent(target)
             guard !FileManager.default.fileExists(atPath: targetPath) else { throw ValidationError("\(targetPath) exists already") }
-
-            // Read once (a pipe or /dev/stdin could not be read twice); only text a reader takes goes in.
-            let bytes = try TextLoader.readBytes(path: file, limit: corpus.loadOptions.maxBytes)
-            let source = try TextLoader.load(bytes: bytes, path: file, name: target, options: corpus.loadOptions)
+            let read = try DocumentReader.read(bytes: bytes, path: file, name: target, options: corpus.loadOptions)
+            let source = read.tree.source
             try checkNotADuplicate(source.sha256, in: manifest)
-            let document = Document(id: documentId, municipality: place, title: title ?? "", kind: kind, file: target)
-            let guideline = Extractor(data: try corpus.sectionData()).read(DocumentTree(source), document: document)
+            var document = Document(id: documentId, municipality: place, title: title ?? "", kind: kind, file: target)
+            document.sha256 = source.sha256
+            let guideline = Extractor(data: try corpus.sectionData()).read(read.tree, document: document, notes: read.notes)
             let documentTitle = title ?? guideline.title ?? source.firstTextLine ?? documentId
 
             // One line in the manifest's own columns, encoding and line ends; the bytes before it untouched.
@@ -79,7 +82,7 @@ struct Add: ParsableCommand {
             let header = try DataFile(TextLoader.decode(manifestBytes, name: manifestPath).lines.map(String.init), path: manifestPath, required: Manifest.columns).columns
             let oneLine = { (s: String) in String(String.UnicodeScalarView(s.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 })) }
             let values = ["id": documentId, "municipality": municipality, "name": name, "name_en": nameEn, "prefecture": prefecture,
-                          "code": code, "title": oneLine(documentTitle), "kind": kind, "file": target]
+                          "code": code, "title": oneLine(documentTitle), "kind": kind, "file": target, "sha256": source.sha256]
             let row = header.map { values[$0] ?? "" }.joined(separator: "\t")
             let newManifest = try ManifestAppend.appending(row, to: manifestBytes, path: manifestPath)
 
@@ -101,7 +104,7 @@ struct Add: ParsableCommand {
                 }
             }
             let counts = Aspect.core.map { "\($0.rawValue) \(guideline.items($0).count)" }.joined(separator: ", ")
-            try StandardStreams.output(line: "added \(documentId) to \(manifestPath): \(target), read as \(guideline.reader) (\(counts))")
+            try StandardStreams.output(line: "added \(documentId) to \(manifestPath): \(target) (\(format.name), SHA-256 \(source.sha256)), read as \(guideline.reader) (\(counts))")
             Diagnostics.report(guideline)
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KyodoCompare
+import KyodoDocument
 import KyodoExtract
 import KyodoReports
 import KyodoText
@@ -46,9 +47,10 @@ struct Diff: ParsableCommand {
         guard found.count == 1, let (document, path) = found.first else {
             throw ValidationError("'\(name)' names \(found.count) documents (\(found.map(\.0.id).joined(separator: ", "))): name one")
         }
-        let source = try TextLoader.load(path: path, name: document.file, options: corpus.loadOptions)
+        let tree = try DocumentReader.read(path: path, name: document.file, options: corpus.loadOptions).tree
+        let source = tree.source
         guard let section else { return (source, 1...max(1, source.lineCount), path) }
-        guard let lines = NamedSection.lines(of: section, in: Outline(source)) else {
+        guard let lines = NamedSection.lines(of: section, in: tree.outline) else {
             throw ValidationError("no part of \(document.file) begins with '\(section)'")
         }
         return (source, lines, path)

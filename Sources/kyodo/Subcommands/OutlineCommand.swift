@@ -8,10 +8,10 @@ import KyodoText
 struct OutlineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "outline",
-        abstract: "Print the document tree of a text: sections with their levels and lines, lists, paragraphs, tables.",
+        abstract: "Print the document tree of a document: sections with their levels and lines, lists, paragraphs, tables.",
         discussion: "§LEVEL STYLE NUMBER @LINES TITLE for a section, ≡ for a list of sibling sections, ¶ a paragraph ([title]: a title standing alone), ▦ a table.")
 
-    @Argument(help: ArgumentHelp("A text file or a corpus document id.", valueName: "DOC"))
+    @Argument(help: ArgumentHelp("A document (text, PDF, HTML, DOCX) or a corpus document id.", valueName: "DOC"))
     var document: String
 
     @OptionGroup var corpus: CorpusOptions
@@ -20,8 +20,8 @@ struct OutlineCommand: ParsableCommand {
         try ExitCodes.run {
             let reader = try corpus.corpusReader()
             for (doc, path) in try reader.documents(named: document, warn: Diagnostics.write) {
-                let source = try TextLoader.load(path: path, name: doc.file, options: corpus.loadOptions)
-                try StandardStreams.output(Array(VisibleText.escape(OutlineDump.render(DocumentTree(source)), keeping: ["\n", "\t"]).utf8))
+                let tree = try DocumentReader.read(path: path, name: doc.file, options: corpus.loadOptions).tree
+                try StandardStreams.output(Array(VisibleText.escape(OutlineDump.render(tree), keeping: ["\n", "\t"]).utf8))
             }
         }
     }

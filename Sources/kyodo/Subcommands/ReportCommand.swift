@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KyodoCompare
+import KyodoDocument
 import KyodoModel
 import KyodoReports
 import KyodoText
@@ -117,9 +118,10 @@ struct ReportCommand: ParsableCommand {
             for document in manifest.documents {
                 for reprint in document.reprints {
                     guard let original = manifest.documents.first(where: { $0.id == reprint.document }) else { continue }
-                    let oldSource = try TextLoader.load(path: manifest.path(of: original), name: original.file, options: corpus.loadOptions)
-                    let newSource = try TextLoader.load(path: manifest.path(of: document), name: document.file, options: corpus.loadOptions)
-                    guard let lines = NamedSection.lines(of: reprint.section, in: Outline(newSource)) else {
+                    let oldSource = try DocumentReader.read(path: manifest.path(of: original), name: original.file, options: corpus.loadOptions).tree.source
+                    let newTree = try DocumentReader.read(path: manifest.path(of: document), name: document.file, options: corpus.loadOptions).tree
+                    let newSource = newTree.source
+                    guard let lines = NamedSection.lines(of: reprint.section, in: newTree.outline) else {
                         throw ValidationError("\(document.file): no part begins with '\(reprint.section)' (manifest: reprints)")
                     }
                     let diff = TextDiff(old: oldSource, lines: 1...max(1, oldSource.lineCount), new: newSource, lines: lines)

@@ -1,0 +1,92 @@
+import CPDFText
+import KyodoText
+
+/// Reads a PDF's text through poppler: each page's text in reading order (columns one after
+/// the other), the pages' lines one text, every line knowing its page and its line on the
+/// page; running headers, footers and page numbers marked as furniture (`PageFurniture`).
+enum PDFReader {
+    /// The text of a PDF and what the reader noticed (pages without text).
+    static func read(_ bytes: [UInt8], name: String, path: String, sha256: String) throws -> (SourceText, [ReadNote]) {
+        let pages = try pageTexts(bytes, path: path)
+        var lines: [Substring] = []
+        var pageStarts: [Int] = [], pageLines: [Int] = []
+        var pageRanges: [Range<Int>] = []  // 0-based line indices of each page
+        var blank: [Int] = []
+        for (p, text) in pages.enumerated() {
+            var own = SourceText(name: name, text: text).lines.map { String($0).trimmingTrailingSpaces() }
+            while let last = own.last, last.trimmedSpaces().isEmpty { own.removeLast() }
+            while let first = own.first, first.trimmedSpaces().isEmpty { own.removeFirst() }
+            if own.isEmpty { blank.append(p + 1) }
+            pageStarts.append(lines.count + 1)
+            let start = lines.count
+            var printed = 0
+            for line in own {
+                if !line.trimmedSpaces().isEmpty { printed += 1 }
+                lines.append(Substring(line))
+                pageLines.append(max(printed, 1))
+            }
+            pageRanges.append(start..<lines.count)
+        }
+        if blank.count == pages.count { throw ReadError.pdfNoText(path: path, pages: pages.count) }
+        var source = SourceText(name: name, lines: lines, encoding: .utf8, sha256: sha256)
+        source.format = .pdf
+        source.pageStarts = pageStarts
+        source.pageLines = pageLines
+        source.furniture = PageFurniture.lines(pages: pageRanges.map { Array(lines[$0]) }, starts: pageStarts)
+        var notes: [ReadNote] = []
+        if !blank.isEmpty {
+            notes.append(ReadNote("page\(blank.count == 1 ? "" : "s") \(PageFurniture.ranges(blank)) of \(pages.count) hold no text (scanned images?): what they say is not read; run OCR on the PDF to read it all",
+                                  line: nil))
+        }
+        return (source, notes)
+    }
+
+    /// Each page's text, UTF-8, in reading order.
+    static func pageTexts(_ bytes: [UInt8], path: String) throws -> [String] {
+        var handle: OpaquePointer?
+        // poppler copies the bytes: no pointer of this buffer outlives the call.
+        let status = bytes.withUnsafeBufferPointer { kyodo_pdf_open($0.baseAddress, $0.count, &handle) }
+        switch Int(status) {
+        case Int(KYODO_PDF_OK.rawValue): break
+        case Int(KYODO_PDF_LOCKED.rawValue): throw ReadError.pdfLocked(path: path)
+        default: throw ReadError.pdfDamaged(path: path)
+        }
+        guard let pdf = handle else { throw ReadError.pdfDamaged(path: path) }
+        defer { kyodo_pdf_close(pdf) }
+        let count = Int(kyodo_pdf_page_count(pdf))
+        guard count > 0 else { throw ReadError.pdfNoPages(path: path) }
+        var pages: [String] = []
+        pages.reserveCapacity(count)
+        for index in 0..<count {
+            var length = 0
+            guard let text = kyodo_pdf_page_text(pdf, Int32(index), &length) else { pages.append(""); continue }
+            defer { kyodo_pdf_free(text) }
+            let buffer = UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: length)
+            // (poppler writes UTF-8; a broken sequence is repaired, and controls but tab become spaces.)
+            pages.append(clean(String(decoding: buffer, as: UTF8.self)))
+        }
+        return pages
+    }
+
+    /// The page's text with form feeds and other controls (but tab and line ends) as spaces.
+    static func clean(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" || $0.value == 0x7F }) else { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            out.append(s.value < 0x20 && s != "\n" && s != "\t" && s != "\r" || s.value == 0x7F ? " " : s)
+        }
+        return String(out)
+    }
+}
+
+/// Something a reader noticed about a file that is no error: a note for the guideline's findings.
+public struct ReadNote: Sendable, Hashable {
+    public var message: String
+    /// The line of the extracted text it concerns, if any.
+    public var line: Int?
+
+    public init(_ message: String, line: Int?) {
+        self.message = message
+        self.line = line
+    }
+}
