@@ -56,7 +56,7 @@ let package = Package(
         .executableTarget(name: "kyodo-bench", dependencies: ["KyodoModel", "KyodoText", "KyodoDocument", "KyodoExtract", "KyodoCompare"]),
         .target(name: "KyodoTestSupport", dependencies: ["KyodoModel", "KyodoText", "KyodoDocument", "KyodoExtract"], path: "Tests/KyodoTestSupport"),
         .testTarget(name: "KyodoTextTests", dependencies: ["KyodoText", "KyodoTestSupport"]),
-        .testTarget(name: "KyodoDocumentTests", dependencies: ["KyodoDocument", "KyodoTestSupport"]),
+        .testTarget(name: "KyodoDocumentTests", dependencies: ["KyodoDocument", "KyodoTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "KyodoExtractTests", dependencies: ["KyodoExtract", "KyodoTestSupport"]),
         .testTarget(name: "KyodoCompareTests", dependencies: ["KyodoCompare", "KyodoExtract", "KyodoReports", "KyodoTestSupport"]),
         .testTarget(name: "KyodoReportsTests", dependencies: ["KyodoReports", "KyodoTestSupport"]),

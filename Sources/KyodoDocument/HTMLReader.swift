@@ -22,14 +22,21 @@ enum HTMLReader {
         let utf8 = Array(text.utf8) + [0]
         let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
                             | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+        guard let context = htmlNewParserCtxt() else { throw ReadError.htmlNoText(path: path) }
+        defer { htmlFreeParserCtxt(context) }
         // libxml2 copies what it keeps: the buffer's pointer is used only during the call.
         let parsed: htmlDocPtr? = utf8.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress!, Int32(chars.count - 1), nil, "UTF-8", options)
+                htmlCtxtReadMemory(context, chars.baseAddress!, Int32(chars.count - 1), nil, "UTF-8", options)
             }
         }
         guard let doc = parsed else { throw ReadError.htmlNoText(path: path) }
         defer { xmlFreeDoc(doc) }
+        // libxml2 stops a page nested deeper than 256 elements where it gets too deep: the rest
+        // of the page is lost, so the page is refused rather than read in part.
+        if let message = context.pointee.lastError.message, String(cString: message).contains("Excessive depth") {
+            throw ReadError.tooDeep(path: path, format: "web page", limit: HTMLReader.depthLimit)
+        }
         guard let root = xmlDocGetRootElement(doc) else { throw ReadError.htmlNoText(path: path) }
         var walker = Walker(layout: layout, path: path)
         let start = try walker.mainElement(root, depth: 0) ?? root

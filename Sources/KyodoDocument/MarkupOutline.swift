@@ -69,9 +69,11 @@ enum MarkupOutline {
                 let number = write(String(repeating: "　", count: indent / 2) + text)
                 var item = Block.line(text, number: number, indent: indent, depth: depth)
                 if item.marker == nil {
-                    // A rendered marker the scanner does not read (`a)`): the list's bullet.
-                    item = Block(kind: .marked(.bullet), text: first, bulleted: true, pieces: item.pieces, firstLine: number, lastLine: number,
-                                 indent: indent, depth: depth)
+                    // The markup makes it an item whatever its text (`イ　NPO`, which a text's line
+                    // would not be): the rendered marker's kind, else the list's bullet.
+                    let scanned = own ? nil : marker.flatMap { MarkerScanner.scan($0 + "項目") }
+                    item = Block(kind: .marked(scanned?.marker ?? .bullet), text: first, bulleted: scanned?.bulleted ?? true, pieces: item.pieces,
+                                 firstLine: number, lastLine: number, indent: indent, depth: depth)
                 }
                 blocks.append(item)
                 // The item's further lines (`<br>`, a second `<p>` in the `<li>`) are its text.

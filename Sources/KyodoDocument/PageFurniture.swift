@@ -19,19 +19,26 @@ enum PageFurniture {
         for (p, band) in bands.enumerated() {
             for k in band where isPageNumber(pages[p][k]) { furniture.insert(starts[p] + k) }
         }
-        // A line (its digits any digits) in the band of two pages or more, and of at least two
-        // pages in five, runs over the pages.
+        // A line (its digits any digits) standing at the same place from the top or the bottom of
+        // two pages or more, and of at least two pages in five, runs over the pages; a sentence
+        // (ending 。) is the text's own, however often it recurs.
         guard pages.count >= 2 else { return furniture }
+        func keys(_ p: Int, _ k: Int) -> [String] {
+            let line = pages[p][k]
+            let key = shape(line)
+            guard !key.isEmpty, key.unicodeScalars.count <= 60, !key.hasSuffix("。") else { return [] }
+            let printed = pages[p].indices.filter { !pages[p][$0].trimmedSpaces().isEmpty }
+            guard let rank = printed.firstIndex(of: k) else { return [] }
+            let fromBottom = printed.count - 1 - rank
+            return (rank < Self.band ? ["t\(rank) " + key] : []) + (fromBottom < Self.band ? ["b\(fromBottom) " + key] : [])
+        }
         var pagesOf: [String: Set<Int>] = [:]
         for (p, band) in bands.enumerated() {
-            for k in band {
-                let key = shape(pages[p][k])
-                if !key.isEmpty, key.unicodeScalars.count <= 60 { pagesOf[key, default: []].insert(p) }
-            }
+            for k in band { for key in keys(p, k) { pagesOf[key, default: []].insert(p) } }
         }
         for (p, band) in bands.enumerated() {
             for k in band {
-                guard let on = pagesOf[shape(pages[p][k])], on.count >= 2, on.count * 5 >= pages.count * 2 else { continue }
+                guard keys(p, k).contains(where: { key in pagesOf[key].map { $0.count >= 2 && $0.count * 5 >= pages.count * 2 } ?? false }) else { continue }
                 // The first line of the document is its title even where later pages repeat it.
                 if p == 0 && k == band.first { continue }
                 furniture.insert(starts[p] + k)
