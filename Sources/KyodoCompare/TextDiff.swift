@@ -98,7 +98,8 @@ public struct TextDiff: Sendable {
             if !current.folded.isEmpty { units.append(current) }
             current = Unit()
         }
-        for number in range where number >= 1 && number <= source.lineCount {
+        // (A PDF's running headers and page numbers are no part of either version's text.)
+        for number in range where number >= 1 && number <= source.lineCount && !source.furniture.contains(number) {
             var text = source.line(number)
             let isRow = text.includes("\t")
             if isRow {

@@ -12,11 +12,15 @@ enum DOCXReader {
     static let memberLimit = 64_000_000
 
     static func read(_ bytes: [UInt8], path: String, memberLimit: Int = memberLimit) throws -> [MarkupBlock] {
-        let archive: Archive
-        do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
-        } catch {
-            throw ReadError.zipDamaged(path: path, reason: "its ZIP directory cannot be read")
+        // ZIPFoundation reads a ZIP in memory through a stream that traps on an offset past the
+        // end (a damaged directory) and leaks when it finds no end record: it reads a private
+        // copy on disk instead, whose reads past the end just come back short.
+        let archive = try withTemporaryCopy(bytes, path: path) { url in
+            do {
+                return try Archive(url: url, accessMode: .read)
+            } catch {
+                throw ReadError.zipDamaged(path: path, reason: "its ZIP directory cannot be read")
+            }
         }
         guard let main = archive["word/document.xml"] else {
             let kind = archive["xl/workbook.xml"] != nil ? "an Excel workbook" : archive["ppt/presentation.xml"] != nil ? "a PowerPoint file"
@@ -32,6 +36,28 @@ enum DOCXReader {
         try WordXML.parse(document, member: "word/document.xml", path: path) { try reader.readDocument($0) }
         guard reader.blocks.contains(where: { !$0.lines.isEmpty || $0.kind != .paragraph }) else { throw ReadError.wordNoText(path: path) }
         return reader.blocks
+    }
+
+    /// Runs `body` with a private temporary file holding the bytes; the file is unlinked as
+    /// soon as `body` returns (the archive keeps it open and reads it until it is released).
+    static func withTemporaryCopy<T>(_ bytes: [UInt8], path: String, _ body: (URL) throws -> T) throws -> T {
+        var template = Array((NSTemporaryDirectory() + "/kyodo-docx-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw ReadError.zipDamaged(path: path, reason: "no temporary file to read it from: \(String(cString: strerror(errno)))") }
+        let name = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        defer { unlink(name) }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else {
+                close(fd)
+                throw ReadError.zipDamaged(path: path, reason: "no room for a temporary copy: \(String(cString: strerror(errno)))")
+            }
+            written += n
+        }
+        close(fd)
+        return try body(URL(fileURLWithPath: name))
     }
 
     /// A member's bytes, refused beyond `limit` whatever its header claims.

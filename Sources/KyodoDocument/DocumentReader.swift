@@ -12,6 +12,11 @@ public enum DocumentReader {
         public var notes: [ReadNote]
         /// The format the file was read as.
         public var format: SourceFormat { tree.source.format }
+
+        public init(tree: DocumentTree, notes: [ReadNote]) {
+            self.tree = tree
+            self.notes = notes
+        }
     }
 
     /// Reads a file.

@@ -14,20 +14,27 @@ import KyodoText
 //                                                               files to guidelines on one core, the tool's own path
 //                                                               (CorpusReader.read), alone, best of N (5; 1 under callgrind);
 //                                                               with --all-cores through CorpusReader.readAll
+//   swift run -c release kyodo-bench file FILE [--rounds N]     one document (PDF, HTML, DOCX, text) read and extracted, best of N
 
 let arguments = CommandLine.arguments
 let usage = """
     usage: kyodo-bench [CORPUS-FOLDER] [ROUNDS]                 each stage over a small corpus (default: corpus, 50)
            kyodo-bench scale FOLDER [--no-compare]              a generated corpus: throughput, accuracy, compare --all, memory
            kyodo-bench pipeline FOLDER [--rounds N] [--all-cores]  files to guidelines, the tool's own path, best of N
+           kyodo-bench file FILE [--rounds N]                   one document of any format read and extracted, best of N
     """
 if arguments.dropFirst().contains(where: { $0 == "--help" || $0 == "-h" }) {
     print(usage)
     exit(0)
 }
-if arguments.count == 2, ["pipeline", "scale"].contains(arguments[1]) {
-    FileHandle.standardError.write(Data("kyodo-bench: \(arguments[1]) needs a FOLDER\n\(usage)\n".utf8))
+if arguments.count == 2, ["pipeline", "scale", "file"].contains(arguments[1]) {
+    FileHandle.standardError.write(Data("kyodo-bench: \(arguments[1]) needs a \(arguments[1] == "file" ? "FILE" : "FOLDER")\n\(usage)\n".utf8))
     exit(64)
+}
+if arguments.count > 2, arguments[1] == "file" {
+    let rounds = arguments.firstIndex(of: "--rounds").flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil } ?? 10
+    try FileRead.run(path: arguments[2], rounds: rounds)
+    exit(0)
 }
 if arguments.count > 2, arguments[1] == "pipeline" {
     let rounds = arguments.firstIndex(of: "--rounds").flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil } ?? 5

@@ -3,6 +3,7 @@ import Foundation
 import KyodoCompare
 import KyodoDocument
 import KyodoExtract
+import KyodoModel
 import KyodoReports
 import KyodoText
 
@@ -35,7 +36,7 @@ struct Diff: ParsableCommand {
             let diff = TextDiff(old: oldSource, lines: oldLines, new: newSource, lines: newLines)
             var inputs = corpus.dataFiles
             inputs.add(documents: [oldPath, newPath])
-            try output.emit(DiffReport.make(Self.result(diff), oldFirst: oldFirst), inputs: inputs)
+            try output.emit(DiffReport.make(Self.result(diff, old: oldSource, new: newSource), oldFirst: oldFirst), inputs: inputs)
         }
     }
 
@@ -56,10 +57,17 @@ struct Diff: ParsableCommand {
         return (source, lines, path)
     }
 
-    static func result(_ d: TextDiff) -> DiffResult {
-        DiffResult(oldName: d.old.name, newName: d.new.name, oldLines: d.old.lines, newLines: d.new.lines,
-                   rows: d.hunks.map { DiffResult.Row(oldMarked: $0.oldMarked, newMarked: $0.newMarked, oldLines: $0.oldLines, newLines: $0.newLines) },
-                   changes: d.hunks.flatMap(\.changes).map { DiffResult.Change(kind: $0.kind.rawValue, old: $0.old, new: $0.new, oldLine: $0.oldLine, newLine: $0.newLine) },
-                   unchangedUnits: d.unchangedUnits)
+    /// The diff as the report's data; a PDF's lines also as pages (`p4:12-15`).
+    static func result(_ d: TextDiff, old: SourceText? = nil, new: SourceText? = nil) -> DiffResult {
+        func pages(_ source: SourceText?, _ lines: ClosedRange<Int>?) -> String? {
+            guard let source, let lines else { return nil }
+            return source.located(SourceSpan(source: source.name, firstLine: lines.lowerBound, lastLine: lines.upperBound)).page?.description
+        }
+        return DiffResult(oldName: d.old.name, newName: d.new.name, oldLines: d.old.lines, newLines: d.new.lines,
+                          rows: d.hunks.map { DiffResult.Row(oldMarked: $0.oldMarked, newMarked: $0.newMarked, oldLines: $0.oldLines, newLines: $0.newLines,
+                                                             oldPages: pages(old, $0.oldLines), newPages: pages(new, $0.newLines)) },
+                          changes: d.hunks.flatMap(\.changes).map { DiffResult.Change(kind: $0.kind.rawValue, old: $0.old, new: $0.new, oldLine: $0.oldLine, newLine: $0.newLine,
+                                                                                      oldPage: pages(old, $0.oldLine...$0.oldLine), newPage: pages(new, $0.newLine...$0.newLine)) },
+                          unchangedUnits: d.unchangedUnits)
     }
 }

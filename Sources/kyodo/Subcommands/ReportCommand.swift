@@ -127,7 +127,7 @@ struct ReportCommand: ParsableCommand {
                     let diff = TextDiff(old: oldSource, lines: 1...max(1, oldSource.lineCount), new: newSource, lines: lines)
                     entries.append(Entry(name: "diff-\(original.id)-\(document.id)",
                                          what: "新旧対照表: \(original.id) and its reprint \(document.id)#\(reprint.section)",
-                                         report: DiffReport.make(Diff.result(diff)), extraCSV: ["changes"]))
+                                         report: DiffReport.make(Diff.result(diff, old: oldSource, new: newSource)), extraCSV: ["changes"]))
                 }
             }
             let folder = try ReportFolder(out, protecting: read.inputs)
