@@ -1,10 +1,9 @@
 import CLibXML2
 import Foundation
 import KyodoText
-import ZIPFoundation
 
-/// Reads a Word file (DOCX): the ZIP through ZIPFoundation, its document, styles and numbering
-/// through libxml2; paragraphs as paragraphs, heading styles (and outline levels) as headings,
+/// Reads a Word file (DOCX): the ZIP's members through `ZIPMembers` (ZIPFoundation inflates),
+/// its document, styles and numbering through libxml2; paragraphs as paragraphs, heading styles (and outline levels) as headings,
 /// numbered paragraphs (`w:numPr`) as list items with the marker Word renders for them,
 /// tables as tables.
 enum DOCXReader {
@@ -12,71 +11,30 @@ enum DOCXReader {
     static let memberLimit = 64_000_000
 
     static func read(_ bytes: [UInt8], path: String, memberLimit: Int = memberLimit) throws -> [MarkupBlock] {
-        // ZIPFoundation reads a ZIP in memory through a stream that traps on an offset past the
-        // end (a damaged directory) and leaks when it finds no end record: it reads a private
-        // copy on disk instead, whose reads past the end just come back short.
-        let archive = try withTemporaryCopy(bytes, path: path) { url in
-            do {
-                return try Archive(url: url, accessMode: .read)
-            } catch {
-                throw ReadError.zipDamaged(path: path, reason: "its ZIP directory cannot be read")
-            }
+        let zip: ZIPMembers
+        do { zip = try ZIPMembers(bytes) } catch let failure as ZIPMembers.Failure { throw error(failure, path: path, limit: memberLimit) }
+        func member(_ name: String) throws -> [UInt8]? {
+            do { return try zip.data(name, limit: memberLimit) } catch let failure as ZIPMembers.Failure { throw error(failure, path: path, limit: memberLimit) }
         }
-        guard let main = archive["word/document.xml"] else {
-            let kind = archive["xl/workbook.xml"] != nil ? "an Excel workbook" : archive["ppt/presentation.xml"] != nil ? "a PowerPoint file"
-                : archive["content.xml"] != nil ? "an OpenDocument file" : "a ZIP archive"
+        guard let document = try member("word/document.xml") else {
+            let has = { zip.members[$0] != nil }
+            let kind = has("xl/workbook.xml") ? "an Excel workbook" : has("ppt/presentation.xml") ? "a PowerPoint file"
+                : has("content.xml") ? "an OpenDocument file" : "a ZIP archive"
             throw ReadError.notWord(path: path, reason: "\(kind), not a Word document (it holds no word/document.xml); save the guideline as DOCX, PDF or text")
         }
-        let document = try member(archive, main, path: path, limit: memberLimit)
-        let styles = try archive["word/styles.xml"].map { try member(archive, $0, path: path, limit: memberLimit) }
-        let numbering = try archive["word/numbering.xml"].map { try member(archive, $0, path: path, limit: memberLimit) }
         var reader = Reader(path: path)
-        if let styles { try WordXML.parse(styles, member: "word/styles.xml", path: path) { reader.readStyles($0) } }
-        if let numbering { try WordXML.parse(numbering, member: "word/numbering.xml", path: path) { reader.readNumbering($0) } }
+        if let styles = try member("word/styles.xml") { try WordXML.parse(styles, member: "word/styles.xml", path: path) { reader.readStyles($0) } }
+        if let numbering = try member("word/numbering.xml") { try WordXML.parse(numbering, member: "word/numbering.xml", path: path) { reader.readNumbering($0) } }
         try WordXML.parse(document, member: "word/document.xml", path: path) { try reader.readDocument($0) }
         guard reader.blocks.contains(where: { !$0.lines.isEmpty || $0.kind != .paragraph }) else { throw ReadError.wordNoText(path: path) }
         return reader.blocks
     }
 
-    /// Runs `body` with a private temporary file holding the bytes; the file is unlinked as
-    /// soon as `body` returns (the archive keeps it open and reads it until it is released).
-    static func withTemporaryCopy<T>(_ bytes: [UInt8], path: String, _ body: (URL) throws -> T) throws -> T {
-        var template = Array((NSTemporaryDirectory() + "/kyodo-docx-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw ReadError.zipDamaged(path: path, reason: "no temporary file to read it from: \(String(cString: strerror(errno)))") }
-        let name = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        defer { unlink(name) }
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else {
-                close(fd)
-                throw ReadError.zipDamaged(path: path, reason: "no room for a temporary copy: \(String(cString: strerror(errno)))")
-            }
-            written += n
+    static func error(_ failure: ZIPMembers.Failure, path: String, limit: Int) -> ReadError {
+        switch failure {
+        case .damaged(let reason): .zipDamaged(path: path, reason: reason)
+        case .tooLarge(let member): .zipTooLarge(path: path, member: member, limit: limit)
         }
-        close(fd)
-        return try body(URL(fileURLWithPath: name))
-    }
-
-    /// A member's bytes, refused beyond `limit` whatever its header claims.
-    static func member(_ archive: Archive, _ entry: Entry, path: String, limit: Int) throws -> [UInt8] {
-        if entry.uncompressedSize > UInt64(limit) { throw ReadError.zipTooLarge(path: path, member: entry.path, limit: limit) }
-        var out: [UInt8] = []
-        out.reserveCapacity(Int(min(entry.uncompressedSize, UInt64(limit))))
-        struct TooLarge: Error {}
-        do {
-            _ = try archive.extract(entry, consumer: { chunk in
-                if out.count + chunk.count > limit { throw TooLarge() }
-                out.append(contentsOf: chunk)
-            })
-        } catch is TooLarge {
-            throw ReadError.zipTooLarge(path: path, member: entry.path, limit: limit)
-        } catch {
-            throw ReadError.zipDamaged(path: path, reason: "\(entry.path) cannot be inflated")
-        }
-        return out
     }
 
     /// The state of reading one document: styles, numbering definitions, list counters.

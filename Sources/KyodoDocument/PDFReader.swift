@@ -11,12 +11,16 @@ enum PDFReader {
         var lines: [Substring] = []
         var pageStarts: [Int] = [], pageLines: [Int] = []
         var pageRanges: [Range<Int>] = []  // 0-based line indices of each page
-        var blank: [Int] = []
-        for (p, text) in pages.enumerated() {
+        var blank: [Int] = [], garbled: [Int] = []
+        for (p, page) in pages.enumerated() {
+            var text = page
+            // A page whose fonts map no glyph to Unicode comes out as private-use characters:
+            // no text to read, like a scan's.
+            if isGarbled(text) { garbled.append(p + 1); text = "" }
             var own = SourceText(name: name, text: text).lines.map { String($0).trimmingTrailingSpaces() }
             while let last = own.last, last.trimmedSpaces().isEmpty { own.removeLast() }
             while let first = own.first, first.trimmedSpaces().isEmpty { own.removeFirst() }
-            if own.isEmpty { blank.append(p + 1) }
+            if own.isEmpty && !garbled.contains(p + 1) { blank.append(p + 1) }
             pageStarts.append(lines.count + 1)
             let start = lines.count
             var printed = 0
@@ -28,6 +32,7 @@ enum PDFReader {
             pageRanges.append(start..<lines.count)
         }
         if blank.count == pages.count { throw ReadError.pdfNoText(path: path, pages: pages.count) }
+        if blank.count + garbled.count == pages.count { throw ReadError.pdfGarbled(path: path, pages: PageFurniture.ranges(garbled)) }
         var source = SourceText(name: name, lines: lines, encoding: .utf8, sha256: sha256)
         source.format = .pdf
         source.pageStarts = pageStarts
@@ -38,7 +43,22 @@ enum PDFReader {
             notes.append(ReadNote("page\(blank.count == 1 ? "" : "s") \(PageFurniture.ranges(blank)) of \(pages.count) hold no text (scanned images?): what they say is not read; run OCR on the PDF to read it all",
                                   line: nil))
         }
+        if !garbled.isEmpty {
+            notes.append(ReadNote("page\(garbled.count == 1 ? "" : "s") \(PageFurniture.ranges(garbled)) of \(pages.count): the fonts map their characters to no Unicode, so the text cannot be read; run OCR on those pages",
+                                  line: nil))
+        }
         return (source, notes)
+    }
+
+    /// Whether a page's text is mostly private-use characters or U+FFFD: what poppler gives for
+    /// glyphs of fonts without a Unicode map.
+    static func isGarbled(_ text: String) -> Bool {
+        var printed = 0, bad = 0
+        for s in text.unicodeScalars where s.value > 0x20 && s != "\u{3000}" {
+            printed += 1
+            if (0xE000...0xF8FF).contains(s.value) || s.value == 0xFFFD || (0xF0000...0x10FFFF).contains(s.value) { bad += 1 }
+        }
+        return printed >= 20 && bad * 10 >= printed * 3
     }
 
     /// Each page's text, UTF-8, in reading order.

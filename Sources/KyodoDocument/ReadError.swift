@@ -6,6 +6,7 @@ public enum ReadError: Error, LocalizedError, Equatable {
     case pdfLocked(path: String)
     case pdfNoText(path: String, pages: Int)
     case pdfNoPages(path: String)
+    case pdfGarbled(path: String, pages: String)
     case htmlNoText(path: String)
     case tooDeep(path: String, format: String, limit: Int)
     case notWord(path: String, reason: String)
@@ -23,6 +24,8 @@ public enum ReadError: Error, LocalizedError, Equatable {
         case .pdfNoText(let path, let pages):
             "\(path): the PDF has no text layer in its \(pages) page\(pages == 1 ? "" : "s") (a scan?): run OCR on it first (e.g. ocrmypdf -l jpn in.pdf out.pdf) and read the result"
         case .pdfNoPages(let path): "\(path): the PDF has no pages"
+        case .pdfGarbled(let path, let pages):
+            "\(path): the PDF's fonts map their characters to no Unicode (pages \(pages)), so its text cannot be read: run OCR on it (e.g. ocrmypdf --force-ocr -l jpn in.pdf out.pdf) and read the result"
         case .htmlNoText(let path): "\(path): the web page holds no text outside its menus, header and footer"
         case .tooDeep(let path, let format, let limit):
             "\(path): the \(format) nests elements more than \(limit) deep; no guideline does, so it is not read"

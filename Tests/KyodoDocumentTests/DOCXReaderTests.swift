@@ -1,5 +1,6 @@
 import Foundation
-import KyodoDocument
+@testable import KyodoDocument
+import KyodoTestSupport
 import KyodoText
 import Testing
 import ZIPFoundation
@@ -133,6 +134,26 @@ import ZIPFoundation
         // A document of no text.
         #expect(throws: ReadError.wordNoText(path: "empty.docx")) {
             try DocumentReader.read(bytes: try Self.docx(["word/document.xml": Self.document("<w:p/>")]), path: "empty.docx")
+        }
+    }
+
+    /// What the fuzzer found: ZIPs that trapped or hung ZIPFoundation's archive reader.
+    @Test(arguments: [("zip-offset-past-end.docx", "its ZIP directory points past its end"), ("deflate-cut-short.docx", "word/document.xml cannot be inflated")])
+    func damagedZipsFoundByTheFuzzerAreRefused(_ file: String, _ reason: String) throws {
+        let path = Fixtures.root + "/Tests/Fixtures/fuzz-found/" + file
+        #expect(throws: ReadError.zipDamaged(path: path, reason: reason)) { try DocumentReader.read(path: path) }
+    }
+
+    @Test func aMemberLyingAboutItsSizeIsStoppedWhileInflating() throws {
+        // The directory says 100 bytes; the member inflates to 2 MB.
+        var bytes = try Self.docx(["word/document.xml": Self.document(Self.p(String(repeating: "協働", count: 400_000)))])
+        // (The directory's uncompressed size of its one entry: offset 24 in its header.)
+        let signature: [UInt8] = [0x50, 0x4B, 0x01, 0x02]
+        let found = (0..<(bytes.count - 4)).last { Array(bytes[$0..<($0 + 4)]) == signature }
+        let directory = try #require(found)
+        bytes.replaceSubrange((directory + 24)..<(directory + 28), with: [100, 0, 0, 0])
+        #expect(throws: ReadError.zipTooLarge(path: "lie.docx", member: "word/document.xml", limit: 1_000_000)) {
+            _ = try DOCXReader.read(bytes, path: "lie.docx", memberLimit: 1_000_000)
         }
     }
 
