@@ -151,7 +151,9 @@ public enum CompareReport {
                                       Column("score", "スコア", .decimal), Column("source", "根拠"),
                                       Column("line_start", "開始行", .integer), Column("line_end", "終了行", .integer),
                                       Column("reason", "理由", textWidth: 40), Column("caveat", "注意", textWidth: 24),
-                                      Column("item_id", "項目ID", hiddenInText: true)])
+                                      Column("item_id", "項目ID", hiddenInText: true)]
+                                + (paged(c) ? ShowReport.pageColumns : []))
+        let paged = paged(c)
         for a in c.items {
             let caveat = Set(x.caveats(a.item.municipality, a.item.aspect).map(\.caveat))
             let caveatText = Finding.Caveat.allCases.filter(caveat.contains).map(\.rawValue).joined(separator: "|")
@@ -160,6 +162,7 @@ public enum CompareReport {
                  .text(a.item.label), score.map { .decimal($0) } ?? .empty, .text(source),
                  .integer(a.item.span.firstLine), .integer(a.item.span.lastLine), .text(reason),
                  caveatText.isEmpty ? .empty : .text(caveatText), .text(a.item.id)]
+                    + (paged ? [a.item.span.page.map { .integer($0.firstPage) } ?? .empty, a.item.span.page.map { .integer($0.lastPage) } ?? .empty] : [])
             }
             if a.matches.isEmpty {
                 t.rows.append(row("", "", nil, a.manual == nil ? "" : ConceptMatch.Source.manual.rawValue, reasonUnaligned(a)))
@@ -171,6 +174,9 @@ public enum CompareReport {
         }
         return t
     }
+
+    /// Whether any item compared stands in a paged document (a PDF): its rows cite pages too.
+    static func paged(_ c: Comparison) -> Bool { c.items.contains { $0.item.span.page != nil } }
 
     static func reasonUnaligned(_ a: AlignedItem) -> String {
         if let place = a.manual { return "no concept: manual, \(place)" }

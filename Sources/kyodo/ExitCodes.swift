@@ -1,4 +1,5 @@
 import ArgumentParser
+import KyodoDocument
 import KyodoExtract
 import KyodoReports
 import KyodoText
@@ -15,6 +16,9 @@ enum ExitCodes {
             case .undecodable, .invalidUTF8, .notInEncoding, .binary, .empty, .blank, .tooLarge, .utf32, .utf16WithoutBOM, .control:
                 throw fail(error.errorDescription ?? "\(error)", 65)
             }
+        } catch let error as ReadError {
+            // A PDF, web page or Word file that cannot be read: bad data, said with what to do.
+            throw fail(error.errorDescription ?? "\(error)", 65)
         } catch let error as DataFileError {
             throw fail(error.errorDescription ?? "\(error)", 65)
         } catch let error as CorpusError {
