@@ -78,14 +78,39 @@ enum PDFReader {
         var pages: [String] = []
         pages.reserveCapacity(count)
         for index in 0..<count {
-            var length = 0
-            guard let text = kyodo_pdf_page_text(pdf, Int32(index), &length) else { pages.append(""); continue }
-            defer { kyodo_pdf_free(text) }
-            let buffer = UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: length)
-            // (poppler writes UTF-8; a broken sequence is repaired, and controls but tab become spaces.)
-            pages.append(clean(String(decoding: buffer, as: UTF8.self)))
+            pages.append(clean(pageText(pdf, index)))
         }
         return pages
+    }
+
+    /// A page's text laid out from its words (`PageLayout`); a page set in vertical writing
+    /// (縦書き) as poppler reads it.
+    static func pageText(_ pdf: OpaquePointer, _ index: Int) -> String {
+        var words: UnsafeMutablePointer<kyodo_pdf_word>?
+        var count = 0
+        var text: UnsafeMutablePointer<CChar>?
+        var length = 0
+        guard kyodo_pdf_page_words(pdf, Int32(index), &words, &count, &text, &length) == 0, let words, let text else { return "" }
+        defer {
+            kyodo_pdf_free(words)
+            kyodo_pdf_free(text)
+        }
+        // The words' text is copied out: no pointer of these buffers outlives this call.
+        let all = String(decoding: UnsafeRawBufferPointer(start: text, count: length), as: UTF8.self)
+        let bytes = Array(all.utf8)
+        let boxes = UnsafeBufferPointer(start: words, count: count)
+        if boxes.filter({ $0.vertical != 0 }).count * 2 > boxes.count {
+            var length = 0
+            guard let vertical = kyodo_pdf_page_text(pdf, Int32(index), &length) else { return "" }
+            defer { kyodo_pdf_free(vertical) }
+            return String(decoding: UnsafeRawBufferPointer(start: vertical, count: length), as: UTF8.self)
+        }
+        let placed = boxes.map { w -> PageLayout.Word in
+            let start = min(w.offset, bytes.count), end = min(w.offset + w.length, bytes.count)
+            return PageLayout.Word(text: Substring(String(decoding: bytes[start..<end], as: UTF8.self)), x: w.x, y: w.y, width: w.width, height: w.height,
+                                   spaceAfter: w.space_after != 0)
+        }
+        return PageLayout.text(placed)
     }
 
     /// The page's text with form feeds and other controls (but tab and line ends) as spaces.
