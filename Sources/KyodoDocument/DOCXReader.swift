@@ -193,6 +193,29 @@ enum DOCXReader {
         mutating func readDocument(_ root: xmlNodePtr) throws {
             guard let body = WordXML.child(root, "body") else { return }
             try content(body, depth: 1)
+            blocks = Self.tabbedTables(blocks)
+        }
+
+        /// Two paragraphs or more in a row, each one line parted by tabs (`委託<tab>市の事業を…`),
+        /// are a table set with tab stops; a lone one is a line with spaces for its tabs.
+        static func tabbedTables(_ blocks: [MarkupBlock]) -> [MarkupBlock] {
+            func isRow(_ b: MarkupBlock) -> Bool { b.kind == .paragraph && b.lines.count == 1 && b.lines[0].contains("\t") }
+            var out: [MarkupBlock] = []
+            var k = 0
+            while k < blocks.count {
+                var e = k
+                while e < blocks.count, isRow(blocks[e]) { e += 1 }
+                if e - k >= 2 {
+                    out.append(MarkupBlock(kind: .table(blocks[k..<e].map { $0.lines[0].split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmedSpaces() } }), lines: []))
+                    k = e
+                    continue
+                }
+                var block = blocks[k]
+                block.lines = block.lines.map { $0.replacingOccurrences(of: "\t", with: "　") }
+                out.append(block)
+                k += 1
+            }
+            return out
         }
 
         /// Block content: paragraphs, tables, content controls and inserted text holding them.
@@ -243,7 +266,8 @@ enum DOCXReader {
             for child in WordXML.elements(node) {
                 switch WordXML.name(child) {
                 case "t": lines[lines.count - 1] += WordXML.text(child)
-                case "tab", "ptab": lines[lines.count - 1] += "　"
+                // A tab after text parts columns (a table set with tab stops); before any, it indents.
+                case "tab", "ptab": lines[lines.count - 1] += lines[lines.count - 1].trimmedSpaces().isEmpty ? "　" : "\t"
                 case "br":
                     // A page or column break parts nothing in the text; a line break does.
                     if WordXML.attribute(child, "type").map({ $0 == "textWrapping" }) ?? true { lines.append("") }

@@ -91,6 +91,16 @@ import ZIPFoundation
         #expect(Self.text(try Self.read(body)) == ["協働とは、市民と市が　協力することです。", "次の行"])
     }
 
+    @Test func paragraphsPartedByTabStopsAreATable() throws {
+        func tabbed(_ cells: [String]) -> String { "<w:p><w:r>" + cells.map { "<w:t>\($0)</w:t>" }.joined(separator: "<w:tab/>") + "</w:r></w:p>" }
+        let read = try Self.read(Self.p("協働の形態") + tabbed(["委託", "市の事業を委ねる"]) + tabbed(["補助", "経費を補助する"]) + tabbed(["後援", "名義を貸す"]))
+        let table = try #require(read.tree.outline.blocks.compactMap(\.table).first)
+        #expect(table.rows.map(\.cells) == [["委託", "市の事業を委ねる"], ["補助", "経費を補助する"], ["後援", "名義を貸す"]])
+        // A lone one is a line, its tab an ideographic space; a tab before any text is no part of it.
+        let lone = try Self.read("<w:p><w:r><w:tab/><w:t>前文</w:t></w:r></w:p>" + tabbed(["委託", "市の事業を委ねる"]))
+        #expect(Self.text(lone) == ["前文", "委託　市の事業を委ねる"])
+    }
+
     @Test func tablesKeepTheirGridThroughMergedCells() throws {
         func cell(_ text: String, _ props: String = "") -> String { "<w:tc><w:tcPr>\(props)</w:tcPr>\(Self.p(text))</w:tc>" }
         let body = "<w:tbl>"
