@@ -12,21 +12,22 @@ enum PDFReader {
         var pageStarts: [Int] = [], pageLines: [Int] = []
         var pageRanges: [Range<Int>] = []  // 0-based line indices of each page
         var blank: [Int] = [], garbled: [Int] = []
+        var wrapped = Set<Int>()
         for (p, page) in pages.enumerated() {
-            var text = page
+            var own = page.map { PageLayout.Printed(text: clean($0.text).trimmingTrailingSpaces(), full: $0.full) }
             // A page whose fonts map no glyph to Unicode comes out as private-use characters:
             // no text to read, like a scan's.
-            if isGarbled(text) { garbled.append(p + 1); text = "" }
-            var own = SourceText(name: name, text: text).lines.map { String($0).trimmingTrailingSpaces() }
-            while let last = own.last, last.trimmedSpaces().isEmpty { own.removeLast() }
-            while let first = own.first, first.trimmedSpaces().isEmpty { own.removeFirst() }
+            if isGarbled(own.map(\.text).joined()) { garbled.append(p + 1); own = [] }
+            while let last = own.last, last.text.trimmedSpaces().isEmpty { own.removeLast() }
+            while let first = own.first, first.text.trimmedSpaces().isEmpty { own.removeFirst() }
             if own.isEmpty && !garbled.contains(p + 1) { blank.append(p + 1) }
             pageStarts.append(lines.count + 1)
             let start = lines.count
             var printed = 0
             for line in own {
-                if !line.trimmedSpaces().isEmpty { printed += 1 }
-                lines.append(Substring(line))
+                if !line.text.trimmedSpaces().isEmpty { printed += 1 }
+                lines.append(Substring(line.text))
+                if line.full { wrapped.insert(lines.count) }
                 pageLines.append(max(printed, 1))
             }
             pageRanges.append(start..<lines.count)
@@ -38,6 +39,7 @@ enum PDFReader {
         source.pageStarts = pageStarts
         source.pageLines = pageLines
         source.furniture = PageFurniture.lines(pages: pageRanges.map { Array(lines[$0]) }, starts: pageStarts)
+        source.wrapped = wrapped
         var notes: [ReadNote] = []
         if !blank.isEmpty {
             notes.append(ReadNote("page\(blank.count == 1 ? "" : "s") \(PageFurniture.ranges(blank)) of \(pages.count) hold no text (scanned images?): what they say is not read; run OCR on the PDF to read it all",
@@ -61,8 +63,8 @@ enum PDFReader {
         return printed >= 20 && bad * 10 >= printed * 3
     }
 
-    /// Each page's text, UTF-8, in reading order.
-    static func pageTexts(_ bytes: [UInt8], path: String) throws -> [String] {
+    /// Each page's lines, in reading order.
+    static func pageTexts(_ bytes: [UInt8], path: String) throws -> [[PageLayout.Printed]] {
         var handle: OpaquePointer?
         // poppler copies the bytes: no pointer of this buffer outlives the call.
         let status = bytes.withUnsafeBufferPointer { kyodo_pdf_open($0.baseAddress, $0.count, &handle) }
@@ -75,22 +77,22 @@ enum PDFReader {
         defer { kyodo_pdf_close(pdf) }
         let count = Int(kyodo_pdf_page_count(pdf))
         guard count > 0 else { throw ReadError.pdfNoPages(path: path) }
-        var pages: [String] = []
+        var pages: [[PageLayout.Printed]] = []
         pages.reserveCapacity(count)
         for index in 0..<count {
-            pages.append(clean(pageText(pdf, index)))
+            pages.append(pageLines(pdf, index))
         }
         return pages
     }
 
     /// A page's text laid out from its words (`PageLayout`); a page set in vertical writing
     /// (縦書き) as poppler reads it.
-    static func pageText(_ pdf: OpaquePointer, _ index: Int) -> String {
+    static func pageLines(_ pdf: OpaquePointer, _ index: Int) -> [PageLayout.Printed] {
         var words: UnsafeMutablePointer<kyodo_pdf_word>?
         var count = 0
         var text: UnsafeMutablePointer<CChar>?
         var length = 0
-        guard kyodo_pdf_page_words(pdf, Int32(index), &words, &count, &text, &length) == 0, let words, let text else { return "" }
+        guard kyodo_pdf_page_words(pdf, Int32(index), &words, &count, &text, &length) == 0, let words, let text else { return [] }
         defer {
             kyodo_pdf_free(words)
             kyodo_pdf_free(text)
@@ -101,16 +103,17 @@ enum PDFReader {
         let boxes = UnsafeBufferPointer(start: words, count: count)
         if boxes.filter({ $0.vertical != 0 }).count * 2 > boxes.count {
             var length = 0
-            guard let vertical = kyodo_pdf_page_text(pdf, Int32(index), &length) else { return "" }
+            guard let vertical = kyodo_pdf_page_text(pdf, Int32(index), &length) else { return [] }
             defer { kyodo_pdf_free(vertical) }
             return String(decoding: UnsafeRawBufferPointer(start: vertical, count: length), as: UTF8.self)
+                .split(separator: "\n", omittingEmptySubsequences: false).map { PageLayout.Printed(text: String($0), full: false) }
         }
         let placed = boxes.map { w -> PageLayout.Word in
             let start = min(w.offset, bytes.count), end = min(w.offset + w.length, bytes.count)
             return PageLayout.Word(text: Substring(String(decoding: bytes[start..<end], as: UTF8.self)), x: w.x, y: w.y, width: w.width, height: w.height,
                                    spaceAfter: w.space_after != 0)
         }
-        return PageLayout.text(placed)
+        return PageLayout.lines(placed)
     }
 
     /// The page's text with form feeds and other controls (but tab and line ends) as spaces.

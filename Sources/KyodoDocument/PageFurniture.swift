@@ -39,8 +39,9 @@ enum PageFurniture {
         for (p, band) in bands.enumerated() {
             for k in band {
                 guard keys(p, k).contains(where: { key in pagesOf[key].map { $0.count >= 2 && $0.count * 5 >= pages.count * 2 } ?? false }) else { continue }
-                // The first line of the document is its title even where later pages repeat it.
-                if p == 0 && k == band.first { continue }
+                // The first line of the document is its title even where later pages repeat it —
+                // unless page 1 prints it again below (a running header over the title).
+                if p == 0 && k == band.first, !pages[0].indices.contains(where: { $0 != k && shape(pages[0][$0]) == shape(pages[0][k]) }) { continue }
                 furniture.insert(starts[p] + k)
             }
         }

@@ -19,21 +19,102 @@ enum PageLayout {
         var left: Double { words.first?.x ?? 0 }
     }
 
-    /// The page's text. Poppler's reading order decides the flows (it reads a page in two
+    /// One line of the page's text, and whether it runs to the right edge of its column.
+    struct Printed: Equatable {
+        var text: String
+        var full: Bool
+    }
+
+    /// The page's text.
+    static func text(_ words: [Word]) -> String { lines(words).map(\.text).joined(separator: "\n") }
+
+    /// The page's lines. Poppler's reading order decides the flows (it reads a page in two
     /// columns down the left one, then up to the top of the right one): the words are cut into
     /// flows where the order jumps up the page; each flow is laid out by where its words
     /// stand, so a table's cells, which poppler reads one after another, line up in rows again.
-    static func text(_ words: [Word]) -> String {
+    static func lines(_ words: [Word]) -> [Printed] {
         let words = words.filter { $0.width >= 0 && $0.height > 0 && !$0.text.isEmpty }
-        guard !words.isEmpty else { return "" }
+        guard !words.isEmpty else { return [] }
         let size = median(words.map(\.height))
         let left = words.map(\.x).min() ?? 0
-        var out: [String] = []
+        var out: [Printed] = []
         for flow in flows(words, size: size) {
-            if out.last.map({ !$0.isEmpty }) ?? false { out.append("") }
-            render(group(flow), left: flow.map(\.x).min() ?? left, size: size, into: &out)
+            if out.last.map({ !$0.text.isEmpty }) ?? false { out.append(Printed(text: "", full: false)) }
+            let lines = group(flow)
+            let flowLeft = flow.map(\.x).min() ?? left, flowRight = flow.map(\.right).max() ?? left
+            // Columns poppler read across, line by line (a short second column), are parted by
+            // the gutter between them.
+            guard let gutter = columnGutter(lines, left: flowLeft, right: flowRight, size: size) else {
+                render(lines, left: flowLeft, right: flowRight, size: size, into: &out)
+                continue
+            }
+            // Lines crossing the gutter (a title over both columns) stand where they are; between
+            // them, the left column's lines, then the right column's.
+            var segment: [Line] = []
+            func flush() {
+                render(segment.compactMap { part($0, below: gutter) }, left: flowLeft, right: gutter.lowerBound, size: size, into: &out)
+                let right = segment.compactMap { part($0, above: gutter) }
+                if !right.isEmpty, out.last.map({ !$0.text.isEmpty }) ?? false { out.append(Printed(text: "", full: false)) }
+                render(right, left: gutter.upperBound, right: flowRight, size: size, into: &out)
+                segment = []
+            }
+            for line in lines {
+                if line.words.contains(where: { $0.x < gutter.upperBound && $0.right > gutter.lowerBound }) {
+                    flush()
+                    render([line], left: flowLeft, right: flowRight, size: size, into: &out)
+                } else {
+                    segment.append(line)
+                }
+            }
+            flush()
         }
-        return out.joined(separator: "\n")
+        return out
+    }
+
+    /// The gutter of two columns: an empty band in the middle of the text that no more than a
+    /// tenth of the lines cross, with three lines or more on each side, the left column a third
+    /// of the width or more and its lines running up to it.
+    static func columnGutter(_ lines: [Line], left: Double, right: Double, size: Double) -> ClosedRange<Double>? {
+        let width = right - left
+        guard lines.count >= 6, width > 12 * size else { return nil }
+        let bins = Int(width.rounded(.up)) + 1
+        var covered = [Int](repeating: 0, count: bins)
+        for line in lines {
+            for word in line.words {
+                let from = max(0, Int(word.x - left)), to = min(bins - 1, Int((word.right - left).rounded(.up)))
+                if from <= to { for b in from...to { covered[b] += 1 } }
+            }
+        }
+        let limit = lines.count / 10
+        var best: Range<Int>?
+        var b = Int(width * 0.3)
+        let end = Int(width * 0.7)
+        while b < end {
+            guard covered[b] <= limit else { b += 1; continue }
+            var e = b
+            while e < end, covered[e] <= limit { e += 1 }
+            if e - b > (best?.count ?? 0) { best = b..<e }
+            b = e + 1
+        }
+        guard let run = best, Double(run.count) >= size * 0.8 else { return nil }
+        let gutter = (left + Double(run.lowerBound))...(left + Double(run.upperBound))
+        let leftLines = lines.compactMap { part($0, below: gutter) }, rightLines = lines.compactMap { part($0, above: gutter) }
+        guard leftLines.count >= 3, rightLines.count >= 3 else { return nil }
+        // (A column's paragraphs run to its edge, its headings and short lines do not: a quarter
+        // of the lines reaching it is a column; a table's labels hardly ever reach the next cell.)
+        let reaching = leftLines.filter { gutter.lowerBound - ($0.words.last?.right ?? 0) <= 2 * size }.count
+        guard reaching * 4 >= leftLines.count, gutter.lowerBound - left >= 0.35 * width else { return nil }
+        return gutter
+    }
+
+    static func part(_ line: Line, below gutter: ClosedRange<Double>) -> Line? {
+        let words = line.words.filter { $0.right <= gutter.lowerBound + 0.5 }
+        return words.isEmpty ? nil : Line(words: words, top: line.top, bottom: line.bottom)
+    }
+
+    static func part(_ line: Line, above gutter: ClosedRange<Double>) -> Line? {
+        let words = line.words.filter { $0.x >= gutter.upperBound - 0.5 }
+        return words.isEmpty ? nil : Line(words: words, top: line.top, bottom: line.bottom)
     }
 
     /// The words cut where the next starts three lines or more above the last one's top.
@@ -68,14 +149,19 @@ enum PageLayout {
     /// Lines as text: indentation as spaces (one a half character), a blank line where more
     /// than a line's height of space stands between two, a table's gap a tab, a table row's
     /// continuation (a wrapped cell) opening with tabs for the cells it leaves empty.
-    static func render(_ lines: [Line], left: Double, size: Double, into out: inout [String]) {
+    static func render(_ lines: [Line], left: Double, right: Double, size: Double, into out: inout [Printed]) {
         var previous: Line?
         var previousCells: [Double] = []  // where the previous line's cells begin
+        // More space than between the flow's lines most of the time, by more than half a
+        // character, parts paragraphs.
+        let gaps = zip(lines, lines.dropFirst()).map { $1.top - $0.bottom }.filter { $0 > 0 }
+        let typical = gaps.count >= 4 ? median(gaps) : gaps.min() ?? 0
+        let parting = max(0.9 * size, typical + 0.6 * size)
         for line in lines {
             // (Not between a table's rows, which their cells' padding sets apart.)
-            if let previous, line.top - previous.bottom >= 1.3 * size, out.last.map({ !$0.isEmpty }) ?? false,
-               !(previousCells.count > 1 && line.words.count > 1) {
-                out.append("")
+            if let previous, line.top - previous.bottom >= parting, out.last.map({ !$0.text.isEmpty }) ?? false,
+               !(previousCells.count > 1 && isRow(line, size: size)) {
+                out.append(Printed(text: "", full: false))
                 previousCells = []
             }
             var text = ""
@@ -96,15 +182,29 @@ enum PageLayout {
                         text += "\t"
                         cells.append(word.x)
                     } else if before.spaceAfter || gap > 0.25 * size {
-                        text += " "
+                        // Between two Japanese words, the space poppler parted them at is an
+                        // ideographic one (`（2）目的共有の原則　何のための…`): Japanese text puts no
+                        // other between its own characters.
+                        text += wide(before.text.unicodeScalars.last) && wide(word.text.unicodeScalars.first) ? "\u{3000}" : " "
                     }
                 }
                 text += word.text
             }
-            out.append(text)
+            out.append(Printed(text: text, full: (line.words.last?.right ?? 0) >= right - size))
             previousCells = cells.count > 1 ? cells : []
             previous = line
         }
+    }
+
+    /// Whether a character is a wide (Japanese) one.
+    static func wide(_ scalar: Unicode.Scalar?) -> Bool {
+        guard let v = scalar?.value else { return false }
+        return v >= 0x2E80 && v < 0xFF61 || v >= 0x20000
+    }
+
+    /// Whether a line has a table's gap between two of its words.
+    static func isRow(_ line: Line, size: Double) -> Bool {
+        zip(line.words, line.words.dropFirst()).contains { $1.x - $0.right >= 1.2 * size }
     }
 
     static func median(_ values: [Double]) -> Double {

@@ -144,6 +144,8 @@ struct OutlineBuilder {
             openMayWrap = false
         }
 
+        // (What a paged source's reader knows of its lines, taken once out of the source.)
+        let wrapped = source.wrapped
         let found = Self.pageFurniture(source, all)
         // What the reader of a paged format knows to be page furniture (page numbers, running
         // headers and footers) is read as page numbers are: a page break.
@@ -310,7 +312,9 @@ struct OutlineBuilder {
                 scanned = (.numbered(n), String(lineSlice(range).trimmedSpaces().dropFirst(digits)).trimmedSpaces(), false)
             }
             // In a narrow column, a line of eight characters or more that ends no sentence wraps.
+            // (A paged source's reader knows which lines run to the edge of their column.)
             let long = isLong(trimmed) || scanned == nil && columnLines.contains(number) && trimmed.count >= 24 && Search.scalarCount(trimmed) >= 8
+                || !wrapped.isEmpty && wrapped.contains(number)
             // (Across a blank line, a marked title with no clause in it, `(3)協働によるまちづくりを
             // 進めるために…取り組み`, does not run on into the sentence below it: that is its text.)
             let titleOverSentence = blankSinceOpen && openKind.map { if case .marked = $0 { true } else { false } } ?? false

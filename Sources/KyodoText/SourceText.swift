@@ -32,6 +32,9 @@ public struct SourceText: Sendable {
     /// Lines the reader knows are no part of the document's text (a PDF's running headers,
     /// footers and page numbers): the outline reads them as blank.
     public var furniture: Set<Int> = []
+    /// Lines the reader of a paged source saw run to the right edge of their column: broken
+    /// there for want of room, so the outline joins the next line to them.
+    public var wrapped: Set<Int> = []
 
     /// Lines given one by one (they are joined with LF into `text`, each kept exactly as given).
     public init<S: StringProtocol>(name: String, lines: [S], encoding: TextEncoding = .utf8, sha256: String = "") {
