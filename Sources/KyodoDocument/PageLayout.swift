@@ -59,7 +59,7 @@ enum PageLayout {
                 segment = []
             }
             for line in lines {
-                if line.words.contains(where: { $0.x < gutter.upperBound && $0.right > gutter.lowerBound }) {
+                if crosses(line, gutter, size: size) {
                     flush()
                     render([line], left: flowLeft, right: flowRight, size: size, into: &out)
                 } else {
@@ -107,24 +107,56 @@ enum PageLayout {
         return gutter
     }
 
+    /// Whether a line stands across both columns (a title over them, a page number between
+    /// them) rather than in one: a word of it runs from well left of the gutter to well right of
+    /// it, or stands in the gutter. (A line whose last stop hangs into the gutter, as
+    /// Japanese setting lets it, stays in its column.)
+    static func crosses(_ line: Line, _ gutter: ClosedRange<Double>, size: Double) -> Bool {
+        line.words.contains { $0.x < gutter.lowerBound - size && $0.right > gutter.upperBound + size || gutter.contains(($0.x + $0.right) / 2) }
+    }
+
+    /// The words of a line left of the gutter's middle, or right of it.
     static func part(_ line: Line, below gutter: ClosedRange<Double>) -> Line? {
-        let words = line.words.filter { $0.right <= gutter.lowerBound + 0.5 }
+        let middle = (gutter.lowerBound + gutter.upperBound) / 2
+        let words = line.words.filter { ($0.x + $0.right) / 2 < middle }
         return words.isEmpty ? nil : Line(words: words, top: line.top, bottom: line.bottom)
     }
 
     static func part(_ line: Line, above gutter: ClosedRange<Double>) -> Line? {
-        let words = line.words.filter { $0.x >= gutter.upperBound - 0.5 }
+        let middle = (gutter.lowerBound + gutter.upperBound) / 2
+        let words = line.words.filter { ($0.x + $0.right) / 2 >= middle }
         return words.isEmpty ? nil : Line(words: words, top: line.top, bottom: line.bottom)
     }
 
-    /// The words cut where the next starts three lines or more above the last one's top.
+    /// The words cut where the next starts three lines or more above the last one's top (a
+    /// second column) — unless what the flow holds beside the new word is narrow, a column of
+    /// labels: poppler reads a table without rules column by column, and its columns belong
+    /// together in rows.
     static func flows(_ words: [Word], size: Double) -> [[Word]] {
+        let pageLeft = words.map(\.x).min() ?? 0, pageWidth = (words.map(\.right).max() ?? 0) - pageLeft
         var flows: [[Word]] = [[]]
         for word in words {
-            if let last = flows[flows.count - 1].last, word.bottom < last.y - 2 * size { flows.append([]) }
+            if let last = flows[flows.count - 1].last, word.bottom < last.y - 2 * size {
+                let beside = flows[flows.count - 1].filter { $0.bottom > word.y }
+                let left = beside.map(\.x).min() ?? 0, right = beside.map(\.right).max() ?? 0
+                if beside.isEmpty || right > word.x + 0.5 * size || right - left >= 0.4 * pageWidth { flows.append([]) }
+            }
             flows[flows.count - 1].append(word)
         }
-        return flows.filter { !$0.isEmpty }
+        // Flows poppler read one after the other over the same stretch of the page (the rest of
+        // a column it read after the column's foot) are one flow, read top to bottom.
+        var merged: [[Word]] = []
+        for flow in flows where !flow.isEmpty {
+            if let last = merged.last {
+                let a = (last.map(\.x).min()!, last.map(\.right).max()!), b = (flow.map(\.x).min()!, flow.map(\.right).max()!)
+                if min(a.1, b.1) - max(a.0, b.0) >= 0.5 * min(a.1 - a.0, b.1 - b.0) {
+                    merged[merged.count - 1] += flow
+                    continue
+                }
+            }
+            merged.append(flow)
+        }
+        return merged
     }
 
     /// Words into lines: a word whose middle falls within a line's height joins it.
@@ -152,14 +184,13 @@ enum PageLayout {
     static func render(_ lines: [Line], left: Double, right: Double, size: Double, into out: inout [Printed]) {
         var previous: Line?
         var previousCells: [Double] = []  // where the previous line's cells begin
-        // More space than between the flow's lines most of the time, by more than half a
-        // character, parts paragraphs.
-        let gaps = zip(lines, lines.dropFirst()).map { $1.top - $0.bottom }.filter { $0 > 0 }
-        let typical = gaps.count >= 4 ? median(gaps) : gaps.min() ?? 0
-        let parting = max(0.9 * size, typical + 0.6 * size)
+        // A line set lower under the one above than the flow's lines usually are (by their tops:
+        // poppler's boxes, a font's full height, overlap in tight text) opens a paragraph.
+        let pitches = zip(lines, lines.dropFirst()).map { $1.top - $0.top }.filter { $0 > 0.5 * size }
+        let typical = pitches.count >= 4 ? median(pitches) : pitches.min() ?? size
         for line in lines {
             // (Not between a table's rows, which their cells' padding sets apart.)
-            if let previous, line.top - previous.bottom >= parting, out.last.map({ !$0.text.isEmpty }) ?? false,
+            if let previous, line.top - previous.top >= 1.45 * typical, line.top - previous.bottom >= 0.2 * size, out.last.map({ !$0.text.isEmpty }) ?? false,
                !(previousCells.count > 1 && isRow(line, size: size)) {
                 out.append(Printed(text: "", full: false))
                 previousCells = []
@@ -181,11 +212,18 @@ enum PageLayout {
                     if gap >= 1.2 * size {
                         text += "\t"
                         cells.append(word.x)
-                    } else if before.spaceAfter || gap > 0.25 * size {
-                        // Between two Japanese words, the space poppler parted them at is an
-                        // ideographic one (`（2）目的共有の原則　何のための…`): Japanese text puts no
-                        // other between its own characters.
-                        text += wide(before.text.unicodeScalars.last) && wide(word.text.unicodeScalars.first) ? "\u{3000}" : " "
+                    } else {
+                        let a = wide(before.text.unicodeScalars.last), b = wide(word.text.unicodeScalars.first)
+                        if a && b, before.spaceAfter || gap > 0.25 * size {
+                            // Between two Japanese words, the space poppler parted them at is an
+                            // ideographic one (`（2）目的共有の原則　何のための…`): Japanese text puts
+                            // no other between its own characters.
+                            text += "\u{3000}"
+                        } else if a != b ? gap > 0.45 * size : before.spaceAfter || gap > 0.2 * size {
+                            // (Between Latin and Japanese, typesetters leave a quarter of a character
+                            // that is no space: `NPO法人`.)
+                            text += " "
+                        }
                     }
                 }
                 text += word.text

@@ -33,6 +33,8 @@ public enum MarkerScanner {
         var title = Substring(title)
         var number: Int?
         if let (m, t) = scanNumbered(title), let n = m.number { number = n; title = Substring(trim(t)) }
+        // A heading's ornaments (◆…◆, 【…】, ■) are no part of its title, as on a text's line.
+        else if !title.hasPrefix("#"), let (m, t, _) = scan(title), m.number == nil, !t.isEmpty { title = Substring(t) }
         return (.hash(depth: depth, number: number), Self.unbolded(String(title)))
     }
 

@@ -16,8 +16,9 @@ import Testing
     }
 
     @Test func aJumpUpThePageStartsTheNextColumn() {
-        let left = (0..<6).map { Self.word("左の段の行\($0)", 60, 100 + Double($0) * 15) }
-        let right = (0..<6).map { Self.word("右の段の行\($0)", 320, 100 + Double($0) * 15) }
+        // Columns of text, lines of twenty characters; a table's narrow column of labels is not one.
+        let left = (0..<6).map { Self.word("左の段の行\($0)の本文は段の幅いっぱいに続きま", 60, 100 + Double($0) * 15) }
+        let right = (0..<6).map { Self.word("右の段の行\($0)の本文は段の幅いっぱいに続きま", 290, 100 + Double($0) * 15) }
         let text = PageLayout.text(left + right)
         #expect(text == (left.map { String($0.text) } + [""] + right.map { String($0.text) }).joined(separator: "\n"))
     }
@@ -29,7 +30,9 @@ import Testing
     }
 
     @Test func wordsOnOneBaselineAreOneLine() {
-        let words = [Self.word("NPO", 60, 100), Self.word("法人", 93, 100.5), Self.word("の活動", 113, 99.5)]
-        #expect(PageLayout.text(words) == "NPO 法人の活動")
+        // A typesetter's quarter between Latin and Japanese is no space; a space between two
+        // Japanese words is an ideographic one.
+        let words = [Self.word("NPO", 60, 100), Self.word("法人", 93, 100.5), Self.word("の活動", 113, 99.5), Self.word("対等", 146, 100)]
+        #expect(PageLayout.text(words) == "NPO法人の活動\u{3000}対等")
     }
 }
