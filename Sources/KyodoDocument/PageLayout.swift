@@ -219,7 +219,7 @@ enum PageLayout {
                             // ideographic one (`（2）目的共有の原則　何のための…`): Japanese text puts
                             // no other between its own characters.
                             text += "\u{3000}"
-                        } else if a != b ? gap > 0.45 * size : before.spaceAfter || gap > 0.2 * size {
+                        } else if a != b ? gap > 0.45 * size || before.spaceAfter && gap > 0.2 * size : before.spaceAfter || gap > 0.2 * size {
                             // (Between Latin and Japanese, typesetters leave a quarter of a character
                             // that is no space: `NPO法人`.)
                             text += " "
