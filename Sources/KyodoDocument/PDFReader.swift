@@ -42,7 +42,7 @@ enum PDFReader {
         source.wrapped = wrapped
         var notes: [ReadNote] = []
         if !blank.isEmpty {
-            notes.append(ReadNote("page\(blank.count == 1 ? "" : "s") \(PageFurniture.ranges(blank)) of \(pages.count) hold no text (scanned images?): what they say is not read; run OCR on the PDF to read it all",
+            notes.append(ReadNote("page\(blank.count == 1 ? "" : "s") \(PageFurniture.ranges(blank)) of \(pages.count) hold\(blank.count == 1 ? "s" : "") no text (scanned images?): what they say is not read; run OCR on the PDF to read it all",
                                   line: nil))
         }
         if !garbled.isEmpty {
